@@ -1,0 +1,3 @@
+from reply_assistant.cli import main
+
+main()

@@ -1,0 +1,11 @@
+"""Errors a user can cause, shown as one line with what to do."""
+
+from __future__ import annotations
+
+import click
+
+
+class InputError(click.ClickException):
+    """Bad usage or bad input (missing file, wrong columns, bad config): exit status 2."""
+
+    exit_code = 2

@@ -1,0 +1,208 @@
+"""The data that crosses module boundaries.
+
+Dataclasses for what the export reader produces (fast to build by the hundred thousand);
+pydantic models for what an LLM produces, since that must be validated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Label(StrEnum):
+    SPAM = "spam"
+    RELATIONSHIP = "relationship"
+    UNCLEAR = "unclear"
+
+
+class Action(StrEnum):
+    REPLY = "reply"
+    DECLINE = "decline"
+    ASK = "ask"
+    NO_REPLY = "no_reply"
+
+
+# The action that normally goes with each label; scams and sponsored mail get NO_REPLY.
+DEFAULT_ACTION: dict[Label, Action] = {
+    Label.SPAM: Action.DECLINE,
+    Label.RELATIONSHIP: Action.REPLY,
+    Label.UNCLEAR: Action.ASK,
+}
+
+
+# ---------------------------------------------------------------- source side
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    name: str
+    profile_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One row of a LinkedIn `messages.csv` (drafts excluded by the reader)."""
+
+    conversation_id: str
+    sender: Participant
+    recipients: tuple[Participant, ...]
+    sent_at: datetime  # timezone-aware UTC
+    content_raw: str  # as exported, possibly HTML
+    text: str  # plain text derived from content_raw
+    conversation_title: str = ""
+    subject: str = ""
+    folder: str = ""
+    attachments: tuple[str, ...] = ()
+    sponsored: bool = False
+    placeholders: tuple[str, ...] = ()  # unfilled mail-merge fields found, e.g. "%FIRSTNAME%"
+    source_line: int = 0  # line in the CSV where the row starts, for error reports
+
+    @property
+    def id(self) -> str:
+        """Stable across re-imports of the same or a newer export."""
+        key = "\x1f".join(
+            (
+                self.conversation_id,
+                self.sent_at.isoformat(),
+                self.sender.profile_url or self.sender.name,
+                self.content_raw,
+            )
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    first_name: str
+    last_name: str
+    profile_url: str = ""
+    company: str = ""
+    position: str = ""
+    connected_on: date | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadTurn:
+    sender_name: str
+    text: str
+    from_owner: bool
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SenderFacts:
+    name: str
+    profile_url: str = ""
+    first_degree: bool = False
+    connected_on: date | None = None
+    sponsored: bool = False
+    placeholders: tuple[str, ...] = ()
+    earlier_pitches: int = 0  # spam verdicts already given to this sender's other messages
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """What the assistant judges: the newest incoming message with its context."""
+
+    text: str
+    sender: SenderFacts
+    thread: tuple[ThreadTurn, ...] = ()  # earlier messages, oldest first
+    message_id: str = ""
+    conversation_id: str = ""
+
+    @property
+    def first_name(self) -> str:
+        parts = self.sender.name.split()
+        if not parts or self.sender.name == "LinkedIn Member":
+            return ""
+        return parts[0].strip(",")
+
+
+# ---------------------------------------------------------------- assistant side
+
+
+class VerdictOutput(BaseModel):
+    """The schema a classifier (LLM or offline) must fill in."""
+
+    label: Label
+    confidence: float = Field(ge=0.0, le=1.0)
+    reason: str = Field(description="One short sentence a person can check.")
+    signals: list[str] = Field(
+        default_factory=list,
+        description="Short tags such as 'pitch', 'fake familiarity', 'warm intro'.",
+    )
+    action: Action
+
+
+class DraftOutput(BaseModel):
+    """The schema a drafter must fill in."""
+
+    text: str
+    language: str = Field(description="ISO 639-1 code of the reply's language, e.g. 'en'.")
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_prompt_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: Usage) -> Usage:
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            cached_prompt_tokens=self.cached_prompt_tokens + other.cached_prompt_tokens,
+        )
+
+
+class Provenance(BaseModel):
+    """What produced a verdict or draft, recorded with it."""
+
+    backend: str  # "offline" or "openai"
+    model: str
+    prompt_version: str  # e.g. "classify@v1"; "offline@<hash>" for the offline model
+    usage: Usage = Field(default_factory=Usage)
+    cost_usd: float | None = None  # None when the model's price is unknown
+    latency_ms: float = 0.0
+    cached: bool = False  # served from the response cache
+
+
+class Verdict(VerdictOutput):
+    provenance: Provenance
+
+
+class Draft(DraftOutput):
+    provenance: Provenance
+
+
+@dataclass(slots=True)
+class Assessment:
+    """A verdict and the draft that goes with it; error set when either failed."""
+
+    verdict: Verdict | None = None
+    draft: Draft | None = None
+    error: str = ""
+    extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and self.verdict is not None
