@@ -1,0 +1,259 @@
+"""Rows of a LinkedIn `messages.csv` turned into Messages, one at a time.
+
+Columns are found by header name, never by position: the export gained RECIPIENT PROFILE
+URLS (2023), ATTACHMENTS (2024), IS MESSAGE DRAFT / IS CONVERSATION DRAFT (2025) and full
+quoting (2026) over the years.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, TextIO
+
+from reply_assistant.models import Message, Participant, SkippedRow
+from reply_assistant.sources.errors import ExportError
+from reply_assistant.sources.html_text import find_placeholders, html_to_text
+
+if TYPE_CHECKING:
+    from _csv import _reader as CsvReader
+
+REQUIRED_COLUMNS = ("CONVERSATION ID", "FROM", "DATE", "CONTENT")
+OPTIONAL_COLUMNS = (
+    "CONVERSATION TITLE",
+    "SENDER PROFILE URL",
+    "TO",
+    "RECIPIENT PROFILE URLS",
+    "SUBJECT",
+    "FOLDER",
+    "ATTACHMENTS",
+    "IS MESSAGE DRAFT",
+    "IS CONVERSATION DRAFT",
+)
+# Long messages must load, but one runaway quote must not swallow the whole file into memory.
+MAX_FIELD_CHARS = 64 * 1024 * 1024
+csv.field_size_limit(MAX_FIELD_CHARS)
+
+_MISSING = -1  # index of the "" appended to every row, for optional columns the file lacks
+_URL_SEPARATOR = re.compile(r",(?=https?://)")
+# Name suffixes that follow a comma inside one person's name: "Jane Doe, Ph.D.".
+_NAME_SUFFIXES = frozenset(
+    (
+        "Ph.D.", "PhD", "Ph.D", "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "MBA", "MD",
+        "M.D.", "CPA", "CFA", "PMP", "Esq.", "Esq", "DDS", "RN", "MSc", "M.Sc.", "MS", "MA",
+        "BSc", "PE", "P.Eng.", "CFP", "EdD", "Ed.D.", "DO", "JD", "J.D.", "LLM", "PsyD",
+        "SHRM-CP", "SHRM-SCP", "FCA", "ACCA", "CISSP", "MPH", "MSW", "DVM", "PharmD",
+    )
+)  # fmt: skip
+_INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z][a-z]?\.){2,4}")
+
+
+def normalize_header(name: str) -> str:
+    return " ".join(name.replace("\ufeff", "").split()).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    width: int
+    index: dict[str, int]
+
+    @classmethod
+    def from_header(cls, header: list[str], file_name: str) -> ColumnMap:
+        index: dict[str, int] = {}
+        for position, name in enumerate(header):
+            index.setdefault(normalize_header(name), position)
+        missing = [name for name in REQUIRED_COLUMNS if name not in index]
+        if missing:
+            raise ExportError(
+                f"{file_name} is missing the column(s) {', '.join(missing)}, so it is not a "
+                "LinkedIn messages export; pass the messages.csv (or the whole .zip) that "
+                "LinkedIn sent you."
+            )
+        for name in OPTIONAL_COLUMNS:
+            index.setdefault(name, _MISSING)
+        return cls(width=len(header), index=index)
+
+
+@dataclass(slots=True)
+class RowTally:
+    """What reading a messages file set aside, for the import summary."""
+
+    skipped: list[SkippedRow] = field(default_factory=list)
+    drafts: int = 0
+
+
+def parse_sent_at(value: str) -> datetime:
+    """`2023-06-01 14:03:22 UTC` -> aware UTC datetime; raises ValueError."""
+    text = value.strip()
+    if text.endswith("UTC"):
+        text = text[:-3].rstrip()
+    sent_at = datetime.fromisoformat(text)
+    if sent_at.tzinfo is None:
+        return sent_at.replace(tzinfo=UTC)
+    return sent_at.astimezone(UTC)
+
+
+def split_urls(value: str) -> list[str]:
+    """Comma-joined URLs; a comma inside a URL (query strings) is not a separator."""
+    value = value.strip()
+    if not value:
+        return []
+    return [url.strip() for url in _URL_SEPARATOR.split(value) if url.strip()]
+
+
+def _is_name_suffix(token: str) -> bool:
+    # Case-sensitive: "MD" is a degree, "Md" a first name.
+    return token in _NAME_SUFFIXES or _INITIALISM.fullmatch(token) is not None
+
+
+def split_names(value: str) -> list[str]:
+    """Names joined with ", ", keeping suffixes such as `Ph.D.` with the name before them."""
+    names: list[str] = []
+    for token in value.split(","):
+        token = token.strip()
+        if not token:
+            continue
+        if names and _is_name_suffix(token):
+            names[-1] = f"{names[-1]}, {token}"
+        else:
+            names.append(token)
+    return names
+
+
+def parse_recipients(names_field: str, urls_field: str) -> tuple[Participant, ...]:
+    urls = split_urls(urls_field)
+    if "," not in names_field:
+        name = names_field.strip()
+        if not name:
+            return ()
+        return (Participant(name, urls[0] if len(urls) == 1 else ""),)
+    names = split_names(names_field)
+    if len(names) == len(urls):
+        return tuple(map(Participant, names, urls))
+    raw_names = [token.strip() for token in names_field.split(",") if token.strip()]
+    if urls and len(raw_names) == len(urls):
+        return tuple(map(Participant, raw_names, urls))
+    # Counts disagree: pairing by position could give someone a stranger's profile.
+    return tuple(Participant(name) for name in names)
+
+
+def _not_utf8(file_name: str, line: int) -> ExportError:
+    return ExportError(
+        f"{file_name} is not UTF-8 text (at or after line {line}); pass the file exactly as "
+        "LinkedIn exported it, or save it again as UTF-8."
+    )
+
+
+def _is_yes(value: str) -> bool:
+    return value.strip().lower() in ("yes", "true")
+
+
+def read_header(reader: CsvReader, display_name: str) -> ColumnMap:
+    """The column map from the first row; ExportError if this is not a messages.csv."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ExportError(
+            f"{display_name} is empty; download the export from LinkedIn again."
+        ) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(display_name, 1) from None
+    except csv.Error as exc:
+        raise ExportError(
+            f"{display_name} is not a readable CSV file ({exc}); pass the messages.csv from "
+            "your LinkedIn export."
+        ) from None
+    if any("\x00" in name for name in header):
+        raise ExportError(
+            f"{display_name} holds binary data, not CSV text; pass the messages.csv from your "
+            "LinkedIn export."
+        )
+    return ColumnMap.from_header(header, display_name)
+
+
+def iter_message_rows(
+    stream: TextIO, display_name: str, tally: RowTally, file_name: str
+) -> Iterator[Message]:
+    """Stream Messages from a text stream opened with newline="" (so CRLF inside CONTENT
+    survives); malformed rows go to tally.skipped as (file_name, line where they start)."""
+    reader = csv.reader(stream)
+    columns = read_header(reader, display_name)
+    yield from _rows_to_messages(reader, columns, display_name, file_name, tally)
+
+
+def _rows_to_messages(
+    reader: CsvReader, columns: ColumnMap, display_name: str, file_name: str, tally: RowTally
+) -> Iterator[Message]:
+    col = columns.index
+    width = columns.width
+    i_id, i_from, i_date, i_content = (col[name] for name in REQUIRED_COLUMNS)
+    i_title, i_sender_url, i_to, i_to_urls = (
+        col["CONVERSATION TITLE"],
+        col["SENDER PROFILE URL"],
+        col["TO"],
+        col["RECIPIENT PROFILE URLS"],
+    )
+    i_subject, i_folder, i_attachments = col["SUBJECT"], col["FOLDER"], col["ATTACHMENTS"]
+    i_draft, i_conversation_draft = col["IS MESSAGE DRAFT"], col["IS CONVERSATION DRAFT"]
+    skipped = tally.skipped
+    last_line = reader.line_num
+
+    def skip(line: int, reason: str) -> None:
+        skipped.append(SkippedRow(file_name, line, reason))
+
+    while True:
+        try:
+            for row in reader:
+                line = last_line + 1
+                last_line = reader.line_num
+                if len(row) != width:
+                    if row:  # an empty list is a blank line, harmless
+                        skip(line, f"expected {width} fields, found {len(row)}")
+                    continue
+                row.append("")  # what _MISSING points at
+                if _is_yes(row[i_draft]) or _is_yes(row[i_conversation_draft]):
+                    tally.drafts += 1
+                    continue
+                if "\x00" in "".join(row):
+                    skip(line, "contains NUL bytes")
+                    continue
+                conversation_id = row[i_id].strip()
+                if not conversation_id:
+                    skip(line, "no CONVERSATION ID")
+                    continue
+                try:
+                    sent_at = parse_sent_at(row[i_date])
+                except ValueError:
+                    skip(line, "DATE is not like 2024-01-31 12:00:00 UTC")
+                    continue
+                content = row[i_content]
+                text = html_to_text(content)
+                sender_url = row[i_sender_url].strip()
+                title = row[i_title]
+                attachments = row[i_attachments]
+                yield Message(
+                    conversation_id=conversation_id,
+                    sender=Participant(row[i_from].strip(), sender_url),
+                    recipients=parse_recipients(row[i_to], row[i_to_urls]),
+                    sent_at=sent_at,
+                    content_raw=content,
+                    text=text,
+                    conversation_title=title,
+                    subject=row[i_subject],
+                    folder=row[i_folder].strip(),
+                    attachments=tuple(split_urls(attachments)) if attachments else (),
+                    # Sponsored InMail has no sender profile but carries a campaign title.
+                    sponsored=not sender_url and bool(title.strip()),
+                    placeholders=find_placeholders(text),
+                    source_line=line,
+                )
+            return
+        except UnicodeDecodeError:
+            raise _not_utf8(display_name, last_line + 1) from None
+        except csv.Error as exc:
+            # The C reader resets after an error, so reading resumes on the next line.
+            skip(last_line + 1, f"unreadable CSV row ({exc})")
+            last_line = reader.line_num
