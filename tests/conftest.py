@@ -27,3 +27,6 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     ):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+pytest_plugins = ["llm_fixtures"]  # the `fake_llm` fixture (tests/llm_fixtures.py)

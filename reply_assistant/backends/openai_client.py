@@ -1,0 +1,549 @@
+"""An async chat client for any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, LM Studio).
+
+It adds what the `openai` SDK leaves to the caller:
+
+- Retries (ours, with tenacity; the SDK's are off): 429, 408/409, 5xx, timeouts, connection
+  errors, and 200 replies that are not a usable completion (a body that is not JSON, no
+  choices) are retried with exponential backoff and jitter, or after `Retry-After` when the
+  server sends it (capped at `max_retry_wait_s`), for at most `max_attempts` attempts and
+  `max_total_s` seconds. 400/401/403/404 fail at once with a `BackendError`.
+- Structured output validated against a pydantic schema. In "auto" mode the client tries a
+  strict `json_schema` response_format, falls back to `json_object`, then to the schema in
+  the prompt when the server rejects response_format, and keeps the mode that worked. A reply
+  that does not validate (including one cut off by the token limit, finish_reason "length")
+  gets one repair round-trip; a second failure is `BackendError(kind="invalid_output")`.
+- A response cache, usage and cost per call, a concurrency limit and a per-attempt timeout.
+
+Error messages name the endpoint and model only, never the API key or message text.
+A client belongs to one event loop (its HTTP pool and semaphore bind to the first one used).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import hashlib
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any, Generic, Protocol, TypeVar
+from urllib.parse import urlsplit
+
+import openai
+from langchain_core.messages import BaseMessage, convert_to_openai_messages
+from openai.lib._pydantic import to_strict_json_schema
+from pydantic import BaseModel, ValidationError
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_before_delay,
+)
+
+from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.pricing import cost_usd
+from reply_assistant.models import Usage
+
+log = logging.getLogger(__name__)
+T = TypeVar("T", bound=BaseModel)
+R = TypeVar("R")
+Sleep = Callable[[float], Awaitable[None]]
+Request = dict[str, Any]
+
+STRUCTURED_MODES = ("auto", "json_schema", "json_object", "prompt")
+# The order "auto" walks down when a server rejects response_format.
+_FALLBACKS = {"json_schema": "json_object", "json_object": "prompt"}
+
+_SCHEMA_INSTRUCTION = (
+    "Answer with one JSON object only, with no prose and no code fences, "
+    "that matches this JSON schema:\n{schema}"
+)
+_REPAIR_INSTRUCTION = (
+    "Your previous reply was not valid: {problem}. "
+    "Reply again with only the corrected JSON object, matching the schema."
+)
+
+
+class ResponseCache(Protocol):
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, value: str) -> None: ...
+
+
+@dataclass
+class ChatResult(Generic[T]):
+    parsed: T
+    raw: str  # the assistant content that validated
+    usage: Usage  # summed over every request the call made; zero when cached
+    cost_usd: float | None  # None when the model's price is unknown; 0 when cached
+    latency_ms: float  # the whole call, retries included; 0 when cached
+    cached: bool
+    attempts: int  # HTTP requests made (retries, fallbacks and repair included)
+
+
+class _Transient(Exception):
+    """A failure that another attempt may not have."""
+
+    def __init__(self, kind: str, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.retry_after_s = retry_after_s
+
+
+class _FormatRejected(Exception):
+    """The server does not accept the response_format we sent."""
+
+
+@dataclass
+class _Reply:
+    content: str
+    finish_reason: str | None
+
+
+@dataclass
+class _Tally:
+    """What one call has spent so far."""
+
+    attempts: int = 0
+    usage: Usage = field(default_factory=Usage)
+
+
+class ChatClient:
+    def __init__(
+        self,
+        *,
+        model: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout_s: float = 60,
+        max_attempts: int = 5,
+        max_retry_wait_s: float = 60,
+        concurrency: int = 8,
+        cache: ResponseCache | None = None,
+        structured_mode: str = "auto",
+        max_total_s: float = 300,
+        backoff_s: float = 0.5,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        """`sleep` waits between attempts; tests pass one that records the waits and
+        returns at once. `backoff_s` is the first backoff; it doubles per attempt."""
+        if structured_mode not in STRUCTURED_MODES:
+            raise ValueError(f"structured_mode must be one of {', '.join(STRUCTURED_MODES)}")
+        self.model = model
+        self._openai = openai.AsyncOpenAI(
+            base_url=base_url, api_key=api_key or "not-needed", max_retries=0, timeout=timeout_s
+        )
+        self.base_url = _without_credentials(str(self._openai.base_url))
+        self.structured_mode = structured_mode
+        self.mode_in_use = "json_schema" if structured_mode == "auto" else structured_mode
+        self._timeout_s = timeout_s
+        self._max_attempts = max_attempts
+        self._max_retry_wait_s = max_retry_wait_s
+        self._max_total_s = max_total_s
+        self._backoff_s = backoff_s
+        self._sleep = sleep
+        self._cache = cache
+        self._semaphore = asyncio.Semaphore(concurrency)
+        # OpenAI's reasoning models only accept max_completion_tokens; many local servers
+        # only know the older max_tokens.
+        self._max_tokens_param = (
+            "max_completion_tokens"
+            if urlsplit(self.base_url).hostname == "api.openai.com"
+            else "max_tokens"
+        )
+
+    def describe(self) -> str:
+        return f"{self.model} @ {urlsplit(self.base_url).netloc}"
+
+    async def aclose(self) -> None:
+        await self._openai.close()
+
+    @property
+    def sdk(self) -> openai.AsyncOpenAI:
+        """The SDK client itself, for the APIs this class does not wrap (files, batches)."""
+        return self._openai
+
+    # ------------------------------------------------------------ requests sent elsewhere
+
+    def structured_request(
+        self,
+        messages: list[BaseMessage],
+        schema: type[BaseModel],
+        *,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+    ) -> Request:
+        """The chat completion body `complete` would send first, for a caller that sends it
+        another way (a Batch API input line). No cache, retries or fallbacks apply there."""
+        request = self._request(convert_to_openai_messages(messages), temperature, max_tokens)
+        _shape_for_mode(request, schema, self.mode_in_use)
+        return request
+
+    @staticmethod
+    def parse_content(
+        content: str, schema: type[T], finish_reason: str | None = "stop"
+    ) -> tuple[T | None, str | None]:
+        """Validate assistant content the way `complete` does: the parsed object, or None
+        and a description of what is wrong (field names and rules only, never the text)."""
+        return _parse(_Reply(content, finish_reason), schema)
+
+    # ------------------------------------------------------------ structured calls
+
+    async def complete(
+        self,
+        messages: list[BaseMessage],
+        schema: type[T],
+        *,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        use_cache: bool = True,
+    ) -> ChatResult[T]:
+        rendered: list[dict[str, Any]] = convert_to_openai_messages(messages)
+        key = self._cache_key(rendered, schema, temperature, max_tokens)
+        if self._cache is not None and use_cache:
+            hit = self._cache.get(key)
+            parsed = _validated(hit, schema) if hit is not None else None
+            if hit is not None and parsed is not None:
+                return ChatResult(parsed, hit, Usage(), 0.0, 0.0, cached=True, attempts=0)
+
+        started = time.perf_counter()
+        tally = _Tally()
+        reply = await self._structured_reply(rendered, schema, temperature, max_tokens, tally)
+        parsed, problem = _parse(reply, schema)
+        if problem is not None:
+            repair = [
+                *rendered,
+                {"role": "assistant", "content": reply.content},
+                {"role": "user", "content": _REPAIR_INSTRUCTION.format(problem=problem)},
+            ]
+            reply = await self._structured_reply(repair, schema, temperature, max_tokens, tally)
+            parsed, problem = _parse(reply, schema)
+        if parsed is None:
+            raise BackendError(
+                f"the reply of {self.model} at {self.base_url} did not match "
+                f"{schema.__name__} even after a repair request",
+                kind="invalid_output",
+                attempts=tally.attempts,
+            )
+        if self._cache is not None:
+            self._cache.put(key, reply.content)
+        return ChatResult(
+            parsed=parsed,
+            raw=reply.content,
+            usage=tally.usage,
+            cost_usd=cost_usd(self.model, tally.usage),
+            latency_ms=(time.perf_counter() - started) * 1000,
+            cached=False,
+            attempts=tally.attempts,
+        )
+
+    async def _structured_reply(
+        self,
+        messages: list[dict[str, Any]],
+        schema: type[BaseModel],
+        temperature: float | None,
+        max_tokens: int | None,
+        tally: _Tally,
+    ) -> _Reply:
+        """One reply in the current structured mode, walking down the fallbacks in "auto"."""
+        while True:
+            mode = self.mode_in_use
+            request = self._request(messages, temperature, max_tokens)
+            _shape_for_mode(request, schema, mode)
+            try:
+                return await self._with_retries(tally, self._send, request, tally)
+            except _FormatRejected:
+                fallback = _FALLBACKS.get(mode)
+                if self.structured_mode != "auto" or fallback is None:
+                    raise BackendError(
+                        f"{self.base_url} rejected response_format ({mode}); "
+                        "set the structured mode to 'prompt' for this server",
+                        kind="bad_request",
+                        attempts=tally.attempts,
+                    ) from None
+                if self.mode_in_use == mode:  # a concurrent call may have moved on already
+                    self.mode_in_use = fallback
+
+    async def _send(self, request: Request, tally: _Tally) -> _Reply:
+        tally.attempts += 1
+        async with self._semaphore:
+            try:
+                async with asyncio.timeout(self._timeout_s):
+                    completion = await self._openai.chat.completions.create(**request)
+            except (openai.APIError, TimeoutError, ValueError) as exc:
+                raise self._translate(exc) from None
+        if isinstance(completion, str):  # served with a non-JSON content type
+            raise _Transient("server", f"{self.base_url} sent a reply that is not JSON")
+        if not completion.choices:
+            raise _Transient("server", f"{self.base_url} sent a completion without choices")
+        if completion.usage is not None:
+            details = completion.usage.prompt_tokens_details
+            tally.usage += Usage(
+                prompt_tokens=completion.usage.prompt_tokens,
+                completion_tokens=completion.usage.completion_tokens,
+                cached_prompt_tokens=(details.cached_tokens or 0) if details else 0,
+            )
+        choice = completion.choices[0]
+        return _Reply(choice.message.content or "", choice.finish_reason)
+
+    # ------------------------------------------------------------ streaming
+
+    async def stream_text(
+        self,
+        messages: list[BaseMessage],
+        *,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+    ) -> AsyncIterator[str]:
+        """Content deltas as they arrive. Opening the stream is retried; once text has
+        arrived it is not (the caller has it), and a stream that ends without a
+        finish_reason raises BackendError(kind="server") after yielding what came."""
+        request = self._request(convert_to_openai_messages(messages), temperature, max_tokens)
+        request["stream"] = True
+        tally = _Tally()
+        async with self._semaphore:  # held for the whole stream, its retries included
+            stream = await self._with_retries(tally, self._open_stream, request, tally)
+            finished = False
+            try:
+                async for chunk in stream:
+                    for choice in chunk.choices:
+                        if choice.delta.content:
+                            yield choice.delta.content
+                        finished = finished or choice.finish_reason is not None
+            except openai.APIError as exc:
+                failure = self._translate(exc)
+                kind = failure.kind if isinstance(failure, _Transient) else "server"
+                raise BackendError(
+                    f"the stream from {self.base_url} broke off: {failure}", kind=kind
+                ) from None
+            finally:
+                await stream.close()
+        if not finished:
+            raise BackendError(
+                f"the stream from {self.base_url} ended before the reply was complete",
+                kind="server",
+                attempts=tally.attempts,
+            )
+
+    async def _open_stream(self, request: Request, tally: _Tally) -> Any:
+        tally.attempts += 1
+        try:
+            async with asyncio.timeout(self._timeout_s):
+                return await self._openai.chat.completions.create(**request)
+        except (openai.APIError, TimeoutError, ValueError) as exc:
+            raise self._translate(exc) from None
+
+    # ------------------------------------------------------------ retries and errors
+
+    async def _with_retries(
+        self, tally: _Tally, attempt: Callable[..., Awaitable[R]], *args: Any
+    ) -> R:
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._max_attempts) | stop_before_delay(self._max_total_s),
+            wait=self._wait_s,
+            retry=retry_if_exception_type(_Transient),
+            sleep=self._sleep,
+            before_sleep=_log_retry,
+            reraise=True,
+        )
+        try:
+            return await retrying(attempt, *args)
+        except _Transient as exc:
+            tries = retrying.statistics.get("attempt_number", 1)
+            raise BackendError(
+                f"{exc.message}; gave up after {tries} attempt{'s' if tries != 1 else ''}",
+                kind=exc.kind,
+                attempts=tally.attempts,
+            ) from None
+
+    def _wait_s(self, state: RetryCallState) -> float:
+        failure = state.outcome.exception() if state.outcome else None
+        if isinstance(failure, _Transient) and failure.retry_after_s is not None:
+            return min(failure.retry_after_s, self._max_retry_wait_s)
+        backoff = min(self._max_retry_wait_s, self._backoff_s * 2 ** (state.attempt_number - 1))
+        # Jitter, so that many calls failing together do not all come back at once.
+        return backoff * random.uniform(0.5, 1.0)
+
+    def _translate(self, exc: Exception) -> Exception:
+        """An SDK failure as either `_Transient` (retry), `_FormatRejected` or `BackendError`."""
+        where = self.base_url
+        if isinstance(exc, openai.APITimeoutError | TimeoutError):
+            return _Transient("timeout", f"no answer from {where} within {self._timeout_s:g} s")
+        if isinstance(exc, openai.APIConnectionError):
+            return _Transient("connection", f"could not connect to {where}")
+        if isinstance(exc, ValueError | openai.APIResponseValidationError):
+            return _Transient("server", f"{where} sent a reply that is not a valid completion")
+        if not isinstance(exc, openai.APIStatusError):
+            return _Transient("server", f"{where} reported an error")
+        status = exc.status_code
+        if status == 429:
+            return _Transient(
+                "rate_limited",
+                f"{where} is rate limiting requests (429)",
+                retry_after_s=_retry_after_s(exc.response.headers),
+            )
+        if status >= 500 or status in (408, 409):
+            return _Transient("server", f"{where} answered with status {status}")
+        if status == 401:
+            return BackendError(f"the API key was rejected by {where}", kind="auth")
+        if status == 403:
+            return BackendError(
+                f"the API key may not use model {self.model} at {where}", kind="auth"
+            )
+        if status == 404:
+            if exc.code == "model_not_found" or "model" in exc.message.lower():
+                return BackendError(f"model {self.model} not found at {where}", kind="not_found")
+            return BackendError(
+                f"no OpenAI-compatible API answers at {where} (404); check the base URL",
+                kind="not_found",
+            )
+        if status in (400, 422) and "response_format" in f"{exc.param} {exc.message}":
+            return _FormatRejected()
+        detail = f"{status}, {exc.code}" if exc.code else str(status)
+        return BackendError(f"{where} rejected the request ({detail})", kind="bad_request")
+
+    # ------------------------------------------------------------ requests and cache
+
+    def _request(
+        self, messages: list[dict[str, Any]], temperature: float | None, max_tokens: int | None
+    ) -> Request:
+        request: Request = {"model": self.model, "messages": messages}
+        if temperature is not None:
+            request["temperature"] = temperature
+        if max_tokens is not None:
+            request[self._max_tokens_param] = max_tokens
+        return request
+
+    def _cache_key(
+        self,
+        messages: list[dict[str, Any]],
+        schema: type[BaseModel],
+        temperature: float | None,
+        max_tokens: int | None,
+    ) -> str:
+        identity = {
+            "base_url": self.base_url,
+            "model": self.model,
+            "messages": messages,
+            "schema": [schema.__name__, _strict_schema(schema)],
+            "temperature": temperature,
+            "max_tokens": max_tokens,
+            "structured_mode": self.structured_mode,
+        }
+        encoded = json.dumps(identity, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@functools.cache
+def _strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
+    """The schema in OpenAI's strict form (all fields required, no extra properties).
+    Cached: building it costs a millisecond or two, and callers only read it."""
+    return to_strict_json_schema(schema)
+
+
+def _shape_for_mode(request: Request, schema: type[BaseModel], mode: str) -> None:
+    """Ask for JSON the way `mode` does: response_format, the schema in the prompt, or both."""
+    if mode == "json_schema":
+        request["response_format"] = {
+            "type": "json_schema",
+            "json_schema": {
+                "name": schema.__name__,
+                "schema": _strict_schema(schema),
+                "strict": True,
+            },
+        }
+        return
+    if mode == "json_object":
+        request["response_format"] = {"type": "json_object"}
+    instruction = _SCHEMA_INSTRUCTION.format(
+        schema=json.dumps(_strict_schema(schema), ensure_ascii=False)
+    )
+    messages = list(request["messages"])
+    first = messages[0] if messages else None
+    # Merged into the leading system message: some local chat templates reject a second one.
+    if (
+        first is not None
+        and first.get("role") == "system"
+        and isinstance(first.get("content"), str)
+    ):
+        messages[0] = {**first, "content": f"{first['content']}\n\n{instruction}"}
+    else:
+        messages.insert(0, {"role": "system", "content": instruction})
+    request["messages"] = messages
+
+
+def _json_text(content: str) -> str:
+    """The JSON object in a reply: code fences and surrounding prose removed."""
+    text = content.strip()
+    fenced = re.fullmatch(r"```(?:json)?\s*(.*?)\s*```", text, flags=re.DOTALL)
+    if fenced:
+        text = fenced.group(1)
+    if not text.startswith("{") and "{" in text and "}" in text:
+        text = text[text.index("{") : text.rindex("}") + 1]
+    return text
+
+
+def _parse(reply: _Reply, schema: type[T]) -> tuple[T | None, str | None]:
+    """The validated reply, or a description of what is wrong (field names and rules only)."""
+    if reply.finish_reason == "length":
+        return None, "it was cut off by the token limit; answer with shorter JSON"
+    try:
+        return schema.model_validate_json(_json_text(reply.content)), None
+    except ValidationError as exc:
+        problems = [
+            f"{'.'.join(str(part) for part in error['loc']) or 'reply'}: {error['msg']}"
+            for error in exc.errors(include_url=False)
+        ]
+        return None, "; ".join(problems)
+
+
+def _validated(content: str, schema: type[T]) -> T | None:
+    return _parse(_Reply(content, "stop"), schema)[0]
+
+
+def _log_retry(state: RetryCallState) -> None:
+    failure = state.outcome.exception() if state.outcome else None
+    wait = state.next_action.sleep if state.next_action else 0.0
+    # The failure's message names the endpoint only, never the key or the message text.
+    log.info("attempt %d failed (%s); retrying in %.1f s", state.attempt_number, failure, wait)
+
+
+def _retry_after_s(headers: Any) -> float | None:
+    """Seconds from `retry-after-ms` or `Retry-After` (seconds or an HTTP date)."""
+    milliseconds = headers.get("retry-after-ms")
+    if milliseconds is not None:
+        try:
+            return max(0.0, float(milliseconds) / 1000)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _without_credentials(url: str) -> str:
+    """The URL as shown in messages: no user:password part, no trailing slash."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host  # an IPv6 literal keeps its brackets
+    if parts.port:
+        netloc = f"{netloc}:{parts.port}"
+    return parts._replace(netloc=netloc).geturl().rstrip("/")

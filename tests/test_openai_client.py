@@ -1,0 +1,409 @@
+"""ChatClient against the fake server, through the real openai SDK: retries, errors,
+structured-output fallbacks, repair, cache, cost, concurrency and streaming."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import socket
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.openai_client import ChatClient
+from reply_assistant.backends.pricing import PRICES, cost_usd, price_for
+from reply_assistant.models import DraftOutput, Label, Usage, VerdictOutput
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
+
+API_KEY = "sk-test-secret-123"
+MODEL = "gpt-4.1-mini"  # a priced model the fake serves
+SPAM = [SystemMessage("Sort LinkedIn messages."), HumanMessage("Want a demo? Special offer!")]
+DRAFT_TEXT = "Thank you, great to hear from you! Let's catch up soon."
+
+
+class RecordedSleep:
+    """Stands in for asyncio.sleep between attempts: records each wait, returns at once."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+class DictCache:
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    def put(self, key: str, value: str) -> None:
+        self.values[key] = value
+
+
+@pytest.fixture
+def sleep() -> RecordedSleep:
+    return RecordedSleep()
+
+
+@pytest.fixture
+async def make_client(
+    fake_llm: FakeLLMServer, sleep: RecordedSleep
+) -> AsyncIterator[Callable[..., ChatClient]]:
+    clients: list[ChatClient] = []
+
+    def make(**options) -> ChatClient:
+        settings = {
+            "model": MODEL,
+            "base_url": fake_llm.base_url,
+            "api_key": API_KEY,
+            "timeout_s": 2,  # generous: a loaded CI machine must not turn into a retry
+            "max_attempts": 4,
+            "sleep": sleep,
+            **options,
+        }
+        client = ChatClient(**settings)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        await client.aclose()
+
+
+def chat_bodies(server: FakeLLMServer) -> list[dict]:
+    return [request.body for request in server.chat_requests()]
+
+
+# ---------------------------------------------------------------- success path
+
+
+async def test_verdict_with_strict_schema_usage_cost_and_latency(fake_llm, make_client):
+    result = await make_client().complete(SPAM, VerdictOutput, temperature=0.2, max_tokens=200)
+    assert result.parsed.label == Label.SPAM and result.parsed.action == "decline"
+    assert (result.attempts, result.cached) == (1, False)
+    assert result.latency_ms > 0
+    prompt_chars = sum(len(message.content) for message in SPAM)
+    assert result.usage.prompt_tokens == math.ceil(prompt_chars / 4)
+    assert result.usage.completion_tokens == math.ceil(len(result.raw) / 4)
+    assert result.cost_usd == pytest.approx(cost_usd(MODEL, result.usage))
+    assert result.cost_usd > 0
+
+    [body] = chat_bodies(fake_llm)
+    assert (body["temperature"], body["max_tokens"]) == (0.2, 200)
+    response_format = body["response_format"]
+    assert response_format["type"] == "json_schema"
+    assert response_format["json_schema"]["strict"] is True
+    schema = response_format["json_schema"]["schema"]
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == set(VerdictOutput.model_fields)
+
+
+async def test_cached_prompt_tokens_are_read_and_priced_lower(make_client):
+    client = make_client()
+    first = await client.complete(SPAM, VerdictOutput, use_cache=False)
+    second = await client.complete(SPAM, VerdictOutput, use_cache=False)
+    assert first.usage.cached_prompt_tokens == 0
+    assert second.usage.cached_prompt_tokens == len(SPAM[0].content) // 4 > 0
+    assert second.cost_usd < first.cost_usd
+
+
+async def test_unknown_model_has_no_cost(make_client):
+    result = await make_client(model="fake-model").complete(SPAM, VerdictOutput)
+    assert result.cost_usd is None and result.usage.prompt_tokens > 0
+
+
+async def test_fenced_json_is_accepted(fake_llm, make_client):
+    fake_llm.responder = lambda request: '```json\n{"text": "Hi!", "language": "en"}\n```'
+    result = await make_client().complete(SPAM, DraftOutput)
+    assert result.parsed == DraftOutput(text="Hi!", language="en")
+
+
+def test_describe_names_model_and_host_but_not_the_key(fake_llm):
+    client = ChatClient(model=MODEL, base_url=fake_llm.base_url, api_key=API_KEY)
+    assert client.describe() == f"{MODEL} @ 127.0.0.1:{fake_llm.port}"
+    assert ChatClient(model=MODEL, api_key=API_KEY).describe() == f"{MODEL} @ api.openai.com"
+    with_password = ChatClient(model=MODEL, base_url="http://me:secret@llm.local:8080/v1/")
+    assert with_password.base_url == "http://llm.local:8080/v1"
+
+
+# ---------------------------------------------------------------- retries
+
+
+async def test_429_honours_retry_after(fake_llm, make_client, sleep):
+    fake_llm.script(["429:retry-after=2"])
+    result = await make_client().complete(SPAM, VerdictOutput)
+    assert result.attempts == 2 and len(fake_llm.chat_requests()) == 2
+    assert sleep.waits == [2.0]
+
+
+async def test_retry_after_as_http_date_and_capped(fake_llm, make_client, sleep):
+    in_three_seconds = format_datetime(datetime.now(UTC) + timedelta(seconds=3), usegmt=True)
+    fake_llm.script([f"429:retry-after={in_three_seconds}", "429:retry-after=120"])
+    result = await make_client(max_retry_wait_s=5).complete(SPAM, VerdictOutput)
+    assert result.attempts == 3
+    assert 1.0 <= sleep.waits[0] <= 3.0
+    assert sleep.waits[1] == 5.0  # 120 s asked, capped by max_retry_wait_s
+
+
+async def test_429_without_retry_after_backs_off_exponentially_with_jitter(
+    fake_llm, make_client, sleep
+):
+    fake_llm.script(["429", "429", "429"])
+    result = await make_client(backoff_s=0.5).complete(SPAM, VerdictOutput)
+    assert result.attempts == 4 and len(fake_llm.chat_requests()) == 4
+    for attempt, wait in enumerate(sleep.waits):
+        full = 0.5 * 2**attempt
+        assert full / 2 <= wait <= full
+    assert len(sleep.waits) == 3
+
+
+async def test_rate_limit_that_never_ends_gives_up_after_max_attempts(fake_llm, make_client, sleep):
+    fake_llm.script(["429:retry-after=1"] * 5)
+    with pytest.raises(BackendError) as caught:
+        await make_client(max_attempts=3).complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "rate_limited" and caught.value.attempts == 3
+    assert len(fake_llm.chat_requests()) == 3 and sleep.waits == [1.0, 1.0]
+
+
+async def test_total_time_is_bounded(fake_llm, make_client, sleep):
+    fake_llm.script(["429:retry-after=30"])
+    with pytest.raises(BackendError) as caught:
+        await make_client(max_total_s=10).complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "rate_limited" and caught.value.attempts == 1
+    assert "gave up after 1 attempt" in str(caught.value)
+    assert sleep.waits == []  # a 30 s wait would overrun the 10 s budget
+
+
+@pytest.mark.parametrize("status", ["500", "502", "503"])
+async def test_server_errors_are_retried(fake_llm, make_client, sleep, status):
+    fake_llm.script([status, status])
+    result = await make_client().complete(SPAM, VerdictOutput)
+    assert result.attempts == 3 and len(fake_llm.chat_requests()) == 3
+    assert len(sleep.waits) == 2
+
+
+@pytest.mark.parametrize("fault", ["malformed", "empty_choices"])
+async def test_unusable_200_replies_are_retried(fake_llm, make_client, fault):
+    fake_llm.script([fault])
+    result = await make_client().complete(SPAM, VerdictOutput)
+    assert result.attempts == 2 and result.parsed.label == Label.SPAM
+
+
+async def test_a_hang_times_out_and_is_retried(fake_llm, make_client, sleep):
+    fake_llm.script(["hang"])
+    result = await make_client(timeout_s=1).complete(SPAM, VerdictOutput)
+    assert result.attempts == 2 and len(fake_llm.chat_requests()) == 2
+    assert len(sleep.waits) == 1
+
+
+async def test_hangs_until_the_end_are_a_timeout_error(fake_llm, make_client):
+    fake_llm.script(["hang", "hang"])
+    with pytest.raises(BackendError) as caught:
+        await make_client(timeout_s=0.3, max_attempts=2).complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "timeout" and caught.value.attempts == 2
+
+
+async def test_connection_refused_gives_up_after_max_attempts(sleep):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    client = ChatClient(
+        model=MODEL,
+        base_url=f"http://127.0.0.1:{closed_port}/v1",
+        max_attempts=3,
+        timeout_s=0.5,
+        sleep=sleep,
+    )
+    with pytest.raises(BackendError) as caught:
+        await client.complete(SPAM, VerdictOutput)
+    await client.aclose()
+    assert caught.value.kind == "connection" and caught.value.attempts == 3
+    assert f"127.0.0.1:{closed_port}" in str(caught.value)
+    assert len(sleep.waits) == 2
+
+
+# ---------------------------------------------------------------- errors that are not retried
+
+
+async def test_rejected_key_fails_at_once_without_the_key_in_the_message(make_client):
+    with FakeLLMServer(require_key="sk-the-right-one") as server:
+        base_url = server.base_url
+        client = make_client(base_url=base_url)
+        with pytest.raises(BackendError) as caught:
+            await client.complete(SPAM, VerdictOutput)
+        assert len(server.chat_requests()) == 1
+    assert caught.value.kind == "auth"
+    assert str(caught.value) == f"the API key was rejected by {base_url}"
+    assert API_KEY not in str(caught.value) and "demo" not in str(caught.value)
+
+
+async def test_unknown_model_fails_at_once(fake_llm, make_client):
+    with pytest.raises(BackendError) as caught:
+        await make_client(model="gpt-nope").complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "not_found"
+    assert str(caught.value) == f"model gpt-nope not found at {fake_llm.base_url}"
+    assert len(fake_llm.chat_requests()) == 1
+
+
+# ---------------------------------------------------------------- structured output
+
+
+async def test_auto_mode_falls_back_to_prompt_and_remembers_it(fake_llm, make_client):
+    fake_llm.reject_response_format = frozenset({"json_schema", "json_object"})
+    client = make_client()
+    first = await client.complete(SPAM, VerdictOutput)
+    assert first.attempts == 3 and client.mode_in_use == "prompt"
+    formats = [body.get("response_format", {}).get("type") for body in chat_bodies(fake_llm)]
+    assert formats == ["json_schema", "json_object", None]
+
+    second = await client.complete(SPAM, DraftOutput)
+    assert second.attempts == 1 and second.parsed.language == "en"
+    last = chat_bodies(fake_llm)[-1]
+    assert "response_format" not in last
+    system = last["messages"][0]
+    assert system["role"] == "system" and system["content"].startswith(SPAM[0].content)
+    assert '"language"' in system["content"]  # the schema travels in the prompt
+
+
+async def test_auto_mode_stops_at_json_object_when_that_works(fake_llm, make_client):
+    fake_llm.script(["no_response_format"])
+    client = make_client()
+    result = await client.complete(SPAM, VerdictOutput)
+    assert result.parsed.label == Label.SPAM and client.mode_in_use == "json_object"
+    last = chat_bodies(fake_llm)[-1]
+    assert last["response_format"] == {"type": "json_object"}
+    assert '"label"' in last["messages"][0]["content"]
+
+
+async def test_fixed_mode_does_not_fall_back(fake_llm, make_client):
+    fake_llm.reject_response_format = frozenset({"json_schema"})
+    with pytest.raises(BackendError) as caught:
+        await make_client(structured_mode="json_schema").complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "bad_request" and len(fake_llm.chat_requests()) == 1
+
+
+async def test_invalid_output_gets_one_repair_round_trip(fake_llm, make_client):
+    fake_llm.script(["invalid"])
+    result = await make_client().complete(SPAM, VerdictOutput)
+    assert result.attempts == 2 and isinstance(result.parsed, VerdictOutput)
+    repair = chat_bodies(fake_llm)[1]["messages"]
+    assert repair[-2]["role"] == "assistant" and '"maybe"' in repair[-2]["content"]
+    assert repair[-1]["role"] == "user" and "label" in repair[-1]["content"]
+
+
+async def test_reply_cut_off_by_the_token_limit_is_repaired(fake_llm, make_client):
+    fake_llm.script(["truncated"])
+    result = await make_client().complete(SPAM, VerdictOutput)
+    assert result.attempts == 2
+    assert "token limit" in chat_bodies(fake_llm)[1]["messages"][-1]["content"]
+
+
+async def test_invalid_twice_is_invalid_output(fake_llm, make_client):
+    fake_llm.script(["invalid", "invalid"])
+    with pytest.raises(BackendError) as caught:
+        await make_client().complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "invalid_output" and caught.value.attempts == 2
+    assert "VerdictOutput" in str(caught.value) and "demo" not in str(caught.value)
+
+
+# ---------------------------------------------------------------- cache
+
+
+async def test_cache_hit_makes_no_request(fake_llm, make_client):
+    cache = DictCache()
+    client = make_client(cache=cache)
+    first = await client.complete(SPAM, VerdictOutput, temperature=0.0)
+    second = await client.complete(SPAM, VerdictOutput, temperature=0.0)
+    assert len(fake_llm.chat_requests()) == 1
+    assert second.cached and not first.cached
+    assert (second.cost_usd, second.latency_ms, second.attempts) == (0.0, 0.0, 0)
+    assert second.parsed == first.parsed
+    assert all(API_KEY not in value for value in cache.values.values())
+
+    await client.complete(SPAM, VerdictOutput, temperature=0.5)  # another key
+    await client.complete(SPAM, VerdictOutput, temperature=0.0, use_cache=False)
+    assert len(fake_llm.chat_requests()) == 3
+    assert len(cache.values) == 2
+
+
+async def test_cache_key_depends_on_model_and_schema(fake_llm, make_client):
+    cache = DictCache()
+    await make_client(cache=cache).complete(SPAM, VerdictOutput)
+    await make_client(cache=cache).complete(SPAM, DraftOutput)
+    await make_client(cache=cache, model="fake-model").complete(SPAM, VerdictOutput)
+    assert len(fake_llm.chat_requests()) == 3 and len(cache.values) == 3
+
+
+# ---------------------------------------------------------------- pricing
+
+
+def test_prices_match_dated_snapshots_but_not_other_products():
+    assert price_for("gpt-4o-mini-2024-07-18") == PRICES["gpt-4o-mini"]
+    assert price_for("gpt-4.1-2025-04-14") == PRICES["gpt-4.1"]
+    assert price_for("gpt-4o-audio-preview") is None
+    assert price_for("llama3.1:8b") is None
+    assert cost_usd("llama3.1:8b", Usage(prompt_tokens=10)) is None
+
+
+def test_cost_charges_cached_tokens_at_the_cached_rate():
+    usage = Usage(prompt_tokens=1_000_000, completion_tokens=1_000_000, cached_prompt_tokens=0)
+    assert cost_usd("gpt-4o-mini", usage) == pytest.approx(0.15 + 0.60)
+    half_cached = usage.model_copy(update={"cached_prompt_tokens": 500_000})
+    assert cost_usd("gpt-4o-mini", half_cached) == pytest.approx(0.075 + 0.0375 + 0.60)
+
+
+# ---------------------------------------------------------------- concurrency
+
+
+async def test_concurrency_limit_is_respected(fake_llm, make_client):
+    fake_llm.latency = 0.2
+    client = make_client(concurrency=3, timeout_s=5)
+    results = await asyncio.gather(
+        *(client.complete(SPAM, VerdictOutput, use_cache=False) for _ in range(9))
+    )
+    assert len(results) == 9 and len(fake_llm.chat_requests()) == 9
+    assert fake_llm.peak_in_flight == 3
+
+
+# ---------------------------------------------------------------- streaming
+
+
+async def test_stream_text_yields_deltas(fake_llm, make_client):
+    pieces = [
+        piece async for piece in make_client().stream_text([*SPAM[:1], HumanMessage("Congrats!")])
+    ]
+    assert len(pieces) > 3 and "".join(pieces) == DRAFT_TEXT
+    [body] = chat_bodies(fake_llm)
+    assert body["stream"] is True and "response_format" not in body
+
+
+async def test_stream_opening_is_retried(fake_llm, make_client, sleep):
+    fake_llm.script(["503"])
+    pieces = [piece async for piece in make_client().stream_text([HumanMessage("Congrats!")])]
+    assert "".join(pieces) == DRAFT_TEXT
+    assert len(fake_llm.chat_requests()) == 2 and len(sleep.waits) == 1
+
+
+async def test_truncated_stream_raises_after_the_partial_text(fake_llm, make_client):
+    fake_llm.script(["truncated"])
+    pieces: list[str] = []
+    with pytest.raises(BackendError) as caught:
+        async for piece in make_client().stream_text([HumanMessage("Congrats!")]):
+            pieces.append(piece)
+    assert caught.value.kind == "server"
+    assert pieces and DRAFT_TEXT.startswith("".join(pieces)) and "".join(pieces) != DRAFT_TEXT
+
+
+async def test_cached_results_survive_a_json_round_trip(make_client):
+    """What the cache stores is the validated reply text alone."""
+    cache = DictCache()
+    await make_client(cache=cache).complete(SPAM, VerdictOutput)
+    [stored] = cache.values.values()
+    assert VerdictOutput.model_validate(json.loads(stored)).label == Label.SPAM
