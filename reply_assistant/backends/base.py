@@ -26,6 +26,9 @@ class BackendError(Exception):
 class Backend(Protocol):
     name: str  # "offline" or "openai"
     model: str
+    # What this backend's verdicts record as provenance.prompt_version ("classify@v1",
+    # "offline@<hash>"): a batch rerun skips messages already judged with the same one.
+    prompt_version: str
 
     def describe(self) -> str:
         """What the screen shows: `offline`, or `model @ endpoint`."""

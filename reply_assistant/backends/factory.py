@@ -1,0 +1,55 @@
+"""Build the backend the settings (and command-line overrides) ask for."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reply_assistant.backends.base import Backend
+from reply_assistant.config import BACKENDS, ConfigError, Settings
+
+if TYPE_CHECKING:
+    from reply_assistant.backends.openai_client import ResponseCache
+
+
+def make_backend(
+    settings: Settings,
+    *,
+    backend: str | None = None,
+    model: str | None = None,
+    prompt_versions: dict[str, str] | None = None,
+    cache: ResponseCache | None = None,
+    use_cache: bool = True,
+) -> Backend:
+    """Raises ConfigError (one sentence) when the choice cannot work as configured."""
+    chosen = backend or settings.resolved_backend
+    if chosen == "auto":
+        chosen = "openai" if (settings.api_key or settings.base_url) else "offline"
+    # Imports are deferred: the offline model and the openai client are slow to import and
+    # each command needs only one of them.
+    if chosen == "offline":
+        from reply_assistant.backends.offline import OfflineBackend
+
+        return OfflineBackend(settings.profile)
+    if chosen != "openai":
+        raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, not {chosen!r}.")
+    if not (settings.api_key or settings.base_url):
+        raise ConfigError(
+            "the openai backend needs OPENAI_API_KEY or OPENAI_BASE_URL set "
+            "(or use --backend offline)."
+        )
+    from reply_assistant.backends.llm import LLMBackend
+    from reply_assistant.backends.openai_client import ChatClient
+    from reply_assistant.prompts import PromptSet
+
+    prompts = PromptSet.from_versions({**settings.prompts, **(prompt_versions or {})})
+    client = ChatClient(
+        model=model or settings.model,
+        base_url=settings.base_url,
+        api_key=settings.api_key,
+        timeout_s=settings.timeout_s,
+        max_attempts=settings.max_attempts,
+        max_retry_wait_s=settings.max_retry_wait_s,
+        concurrency=settings.concurrency,
+        cache=cache if use_cache else None,
+    )
+    return LLMBackend(client, prompts, settings.profile, redact=settings.redact)

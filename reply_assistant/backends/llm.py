@@ -1,0 +1,189 @@
+"""The LLM backend: versioned prompts sent through an OpenAI-compatible `ChatClient`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from langchain_core.messages import BaseMessage
+from pydantic import BaseModel
+
+from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.openai_client import ChatClient, ChatResult
+from reply_assistant.backends.pricing import batch_cost_usd
+from reply_assistant.config import Profile
+from reply_assistant.models import (
+    Action,
+    Draft,
+    DraftOutput,
+    Incoming,
+    Label,
+    Provenance,
+    Usage,
+    Verdict,
+    VerdictOutput,
+)
+from reply_assistant.prompts import PromptSet, PromptVersion, estimate_tokens, prompt_inputs
+from reply_assistant.redact import mask_private
+
+# Typical answer sizes, for dry-run estimates: a verdict JSON and a short reply's JSON.
+TYPICAL_VERDICT_TOKENS = 60
+TYPICAL_DRAFT_TOKENS = 120
+T = TypeVar("T", bound=BaseModel)
+
+
+class LLMBackend:
+    name = "openai"
+
+    def __init__(
+        self, client: ChatClient, prompts: PromptSet, profile: Profile, redact: bool = False
+    ) -> None:
+        self.client = client
+        self.prompts = prompts
+        self.profile = profile
+        self.redact = redact
+        self.model = client.model
+
+    @property
+    def prompt_version(self) -> str:
+        """What verdicts record as their prompt version (the batch resumes on it)."""
+        return self.prompts.classify.ref
+
+    def describe(self) -> str:
+        return self.client.describe()
+
+    async def aclose(self) -> None:
+        """Close the HTTP pool (it belongs to the event loop that used it)."""
+        await self.client.aclose()
+
+    async def classify(self, item: Incoming) -> Verdict:
+        prompt = self.prompts.classify
+        messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile))
+        result = await self.client.complete(
+            messages, VerdictOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+        )
+        return Verdict(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
+
+    async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
+        prompt = self.prompts.draft
+        messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile, verdict))
+        result = await self.client.complete(
+            messages, DraftOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+        )
+        return Draft(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
+
+    # ------------------------------------------------------------ Batch API requests
+
+    def classify_request(self, item: Incoming) -> dict[str, Any]:
+        """The chat completion body `classify` would send, for a Batch API input line."""
+        prompt = self.prompts.classify
+        messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile))
+        return self.client.structured_request(
+            messages, VerdictOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+        )
+
+    def draft_request(self, item: Incoming, verdict: VerdictOutput) -> dict[str, Any]:
+        """The chat completion body `draft` would send, for a Batch API input line."""
+        prompt = self.prompts.draft
+        messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile, verdict))
+        return self.client.structured_request(
+            messages, DraftOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+        )
+
+    def verdict_from_content(
+        self, content: str, usage: Usage, finish_reason: str | None = "stop"
+    ) -> Verdict:
+        """A verdict from a Batch API answer, billed at the batch price.
+        Raises BackendError(kind="invalid_output") when the content does not validate."""
+        parsed = self._validated(content, VerdictOutput, finish_reason)
+        return Verdict(
+            **parsed.model_dump(), provenance=self._batch_provenance(self.prompts.classify, usage)
+        )
+
+    def draft_from_content(
+        self, content: str, usage: Usage, finish_reason: str | None = "stop"
+    ) -> Draft:
+        """A draft from a Batch API answer, billed at the batch price.
+        Raises BackendError(kind="invalid_output") when the content does not validate."""
+        parsed = self._validated(content, DraftOutput, finish_reason)
+        return Draft(
+            **parsed.model_dump(), provenance=self._batch_provenance(self.prompts.draft, usage)
+        )
+
+    def _validated(self, content: str, schema: type[T], finish_reason: str | None) -> T:
+        parsed, problem = self.client.parse_content(content, schema, finish_reason)
+        if parsed is None:
+            # A batch answer cannot get a repair round-trip; the rerun sends it again.
+            raise BackendError(
+                f"the reply of {self.model} did not match {schema.__name__}: {problem}",
+                kind="invalid_output",
+            )
+        return parsed
+
+    def _batch_provenance(self, prompt: PromptVersion, usage: Usage) -> Provenance:
+        return Provenance(
+            backend=self.name,
+            model=self.model,
+            prompt_version=prompt.ref,
+            usage=usage,
+            cost_usd=batch_cost_usd(self.model, usage),
+        )
+
+    async def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterator[str]:
+        prompt = self.prompts.draft
+        messages = prompt.render_stream(
+            **prompt_inputs(self._outgoing(item), self.profile, verdict)
+        )
+        async for chunk in self.client.stream_text(
+            messages, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+        ):
+            yield chunk
+
+    def estimate_usage(self, item: Incoming, with_draft: bool = True) -> Usage:
+        """What classifying (and drafting) `item` would cost in tokens, sending nothing.
+
+        Prompt tokens at ~4 characters each; completions at a typical answer's size; no
+        provider-side prompt caching assumed, so the estimate errs high."""
+        item = self._outgoing(item)
+        classify = self.prompts.classify
+        usage = Usage(
+            prompt_tokens=_tokens(classify.render(**prompt_inputs(item, self.profile))),
+            completion_tokens=min(TYPICAL_VERDICT_TOKENS, classify.max_tokens),
+        )
+        if with_draft:
+            # The verdict is not known yet; the longest reply shape stands in for it.
+            stand_in = VerdictOutput(
+                label=Label.RELATIONSHIP, confidence=1.0, reason="", action=Action.REPLY
+            )
+            draft = self.prompts.draft
+            usage += Usage(
+                prompt_tokens=_tokens(draft.render(**prompt_inputs(item, self.profile, stand_in))),
+                completion_tokens=min(TYPICAL_DRAFT_TOKENS, draft.max_tokens),
+            )
+        return usage
+
+    def _outgoing(self, item: Incoming) -> Incoming:
+        """The item as it may leave the machine: contact details masked when asked to."""
+        if not self.redact:
+            return item
+        return replace(
+            item,
+            text=mask_private(item.text),
+            thread=tuple(replace(turn, text=mask_private(turn.text)) for turn in item.thread),
+        )
+
+    def _provenance(self, prompt: PromptVersion, result: ChatResult) -> Provenance:
+        return Provenance(
+            backend=self.name,
+            model=self.model,
+            prompt_version=prompt.ref,
+            usage=result.usage,
+            cost_usd=result.cost_usd,
+            latency_ms=result.latency_ms,
+            cached=result.cached,
+        )
+
+
+def _tokens(messages: list[BaseMessage]) -> int:
+    return sum(estimate_tokens(str(message.content)) for message in messages)

@@ -1,0 +1,130 @@
+"""`reply-assistant classify [TEXT | -]`: judge one message and draft the reply."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from contextlib import ExitStack
+
+import click
+
+from reply_assistant.assistant import Assistant, incoming_from_text
+from reply_assistant.backends import make_backend
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.errors import InputError
+from reply_assistant.config import ConfigError, parse_prompt_overrides
+from reply_assistant.models import Assessment, Incoming, Provenance
+from reply_assistant.store import Store, StoreError
+
+
+@click.command("classify")
+@click.argument("text", required=False)
+@click.option("--sender", default="", help="The sender's name, if known.")
+@click.option(
+    "--backend",
+    type=click.Choice(["offline", "openai"]),
+    help="Override the configured backend.",
+)
+@click.option("--model", help="Override the configured model (openai backend).")
+@click.option(
+    "--prompt",
+    "prompt_overrides",
+    multiple=True,
+    metavar="NAME=VERSION",
+    help="Prompt version to use, e.g. classify=v2 (repeatable).",
+)
+@click.option("--no-cache", is_flag=True, help="Ask the LLM even if the answer is cached.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def command(
+    app: AppContext,
+    text: str | None,
+    sender: str,
+    backend: str | None,
+    model: str | None,
+    prompt_overrides: tuple[str, ...],
+    no_cache: bool,
+    as_json: bool,
+) -> None:
+    """Classify one message (TEXT, or `-`/nothing to read stdin) and draft a reply."""
+    message = _read_message(text)
+    with ExitStack() as resources:
+        cache = None
+        # Only an LLM answer is worth caching; the offline model never opens the state file.
+        if (backend or app.settings.resolved_backend) == "openai" and not no_cache:
+            try:
+                cache = resources.enter_context(Store.open(app.db_path)).response_cache
+            except StoreError as exc:
+                raise InputError(f"{app.db_path}: {exc}") from exc
+        try:
+            chosen = make_backend(
+                app.settings,
+                backend=backend,
+                model=model,
+                prompt_versions=parse_prompt_overrides(prompt_overrides),
+                cache=cache,
+                use_cache=not no_cache,
+            )
+        except ConfigError as exc:
+            raise InputError(str(exc)) from exc
+        item = incoming_from_text(message, sender_name=sender)
+        assessment = asyncio.run(_assess(Assistant(chosen), item))
+    if as_json:
+        _print_json(assessment)
+    else:
+        _print_text(assessment)
+    if assessment.error:
+        raise click.ClickException(assessment.error)
+
+
+async def _assess(assistant: Assistant, item: Incoming) -> Assessment:
+    try:
+        return await assistant.assess(item)
+    finally:
+        await assistant.aclose()
+
+
+def _read_message(text: str | None) -> str:
+    if text is None or text == "-":
+        if text is None and sys.stdin.isatty():
+            raise InputError("give the message as an argument, or pipe it in with `-`.")
+        text = sys.stdin.read()
+    if not text.strip():
+        raise InputError("the message is empty.")
+    return text
+
+
+def _print_json(assessment: Assessment) -> None:
+    if assessment.verdict is None:
+        return
+    out = {
+        "verdict": assessment.verdict.model_dump(mode="json"),
+        "draft": assessment.draft.model_dump(mode="json") if assessment.draft else None,
+    }
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _describe(provenance: Provenance) -> str:
+    parts = [f"{provenance.backend} {provenance.model}", provenance.prompt_version]
+    usage = provenance.usage
+    if usage.total_tokens:
+        parts.append(f"{usage.prompt_tokens}+{usage.completion_tokens} tokens")
+    if provenance.cost_usd is not None and provenance.backend != "offline":
+        parts.append(f"${provenance.cost_usd:.5f}")
+    parts.append("cached" if provenance.cached else f"{provenance.latency_ms:.0f} ms")
+    return ", ".join(parts)
+
+
+def _print_text(assessment: Assessment) -> None:
+    verdict = assessment.verdict
+    if verdict is None:
+        return
+    click.echo(f"label:      {verdict.label.value} ({verdict.confidence:.2f})")
+    click.echo(f"action:     {verdict.action.value}")
+    click.echo(f"reason:     {verdict.reason}")
+    click.echo(f"signals:    {', '.join(verdict.signals) or '-'}")
+    click.echo(f"by:         {_describe(verdict.provenance)}")
+    if assessment.draft is not None:
+        click.echo(f"\ndraft ({_describe(assessment.draft.provenance)}):")
+        click.echo(assessment.draft.text)
