@@ -52,9 +52,29 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
 
 def _register() -> None:
     # Each module defines one command (or group); importing is cheap, heavy imports stay lazy.
-    from reply_assistant.cli import config_cmd
+    from reply_assistant.cli import (
+        batch_cmd,
+        classify_cmd,
+        config_cmd,
+        eval_cmd,
+        export_labels_cmd,
+        import_cmd,
+        inbox_cmd,
+        open_cmd,
+        prompts_cmd,
+    )
 
-    for module in (config_cmd,):
+    for module in (
+        config_cmd,
+        classify_cmd,
+        prompts_cmd,
+        eval_cmd,
+        import_cmd,
+        inbox_cmd,
+        open_cmd,
+        export_labels_cmd,
+        batch_cmd,
+    ):
         cli.add_command(module.command)
 
 

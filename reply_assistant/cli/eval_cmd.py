@@ -1,0 +1,205 @@
+"""`reply-assistant eval`: score prompt versions and the offline model on a labelled dataset.
+
+`eval [options]` runs; `eval compare A B` and `eval rescore RUN` read saved runs and never
+call a backend. Thresholds gate the LLM runs (each prompt version, mean over repeats), or
+the offline model when it runs alone (`--backend offline`); the baseline next to LLM runs
+is for reference only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.errors import InputError
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@click.group("eval", invoke_without_command=True)
+@click.option(
+    "--dataset",
+    "datasets",
+    multiple=True,
+    type=_FILE,
+    help="JSONL with id, text, label per line (repeatable; default: the bundled dataset).",
+)
+@click.option(
+    "--split",
+    default="test",
+    show_default=True,
+    help="Score only this split ('all' for every example); files without splits are scored whole.",
+)
+@click.option("--prompt", "prompts", multiple=True, help="NAME=V1,V2: prompt versions to compare.")
+@click.option("--backend", type=click.Choice(["offline", "openai"]), help="Default: as configured.")
+@click.option("--model", help="LLM model (default: as configured).")
+@click.option("--repeat", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option("--concurrency", type=click.IntRange(min=1), help="Default: the configured value.")
+@click.option("--output", type=_FILE, help="Write every run and example to this RUN.json.")
+@click.option("--html", "html_path", type=_FILE, help="Write a self-contained HTML report.")
+@click.option("--min-macro-f1", type=float, help="Exit 1 if a gated run's macro-F1 is lower.")
+@click.option("--max-spam-fp", type=float, help="Exit 1 if a gated run's spam FP rate is higher.")
+@click.option("--no-baseline", is_flag=True, help="Skip the offline model next to LLM runs.")
+@click.option("--no-drafts", is_flag=True, help="Classify only.")
+@click.option("--redact", is_flag=True, help="Keep message text and names out of RUN.json.")
+@click.pass_context
+def command(
+    ctx: click.Context,
+    datasets: tuple[Path, ...],
+    split: str,
+    prompts: tuple[str, ...],
+    backend: str | None,
+    model: str | None,
+    repeat: int,
+    concurrency: int | None,
+    output: Path | None,
+    html_path: Path | None,
+    min_macro_f1: float | None,
+    max_spam_fp: float | None,
+    no_baseline: bool,
+    no_drafts: bool,
+    redact: bool,
+) -> None:
+    """Score prompt versions and the offline model on a labelled dataset, side by side."""
+    if ctx.invoked_subcommand is not None:
+        return
+    # Deferred: the eval machinery pulls in scikit-learn and the LLM client.
+    from reply_assistant.backends import BackendError
+    from reply_assistant.config import ConfigError, parse_prompt_overrides
+    from reply_assistant.evals.dataset import DatasetError, default_dataset_path, load_dataset
+    from reply_assistant.evals.records import DatasetInfo, RunFile
+    from reply_assistant.evals.report_html import render_html
+    from reply_assistant.evals.report_text import print_report
+    from reply_assistant.evals.runner import check_prompt_versions, plan_runs, run_spec
+    from reply_assistant.evals.summary import threshold_failures
+    from reply_assistant.store import Store, StoreError
+
+    app: AppContext = ctx.obj
+    settings = app.settings
+    try:
+        dataset = load_dataset(list(datasets) or [default_dataset_path()], split)
+        specs = plan_runs(
+            settings,
+            backend=backend,
+            prompt_overrides=parse_prompt_overrides(prompts),
+            model=model,
+            baseline=not no_baseline,
+            repeat=repeat,
+        )
+        check_prompt_versions(specs)
+    except (DatasetError, ConfigError) as exc:
+        raise InputError(str(exc)) from exc
+
+    console = Console()
+    runs = []
+    with contextlib.ExitStack() as resources:
+        cache = None
+        if any(spec.backend != "offline" for spec in specs):
+            # LLM answers are cached in the state database: a rerun costs nothing.
+            try:
+                cache = resources.enter_context(Store.open(app.db_path)).response_cache
+            except StoreError as exc:
+                raise InputError(str(exc)) from exc
+        try:
+            for spec in specs:
+                console.print(f"[dim]running {spec.label} on {len(dataset.examples)} examples…[/]")
+                run = run_spec(
+                    spec,
+                    dataset.examples,
+                    settings,
+                    cache=cache,
+                    concurrency=concurrency or settings.concurrency,
+                    with_drafts=not no_drafts,
+                    redact=redact,
+                )
+                runs.append(asyncio.run(run))
+        except (ConfigError, BackendError) as exc:
+            raise InputError(str(exc)) from exc
+
+    run_file = RunFile(
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        dataset=DatasetInfo(
+            paths=dataset.paths,
+            sha256=dataset.sha256,
+            count=len(dataset.examples),
+            split=dataset.split,
+        ),
+        runs=runs,
+    )
+    print_report(console, runs)
+    if output:
+        output.write_text(run_file.model_dump_json(indent=1), encoding="utf-8")
+        console.print(f"runs written to {output}")
+    if html_path:
+        html_path.write_text(
+            render_html(runs, run_file.dataset, run_file.created_at), encoding="utf-8"
+        )
+        console.print(f"HTML report written to {html_path}")
+    failures = threshold_failures(runs, min_macro_f1=min_macro_f1, max_spam_fp=max_spam_fp)
+    for failure in failures:
+        click.echo(f"threshold not met: {failure}", err=True)
+    if failures:
+        ctx.exit(1)
+
+
+@command.command("compare")
+@click.argument("run_a", type=_FILE)
+@click.argument("run_b", type=_FILE)
+def compare_command(run_a: Path, run_b: Path) -> None:
+    """Metric deltas and changed verdicts between two saved runs (A → B)."""
+    from reply_assistant.evals.compare import (
+        RunFileError,
+        differing_examples,
+        load_run_file,
+        metric_deltas,
+        pair_runs,
+    )
+    from reply_assistant.evals.report_text import deltas_rich_table, diff_rich_table
+
+    try:
+        first, second = load_run_file(run_a), load_run_file(run_b)
+    except RunFileError as exc:
+        raise InputError(str(exc)) from exc
+    console = Console()
+    if first.dataset.sha256 != second.dataset.sha256:
+        console.print("[yellow]The two runs were scored on different datasets.[/]")
+    pairs = pair_runs(first, second)
+    if not pairs:
+        raise InputError(f"{run_a} and {run_b} have no runs to compare.")
+    for before, after in pairs:
+        console.print(deltas_rich_table(before, after, metric_deltas(before, after)))
+        diffs = differing_examples([before, after])
+        if diffs:
+            console.print(diff_rich_table([before, after], diffs))
+        else:
+            console.print("No example changed verdict.")
+
+
+@command.command("rescore")
+@click.argument("run_path", metavar="RUN.json", type=_FILE)
+@click.option("--output", type=_FILE, help="Write the rescored runs here.")
+def rescore_command(run_path: Path, output: Path | None) -> None:
+    """Recompute every metric of a saved run from its recorded examples (no backend)."""
+    from reply_assistant.evals.compare import RunFileError, load_run_file, rescore
+    from reply_assistant.evals.report_text import print_report
+
+    try:
+        run_file = load_run_file(run_path)
+    except RunFileError as exc:
+        raise InputError(str(exc)) from exc
+    rescored, changed = rescore(run_file)
+    console = Console()
+    print_report(console, rescored.runs)
+    if changed:
+        console.print(f"metrics differ from the recorded ones for: {', '.join(changed)}")
+    else:
+        console.print("metrics match the recorded ones")
+    if output:
+        output.write_text(rescored.model_dump_json(indent=1), encoding="utf-8")
+        console.print(f"rescored runs written to {output}")

@@ -1,0 +1,1 @@
+"""Prompt evals: score backends and prompt versions on a labelled dataset, side by side."""

@@ -1,0 +1,105 @@
+"""What an eval run records: per example, everything needed to score it again offline.
+
+The RUN.json file is `RunFile.model_dump_json()`; `eval rescore` and `eval compare` read
+it back with `RunFile.model_validate_json` and never touch a backend.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ExampleResult(BaseModel):
+    id: str
+    gold: str
+    predicted: str | None = None  # None when the call failed
+    confidence: float | None = None
+    action: str | None = None
+    error: str = ""
+    error_kind: str = ""  # BackendError.kind, e.g. invalid_output
+    draft: str | None = None
+    draft_language: str | None = None
+    language: str = ""  # the message's language (from the dataset, else detected)
+    subtype: str = ""
+    expect: str = ""  # the action the dataset expects (decline, no_reply, reply, ask)
+    first_name: str = ""  # for the first_name_used check; "" when redacted
+    text_preview: str = ""  # "" when redacted
+    redacted: bool = False  # sender name and message text left out of the record
+    latency_ms: float = 0.0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = None
+    cached: bool = False
+    checks: dict[str, bool] = Field(default_factory=dict)  # draft checks as recorded
+    verdict: dict | None = None  # the raw Verdict with provenance, as the backend returned it
+    draft_provenance: dict | None = None
+
+
+class CheckRate(BaseModel):
+    passed: int
+    applicable: int
+    rate: float | None
+
+
+class ClassScores(BaseModel):
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+class GroupScores(BaseModel):
+    count: int
+    accuracy: float
+
+
+class TokenCounts(BaseModel):
+    prompt: int = 0
+    completion: int = 0
+    total: int = 0
+
+
+class RunMetrics(BaseModel):
+    count: int
+    accuracy: float
+    macro_f1: float
+    labels: list[str]
+    per_class: dict[str, ClassScores]
+    confusion: list[list[int]]  # rows: gold, columns: predicted, both in `labels` order
+    spam_fp_rate: float | None  # share of relationship messages predicted spam
+    brier: float | None
+    ece: float | None
+    per_subtype: dict[str, GroupScores]
+    per_language: dict[str, GroupScores]
+    injection_accuracy: float | None
+    action_accuracy: float | None = None  # predicted action == the dataset's `expect`
+    parse_failure_rate: float  # BackendError kind invalid_output
+    error_rate: float  # any error
+    draft_checks: dict[str, CheckRate]
+    tokens: TokenCounts
+    cost_usd: float | None
+    latency_p50_ms: float | None
+    latency_p95_ms: float | None
+
+
+class RunResult(BaseModel):
+    prompt: str  # "classify@v1+draft@v1", or "offline"
+    backend: str
+    model: str
+    repeat_index: int = 0
+    gated: bool = False  # whether --min-macro-f1/--max-spam-fp apply to this run
+    metrics: RunMetrics
+    examples: list[ExampleResult]
+
+
+class DatasetInfo(BaseModel):
+    paths: list[str]
+    sha256: str
+    count: int
+    split: str | None
+
+
+class RunFile(BaseModel):
+    created_at: str
+    dataset: DatasetInfo
+    runs: list[RunResult]

@@ -1,0 +1,111 @@
+"""A self-contained HTML report: inline CSS, no scripts or external assets, every piece of
+message text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from reply_assistant.evals.compare import differing_examples
+from reply_assistant.evals.draft_checks import CHECK_NAMES
+from reply_assistant.evals.records import DatasetInfo, RunResult
+from reply_assistant.evals.table import format_value, primary_runs, run_title, versions_table
+
+_CSS = """
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d232a; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.6rem; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+th { background: #f3f5f7; }
+td.text { text-align: left; max-width: 40rem; color: #57606a; }
+.fixed { color: #1a7f37; font-weight: 600; } .broken { color: #cf222e; font-weight: 600; }
+.changed { color: #9a6700; } .diag { background: #e6f4ea; }
+.meta { color: #57606a; }
+"""
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _confusion(run: RunResult) -> str:
+    labels = run.metrics.labels
+    head = "<th>gold \\ predicted</th>" + "".join(f"<th>{escape(label)}</th>" for label in labels)
+    rows = []
+    for i, label in enumerate(labels):
+        cells = "".join(
+            f"<td{' class=diag' if i == j else ''}>{count}</td>"
+            for j, count in enumerate(run.metrics.confusion[i])
+        )
+        rows.append(f"<tr><td>{escape(label)}</td>{cells}</tr>")
+    return (
+        f"<h3>{escape(run_title(run))}</h3>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _draft_checks(runs: Sequence[RunResult]) -> str:
+    rows = []
+    for name in CHECK_NAMES:
+        row = [name]
+        for run in runs:
+            rate = run.metrics.draft_checks.get(name)
+            row.append(
+                f"{format_value(rate.rate, 'pct')} ({rate.passed}/{rate.applicable})"
+                if rate
+                else "–"
+            )
+        rows.append(row)
+    return _table(["check", *(run_title(run) for run in runs)], rows)
+
+
+def _diffs(runs: Sequence[RunResult]) -> str:
+    diffs = differing_examples(runs)
+    if len(runs) < 2:
+        return "<p>One run only: nothing to compare.</p>"
+    if not diffs:
+        return "<p>Every run gave every example the same verdict.</p>"
+    head = "".join(
+        f"<th>{escape(h)}</th>" for h in ("id", "gold", *(run_title(r) for r in runs), "text")
+    )
+    rows = []
+    for diff in diffs:
+        cells = []
+        for prediction, status in zip(diff.predictions, diff.statuses, strict=True):
+            shown = escape(prediction or "(error)")
+            cells.append(
+                f'<td class="{status}">{shown} ({status})</td>' if status else f"<td>{shown}</td>"
+            )
+        rows.append(
+            f"<tr><td>{escape(diff.id)}</td><td>{escape(diff.gold)}</td>{''.join(cells)}"
+            f'<td class="text">{escape(diff.preview)}</td></tr>'
+        )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str) -> str:
+    columns = primary_runs(runs)
+    headers, rows = versions_table(runs)
+    paths = ", ".join(dataset.paths)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Reply Assistant eval report</title>
+<style>{_CSS}</style></head><body>
+<h1>Reply Assistant eval report</h1>
+<p class="meta">{escape(created_at)} · {dataset.count} examples · split
+{escape(dataset.split or "all")} · {escape(paths)} · sha256 {escape(dataset.sha256[:12])}</p>
+<h2>Versions side by side</h2>
+{_table(headers, rows)}
+<h2>Confusion matrices</h2>
+{"".join(_confusion(run) for run in columns)}
+<h2>Draft checks (pass rate)</h2>
+{_draft_checks(columns)}
+<h2>Examples whose verdict differs (relative to {escape(run_title(columns[0]))})</h2>
+{_diffs(columns)}
+</body></html>
+"""

@@ -1,0 +1,65 @@
+"""The terminal report: the versions side by side, then the examples whose verdict differs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from reply_assistant.evals.compare import ExampleDiff, MetricDelta, differing_examples
+from reply_assistant.evals.records import RunResult
+from reply_assistant.evals.table import primary_runs, run_title, versions_table
+
+MAX_DIFF_ROWS = 50
+_STATUS_STYLE = {"fixed": "green", "broken": "red", "changed": "yellow"}
+
+
+def versions_rich_table(runs: Sequence[RunResult]) -> Table:
+    headers, rows = versions_table(runs)
+    table = Table(title="Versions side by side", header_style="bold")
+    table.add_column(headers[0])
+    for header in headers[1:]:
+        table.add_column(header, justify="right")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def diff_rich_table(runs: Sequence[RunResult], diffs: Sequence[ExampleDiff]) -> Table:
+    first = run_title(runs[0])
+    table = Table(
+        title=f"Examples whose verdict differs (fixed / broken relative to {first})",
+        header_style="bold",
+    )
+    for header in ("id", "gold", *(run_title(run) for run in runs), "text"):
+        table.add_column(header, overflow="fold")
+    for diff in diffs[:MAX_DIFF_ROWS]:
+        cells = []
+        for prediction, status in zip(diff.predictions, diff.statuses, strict=True):
+            shown = prediction or "(error)"
+            cells.append(f"[{_STATUS_STYLE[status]}]{shown} ({status})[/]" if status else shown)
+        table.add_row(diff.id, diff.gold, *cells, diff.preview)
+    return table
+
+
+def print_report(console: Console, runs: Sequence[RunResult]) -> None:
+    console.print(versions_rich_table(runs))
+    columns = primary_runs(runs)
+    diffs = differing_examples(columns)
+    if len(columns) > 1:
+        if diffs:
+            console.print(diff_rich_table(columns, diffs))
+            if len(diffs) > MAX_DIFF_ROWS:
+                console.print(f"… and {len(diffs) - MAX_DIFF_ROWS} more (see --output/--html).")
+        else:
+            console.print("Every run gave every example the same verdict.")
+
+
+def deltas_rich_table(before: RunResult, after: RunResult, deltas: Sequence[MetricDelta]) -> Table:
+    table = Table(title=f"{run_title(before)} → {run_title(after)}", header_style="bold")
+    for header in ("metric", "A", "B", "Δ"):
+        table.add_column(header, justify="left" if header == "metric" else "right")
+    for delta in deltas:
+        table.add_row(delta.name, delta.before, delta.after, delta.delta)
+    return table

@@ -1,0 +1,240 @@
+"""Run a dataset through one backend configuration and record what came back.
+
+Each run is one backend with one set of prompt versions. Every example's verdict, draft,
+usage and provenance is recorded, so scoring (`metrics.compute_metrics`) never needs the
+backend again. Calls go straight to the backend rather than through `Assistant.assess`
+because the eval needs `BackendError.kind` (to count parse failures), which an
+`Assessment` does not keep; the sequence (classify, then draft for that verdict) is the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reply_assistant.backends import Backend, BackendError, make_backend
+from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
+from reply_assistant.config import Settings
+from reply_assistant.evals.dataset import EvalExample
+from reply_assistant.evals.draft_checks import check_draft
+from reply_assistant.evals.metrics import compute_metrics
+from reply_assistant.evals.records import ExampleResult, RunResult
+from reply_assistant.models import Draft, Incoming, Verdict
+from reply_assistant.prompts import PromptSet
+from reply_assistant.redact import mask_private
+
+OFFLINE = "offline"
+PREVIEW_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class RunSpec:
+    backend: str  # "offline" or "openai"
+    prompt_versions: tuple[tuple[str, str], ...] = ()  # empty for the offline model
+    model: str | None = None
+    gated: bool = False
+    repeat_index: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.backend == OFFLINE:
+            return OFFLINE
+        return "+".join(f"{name}@{version}" for name, version in self.prompt_versions)
+
+
+def plan_runs(
+    settings: Settings,
+    *,
+    backend: str | None,
+    prompt_overrides: dict[str, str],
+    model: str | None = None,
+    baseline: bool = True,
+    repeat: int = 1,
+) -> list[RunSpec]:
+    """The LLM runs (one per combination of comma-listed prompt versions, each repeated),
+    then the offline baseline. The gated runs are the LLM ones, or the offline model when
+    it runs alone."""
+    chosen = backend or settings.resolved_backend
+    if chosen == OFFLINE:
+        return [RunSpec(backend=OFFLINE, gated=True)]
+    versions = {**settings.prompts, **prompt_overrides}
+    names = sorted(versions, key=lambda name: (name != "classify", name != "draft", name))
+    choices = [[v.strip() for v in versions[name].split(",") if v.strip()] for name in names]
+    specs = [
+        RunSpec(
+            backend=chosen,
+            prompt_versions=tuple(zip(names, combination, strict=True)),
+            model=model,
+            gated=True,
+            repeat_index=index,
+        )
+        for combination in itertools.product(*choices)
+        for index in range(repeat)
+    ]
+    if baseline:
+        specs.append(RunSpec(backend=OFFLINE))
+    return specs
+
+
+def check_prompt_versions(specs: Sequence[RunSpec]) -> None:
+    """Raises PromptError (a ConfigError) for an unknown version before any run starts."""
+    for spec in specs:
+        if spec.backend != OFFLINE:
+            PromptSet.from_versions(dict(spec.prompt_versions))
+
+
+def message_language(example: EvalExample) -> str:
+    if example.language:
+        return example.language
+    detected = detect_language(example.text)
+    return "" if detected == UNDETERMINED else detected
+
+
+def _preview(text: str) -> str:
+    line = " ".join(mask_private(text).split())
+    return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1] + "…"
+
+
+def record_example(
+    example: EvalExample,
+    item: Incoming,
+    verdict: Verdict | None,
+    draft: Draft | None,
+    error: BackendError | None,
+    *,
+    redact: bool,
+) -> ExampleResult:
+    language = message_language(example)
+    provenances = [p.provenance for p in (verdict, draft) if p is not None]
+    costs = [p.cost_usd for p in provenances if p.cost_usd is not None]
+    checks = (
+        check_draft(
+            draft.text,
+            label=verdict.label.value if verdict else None,
+            language=language,
+            first_name=item.first_name,
+            action=verdict.action.value if verdict else None,
+        )
+        if draft is not None
+        else {}
+    )
+    draft_text = draft.text if draft else None
+    verdict_record = verdict.model_dump(mode="json") if verdict else None
+    if redact and item.first_name:
+        # The checks above saw the name; the record keeps neither it nor the message.
+        name = re.compile(rf"(?<!\w){re.escape(item.first_name)}(?!\w)")
+        draft_text = name.sub("[name]", draft_text) if draft_text else draft_text
+        if verdict_record:
+            verdict_record["reason"] = name.sub("[name]", verdict_record["reason"])
+    return ExampleResult(
+        id=example.id,
+        gold=example.label.value,
+        predicted=verdict.label.value if verdict else None,
+        confidence=verdict.confidence if verdict else None,
+        action=verdict.action.value if verdict else None,
+        error=str(error) if error else "",
+        error_kind=error.kind if error else "",
+        draft=draft_text,
+        draft_language=draft.language if draft else None,
+        language=language,
+        subtype=example.subtype,
+        expect=example.expect or "",
+        first_name="" if redact else item.first_name,
+        text_preview="" if redact else _preview(example.text),
+        redacted=redact,
+        latency_ms=round(sum(p.latency_ms for p in provenances), 3),
+        prompt_tokens=sum(p.usage.prompt_tokens for p in provenances),
+        completion_tokens=sum(p.usage.completion_tokens for p in provenances),
+        cost_usd=sum(costs) if costs else None,
+        cached=bool(provenances) and all(p.cached for p in provenances),
+        checks=checks,
+        verdict=verdict_record,
+        draft_provenance=draft.provenance.model_dump(mode="json") if draft else None,
+    )
+
+
+async def _assess(
+    backend: Backend, item: Incoming, verdict: Verdict | None, with_drafts: bool
+) -> tuple[Verdict | None, Draft | None, BackendError | None]:
+    try:
+        if verdict is None:
+            verdict = await backend.classify(item)
+        draft = await backend.draft(item, verdict) if with_drafts else None
+    except BackendError as exc:
+        return verdict, None, exc
+    return verdict, draft, None
+
+
+async def run_examples(
+    backend: Backend,
+    examples: Sequence[EvalExample],
+    *,
+    concurrency: int,
+    with_drafts: bool,
+    redact: bool,
+) -> list[ExampleResult]:
+    items = [example.to_incoming() for example in examples]
+    classify_many = getattr(backend, "classify_many", None)
+    # The offline model classifies a whole batch in one vectorised pass.
+    verdicts: list[Verdict | None] = (
+        list(classify_many(items)) if callable(classify_many) else [None] * len(items)
+    )
+    semaphore = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(item: Incoming, verdict: Verdict | None):
+        async with semaphore:
+            return await _assess(backend, item, verdict, with_drafts)
+
+    outcomes = await asyncio.gather(
+        *(one(item, verdict) for item, verdict in zip(items, verdicts, strict=True))
+    )
+    return [
+        record_example(example, item, verdict, draft, error, redact=redact)
+        for example, item, (verdict, draft, error) in zip(examples, items, outcomes, strict=True)
+    ]
+
+
+async def run_spec(
+    spec: RunSpec,
+    examples: Sequence[EvalExample],
+    settings: Settings,
+    *,
+    cache: object | None,
+    concurrency: int,
+    with_drafts: bool,
+    redact: bool,
+) -> RunResult:
+    """Raises ConfigError/BackendError when the backend cannot be built."""
+    settings = dataclasses.replace(
+        settings, redact=redact or settings.redact, concurrency=max(1, concurrency)
+    )
+    backend = make_backend(
+        settings,
+        backend=spec.backend,
+        model=spec.model,
+        prompt_versions=dict(spec.prompt_versions),
+        cache=cache,
+        # Repeats measure the spread of fresh answers, so only the first may be cached.
+        use_cache=spec.repeat_index == 0,
+    )
+    try:
+        results = await run_examples(
+            backend, examples, concurrency=concurrency, with_drafts=with_drafts, redact=redact
+        )
+    finally:
+        aclose = getattr(backend, "aclose", None)
+        if aclose is not None:  # the LLM client's HTTP pool belongs to this event loop
+            await aclose()
+    return RunResult(
+        prompt=spec.label,
+        backend=backend.name,
+        model=backend.model,
+        repeat_index=spec.repeat_index,
+        gated=spec.gated,
+        metrics=compute_metrics(results),
+        examples=results,
+    )
