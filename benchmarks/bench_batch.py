@@ -1,0 +1,108 @@
+"""Batch mode speed, end to end through the real command.
+
+LLM path: the fake server answers every call after a fixed latency; each message costs two
+calls (classify, then draft), so the ideal wall time is messages x 2 x latency /
+concurrency. Offline path: a large export from file to result file, with peak memory.
+
+    python benchmarks/bench_batch.py                 # everything (about 3 minutes)
+    python benchmarks/bench_batch.py --only offline --messages 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from batch_exports import mixed_texts, write_export  # noqa: E402
+
+from reply_assistant.testing.fake_llm_server import FakeLLMServer  # noqa: E402
+
+
+def run_cli(export: Path, work: Path, env: dict[str, str], *args: str) -> tuple[float, float, str]:
+    """(judging seconds as the command reports them, whole-command seconds, output)."""
+    out = work / "out.csv"
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "reply_assistant", "batch", str(export), "-o", str(out), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    whole = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"batch failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    judged = float(re.search(r"Batch done in ([\d.]+)s", result.stderr).group(1))
+    return judged, whole, result.stderr
+
+
+def fresh_env(work: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    env.update(
+        REPLY_ASSISTANT_DB=str(work / "state.db"),
+        REPLY_ASSISTANT_CONFIG=str(work / "config.toml"),
+        XDG_CACHE_HOME=str(work / "cache"),
+        **extra,
+    )
+    return env
+
+
+def bench_llm(messages: int, latency: float, concurrencies: list[int], server_limit: int) -> None:
+    print(f"LLM path: {messages} messages, {latency * 1000:.0f} ms per call, drafts on, "
+          f"server admits {server_limit} calls at once")
+    print(f"{'concurrency':>11} {'judging s':>10} {'ideal s':>8} {'ratio':>6} {'msg/s':>7}")
+    with FakeLLMServer(latency=latency, max_concurrency=server_limit) as server:
+        for concurrency in concurrencies:
+            with tempfile.TemporaryDirectory() as tmp:
+                work = Path(tmp)
+                export = write_export(work / "export", mixed_texts(messages))
+                env = fresh_env(work, OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY="sk-bench")
+                judged, _, _ = run_cli(export, work, env, "--concurrency", str(concurrency))
+            ideal = messages * 2 * latency / min(concurrency, server_limit)
+            print(f"{concurrency:>11} {judged:>10.2f} {ideal:>8.2f} {judged / ideal:>6.2f} "
+                  f"{messages / judged:>7.1f}")
+
+
+def bench_offline(messages: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        started = time.perf_counter()
+        export = write_export(work / "export", mixed_texts(messages))
+        print(f"Offline path: {messages} messages (export written in "
+              f"{time.perf_counter() - started:.1f}s)")
+        env = fresh_env(work)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        judged, whole, _ = run_cli(export, work, env, "--backend", "offline")
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"  judging + drafting: {judged:.2f}s = {messages / judged:,.0f} msg/s")
+        print(f"  whole command (import, judge, write CSV): {whole:.2f}s = "
+              f"{messages / whole:,.0f} msg/s")
+        print(f"  peak memory of the command: {peak_mb:.0f} MB"
+              + ("" if before == 0 else " (an earlier child may have been larger)"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["llm", "offline"])
+    parser.add_argument("--messages", type=int, default=2000, help="LLM path messages")
+    parser.add_argument("--offline-messages", type=int, default=100_000)
+    parser.add_argument("--latency", type=float, default=0.2)
+    args = parser.parse_args()
+    if args.only in (None, "offline"):
+        bench_offline(args.offline_messages)
+    if args.only in (None, "llm"):
+        bench_llm(args.messages, args.latency, [32], server_limit=64)
+        bench_llm(400, args.latency, [4, 8, 16, 32, 64], server_limit=32)
+
+
+if __name__ == "__main__":
+    main()

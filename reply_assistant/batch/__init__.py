@@ -1,0 +1,1 @@
+"""Batch mode: a whole export judged and drafted in one resumable run."""

@@ -1,0 +1,43 @@
+"""`--dry-run`: what a batch would send, in calls, tokens and dollars, with nothing sent."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reply_assistant.assistant import Assistant
+from reply_assistant.backends.pricing import cost_usd
+from reply_assistant.batch.runner import remaining
+from reply_assistant.models import Usage
+from reply_assistant.store import Store
+
+
+@dataclass(frozen=True)
+class RunEstimate:
+    in_scope: int
+    already_done: int
+    to_send: int
+    calls: int
+    usage: Usage
+    cost_usd: float | None  # None when the model's price is unknown
+
+
+def estimate_run(
+    store: Store, assistant: Assistant, message_ids: Sequence[str], with_drafts: bool
+) -> RunEstimate:
+    todo = remaining(store, message_ids, assistant, with_drafts)
+    backend = assistant.backend
+    if backend.name == "offline":
+        return RunEstimate(len(message_ids), len(message_ids) - len(todo), 0, 0, Usage(), 0.0)
+    usage = Usage()
+    for message_id in todo:
+        usage = usage + backend.estimate_usage(store.incoming(message_id), with_drafts)
+    calls = len(todo) * (2 if with_drafts else 1)
+    return RunEstimate(
+        in_scope=len(message_ids),
+        already_done=len(message_ids) - len(todo),
+        to_send=len(todo),
+        calls=calls,
+        usage=usage,
+        cost_usd=cost_usd(backend.model, usage),
+    )

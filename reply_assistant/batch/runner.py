@@ -1,0 +1,132 @@
+"""Judge and draft every message in scope, saving each result as it completes.
+
+Resumable by construction: a message whose verdict (and draft) from the same backend,
+model and prompt version is already in the store is not sent again, so a rerun after a
+crash, Ctrl-C or `kill -9` only does what is left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reply_assistant.assistant import Assistant
+from reply_assistant.models import Assessment, Incoming, Usage
+from reply_assistant.store import Store
+
+# The offline model classifies a whole chunk in one vectorised call; an LLM takes one
+# message per call, so its chunks are single messages spread over the workers.
+OFFLINE_CHUNK = 256
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    scope: str = "awaiting"  # "awaiting" or "all"
+    concurrency: int = 8
+    with_drafts: bool = True
+    fail_fast: bool = False
+
+
+@dataclass
+class BatchProgress:
+    total: int
+    done: int = 0
+    failed: int = 0
+    usage: Usage = field(default_factory=Usage)
+    cost_usd: float = 0.0
+
+
+@dataclass
+class BatchOutcome:
+    message_ids: list[str]  # everything in scope, in output order
+    already_done: int
+    progress: BatchProgress
+    failures: dict[str, str] = field(default_factory=dict)  # message id -> error
+    wall_s: float = 0.0
+    stopped_early: bool = False  # --fail-fast
+
+
+def is_finished(store: Store, message_id: str, assistant: Assistant, with_drafts: bool) -> bool:
+    """True when the message has a verdict from this backend, model and prompt version (or
+    the person's own relabel), and a draft when drafts are wanted."""
+    verdict = store.verdict(message_id)
+    if verdict is None:
+        return False
+    backend = assistant.backend
+    made_here = (
+        verdict.provenance.backend,
+        verdict.provenance.model,
+        verdict.provenance.prompt_version,
+    ) == (backend.name, backend.model, backend.prompt_version)
+    if not made_here and verdict.provenance.backend != "user":
+        return False
+    return not with_drafts or bool(store.drafts(message_id))
+
+
+def remaining(
+    store: Store, message_ids: Sequence[str], assistant: Assistant, with_drafts: bool
+) -> list[str]:
+    return [m for m in message_ids if not is_finished(store, m, assistant, with_drafts)]
+
+
+async def run_batch(
+    store: Store,
+    assistant: Assistant,
+    message_ids: Sequence[str],
+    options: BatchOptions,
+    on_progress: Callable[[BatchProgress], None] = lambda progress: None,
+) -> BatchOutcome:
+    started = time.perf_counter()
+    todo = remaining(store, message_ids, assistant, options.with_drafts)
+    progress = BatchProgress(total=len(todo))
+    outcome = BatchOutcome(
+        message_ids=list(message_ids),
+        already_done=len(message_ids) - len(todo),
+        progress=progress,
+    )
+    chunk = OFFLINE_CHUNK if assistant.backend.name == "offline" else 1
+    queue: asyncio.Queue[list[str]] = asyncio.Queue()
+    for start in range(0, len(todo), chunk):
+        queue.put_nowait(todo[start : start + chunk])
+    stop = asyncio.Event()
+
+    async def worker() -> None:
+        while not queue.empty() and not stop.is_set():
+            ids = queue.get_nowait()
+            items = [store.incoming(message_id) for message_id in ids]
+            results = await assistant.assess_many(items, with_draft=options.with_drafts)
+            for item, result in zip(items, results, strict=True):
+                _save(store, item, result, outcome)
+            on_progress(progress)
+            if options.fail_fast and outcome.failures:
+                stop.set()
+
+    workers = max(1, options.concurrency if chunk == 1 else 1)
+    try:
+        await asyncio.gather(*(worker() for _ in range(workers)))
+    finally:
+        outcome.wall_s = time.perf_counter() - started
+        outcome.stopped_early = stop.is_set()
+    return outcome
+
+
+def _save(store: Store, item: Incoming, result: Assessment, outcome: BatchOutcome) -> None:
+    progress = outcome.progress
+    if result.verdict is not None:
+        store.save_verdict(item.message_id, result.verdict)
+        _count(progress, result.verdict.provenance.usage, result.verdict.provenance.cost_usd)
+    if result.draft is not None:
+        store.save_draft(item.message_id, result.draft)
+        _count(progress, result.draft.provenance.usage, result.draft.provenance.cost_usd)
+    if result.error:
+        store.save_error(item.message_id, result.error)
+        outcome.failures[item.message_id] = result.error
+        progress.failed += 1
+    progress.done += 1
+
+
+def _count(progress: BatchProgress, usage: Usage, cost_usd: float | None) -> None:
+    progress.usage = progress.usage + usage
+    progress.cost_usd += cost_usd or 0.0

@@ -1,0 +1,373 @@
+"""`reply-assistant batch EXPORT`: judge and draft a whole export, resumably."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from reply_assistant.batch.output import FORMATS
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.errors import InputError
+from reply_assistant.config import ConfigError, parse_prompt_overrides
+
+if TYPE_CHECKING:
+    from reply_assistant.assistant import Assistant
+    from reply_assistant.batch.provider import ProviderOptions
+    from reply_assistant.batch.runner import BatchOptions, BatchOutcome, BatchProgress
+    from reply_assistant.store import Store
+
+EXIT_SOME_FAILED = 1
+EXIT_INTERRUPTED = 130
+PLAIN_LOG_EVERY = 100
+
+
+@click.command("batch")
+@click.argument("export", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Result file, .csv or .jsonl (default: replies-<date>.csv).",
+)
+@click.option(
+    "--all",
+    "all_messages",
+    is_flag=True,
+    help="Every incoming message, not only conversations awaiting a reply.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only messages on or after this date (YYYY-MM-DD).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many messages.")
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1, max=256),
+    help="LLM calls in flight at once (default: from config).",
+)
+@click.option("--backend", type=click.Choice(["offline", "openai"]), help="Override the backend.")
+@click.option("--model", help="Override the LLM model.")
+@click.option(
+    "--prompt",
+    "prompts",
+    multiple=True,
+    metavar="NAME=VERSION",
+    help="Prompt version, e.g. classify=v2 (repeatable).",
+)
+@click.option("--me", help="Your profile URL, when owner detection gets it wrong.")
+@click.option("--dry-run", is_flag=True, help="Count and estimate tokens and cost; call nothing.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first message that fails.")
+@click.option("--no-drafts", is_flag=True, help="Classify only.")
+@click.option("--no-cache", is_flag=True, help="Do not read LLM answers from the cache.")
+@click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 BOM (for old Excel).")
+@click.option(
+    "--provider-batch",
+    is_flag=True,
+    help="Send through OpenAI's Batch API: half the price, answers within 24 hours.",
+)
+@click.option(
+    "--collect",
+    is_flag=True,
+    help="Only finish Batch API jobs an earlier --provider-batch run submitted.",
+)
+@click.option(
+    "--poll-interval",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    help="Seconds between Batch API status checks.",
+)
+@click.pass_obj
+def command(
+    app: AppContext,
+    export: Path,
+    output: Path | None,
+    all_messages: bool,
+    since: datetime | None,
+    limit: int | None,
+    concurrency: int | None,
+    backend: str | None,
+    model: str | None,
+    prompts: tuple[str, ...],
+    me: str | None,
+    dry_run: bool,
+    fail_fast: bool,
+    no_drafts: bool,
+    no_cache: bool,
+    bom: bool,
+    provider_batch: bool,
+    collect: bool,
+    poll_interval: float,
+) -> None:
+    """Import EXPORT (a LinkedIn .zip, folder or messages.csv), then judge and draft every
+    conversation awaiting a reply. Rerunning skips finished work. Exit 0 when all
+    succeeded, 1 when some failed, 2 for bad usage or input."""
+    output = output or Path(f"replies-{date.today().isoformat()}.csv")
+    if output.suffix.lower() not in FORMATS:
+        raise InputError(f"--output must end in .csv or .jsonl, not {output.name!r}.")
+    # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
+    from reply_assistant.assistant import Assistant
+    from reply_assistant.backends import make_backend
+    from reply_assistant.batch.estimate import estimate_run
+    from reply_assistant.batch.output import result_row, write_results
+    from reply_assistant.batch.runner import BatchOptions
+    from reply_assistant.cli.import_cmd import report_lines
+    from reply_assistant.importer import import_export
+    from reply_assistant.sources import ExportError, open_export
+    from reply_assistant.store import Store, StoreError
+
+    err = Console(stderr=True)
+    try:
+        overrides = parse_prompt_overrides(prompts)
+    except ConfigError as exc:
+        raise InputError(str(exc)) from exc
+
+    try:
+        store = Store.open(app.db_path)
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
+    with store:
+        try:
+            with open_export(export) as source:
+                report = import_export(store, source, me=me or app.settings.me)
+        except ExportError as exc:
+            raise InputError(str(exc)) from exc
+        for line in report_lines(report):
+            err.print(line, highlight=False)
+        since_utc = since.replace(tzinfo=UTC) if since else None
+        scope = "all" if all_messages else "awaiting"
+        message_ids = store.all_incoming_ids(scope, since_utc, limit)
+        try:
+            chosen = make_backend(
+                app.settings,
+                backend=backend,
+                model=model,
+                prompt_versions=overrides,
+                cache=store.response_cache,
+                use_cache=not no_cache,
+            )
+        except ConfigError as exc:
+            raise InputError(str(exc)) from exc
+        assistant = Assistant(chosen)
+        err.print(f"Backend: {chosen.describe()}")
+        if (provider_batch or collect) and chosen.name != "openai":
+            raise InputError("--provider-batch and --collect need the openai backend.")
+        options = BatchOptions(
+            scope=scope,
+            concurrency=concurrency or app.settings.concurrency,
+            with_drafts=not no_drafts,
+            fail_fast=fail_fast,
+        )
+        if dry_run:
+            estimate = estimate_run(store, assistant, message_ids, options.with_drafts)
+            if provider_batch:
+                estimate = _batch_priced(estimate)
+                err.print("Priced for the Batch API (half the standard price).")
+            _print_estimate(err, estimate)
+            return
+        if provider_batch or collect:
+            from reply_assistant.batch.provider import ProviderOptions
+
+            provider_options = ProviderOptions(
+                with_drafts=not no_drafts, poll_interval_s=poll_interval, submit=not collect
+            )
+            outcome, interrupted = _run_provider(
+                store, assistant, message_ids, provider_options, err
+            )
+        else:
+            outcome, interrupted = _run(store, assistant, message_ids, options, err)
+        rows = [result_row(store, message_id) for message_id in outcome.message_ids]
+        write_results(output, rows, bom=bom)
+        _print_summary(err, outcome, rows, output, interrupted)
+    if interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if outcome.failures:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+def _run(
+    store: Store,
+    assistant: Assistant,
+    message_ids: list[str],
+    options: BatchOptions,
+    err: Console,
+) -> tuple[BatchOutcome, bool]:
+    """Run the batch; Ctrl-C stops it cleanly with every finished result already saved."""
+    from reply_assistant.batch.runner import BatchOutcome, BatchProgress, run_batch
+
+    holder: dict[str, BatchOutcome] = {}
+
+    async def main() -> None:
+        try:
+            with _progress_reporter(err) as report:
+                holder["outcome"] = await run_batch(
+                    store, assistant, message_ids, options, on_progress=report
+                )
+        finally:
+            await assistant.aclose()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        err.print("[yellow]Interrupted: finished results are saved; rerun to continue.[/]")
+        empty = BatchOutcome(message_ids=message_ids, already_done=0, progress=BatchProgress(0))
+        return holder.get("outcome", empty), True
+    return holder["outcome"], False
+
+
+def _run_provider(
+    store: Store,
+    assistant: Assistant,
+    message_ids: list[str],
+    options: ProviderOptions,
+    err: Console,
+) -> tuple[BatchOutcome, bool]:
+    """Like `_run`, through the Batch API; Ctrl-C leaves submitted jobs running at OpenAI."""
+    from reply_assistant.batch.provider import ProviderBatchError, run_provider_batch
+    from reply_assistant.batch.runner import BatchOutcome, BatchProgress
+
+    holder: dict[str, BatchOutcome] = {}
+
+    async def main() -> None:
+        try:
+            holder["outcome"] = await run_provider_batch(
+                store, assistant, message_ids, options, on_status=lambda line: err.print(line)
+            )
+        finally:
+            await assistant.aclose()
+
+    try:
+        asyncio.run(main())
+    except ProviderBatchError as exc:
+        raise InputError(f"{exc}.") from None
+    except KeyboardInterrupt:
+        err.print(
+            "[yellow]Interrupted: submitted batches keep running at OpenAI; "
+            "rerun with --collect to pick them up.[/]"
+        )
+        empty = BatchOutcome(message_ids=message_ids, already_done=0, progress=BatchProgress(0))
+        return holder.get("outcome", empty), True
+    return holder["outcome"], False
+
+
+@contextmanager
+def _progress_reporter(err: Console) -> Iterator[Callable[[BatchProgress], None]]:
+    """A rich progress bar on a terminal; a plain log line every so often otherwise."""
+    started = time.perf_counter()
+
+    def rate(progress: BatchProgress) -> float:
+        return progress.done / max(time.perf_counter() - started, 1e-9)
+
+    if not err.is_terminal:
+
+        def log(progress: BatchProgress) -> None:
+            if progress.done % PLAIN_LOG_EVERY == 0 or progress.done == progress.total:
+                err.print(
+                    f"{progress.done}/{progress.total} done, {progress.failed} failed, "
+                    f"{rate(progress):.1f} msg/s, {progress.usage.total_tokens} tokens, "
+                    f"${progress.cost_usd:.4f}",
+                    highlight=False,
+                )
+
+        yield log
+        return
+    columns = (
+        TextColumn("[bold]judging"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} {task.fields[rate]:.1f} msg/s"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[tokens]} tok ${task.fields[cost]:.4f}"),
+    )
+    with Progress(*columns, console=err) as bar:
+        task = bar.add_task("batch", total=None, rate=0.0, tokens=0, cost=0.0)
+
+        def show(progress: BatchProgress) -> None:
+            bar.update(
+                task,
+                total=progress.total,
+                completed=progress.done,
+                rate=rate(progress),
+                tokens=progress.usage.total_tokens,
+                cost=progress.cost_usd,
+            )
+
+        yield show
+
+
+def _batch_priced(estimate):
+    """The estimate at the Batch API's price."""
+    from dataclasses import replace
+
+    from reply_assistant.backends.pricing import BATCH_DISCOUNT
+
+    if estimate.cost_usd is None:
+        return estimate
+    return replace(estimate, cost_usd=estimate.cost_usd * BATCH_DISCOUNT)
+
+
+def _print_estimate(err: Console, estimate) -> None:
+    cost = (
+        "unknown (model not in the price table)"
+        if estimate.cost_usd is None
+        else (f"${estimate.cost_usd:.4f}")
+    )
+    err.print(
+        f"Dry run: {estimate.in_scope} messages in scope, {estimate.already_done} already done, "
+        f"{estimate.to_send} would be sent ({estimate.calls} calls), "
+        f"~{estimate.usage.prompt_tokens} prompt + ~{estimate.usage.completion_tokens} "
+        f"completion tokens, estimated cost {cost}. Nothing was called.",
+        highlight=False,
+    )
+
+
+def _print_summary(err, outcome: BatchOutcome, rows, output: Path, interrupted: bool) -> None:
+    from reply_assistant.batch.spam_senders import spam_senders, worth_mentioning
+
+    labels: dict[str, int] = {}
+    actions: dict[str, int] = {}
+    for row in rows:
+        labels[row.label or "none"] = labels.get(row.label or "none", 0) + 1
+        actions[row.action or "none"] = actions.get(row.action or "none", 0) + 1
+    progress = outcome.progress
+    state = (
+        "interrupted"
+        if interrupted
+        else ("stopped at first failure" if outcome.stopped_early else "done")
+    )
+    err.print(
+        f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {len(rows)} messages "
+        f"({outcome.already_done} already done, {progress.done} judged now, "
+        f"{len(outcome.failures)} failed)"
+    )
+    err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
+    err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
+    err.print(
+        f"Tokens: {progress.usage.total_tokens} "
+        f"(cached prompt {progress.usage.cached_prompt_tokens}), "
+        f"cost ${progress.cost_usd:.4f}",
+        highlight=False,
+    )
+    err.print(f"Wrote {output}")
+    notable = worth_mentioning(spam_senders(rows))
+    if notable:
+        today = datetime.now(UTC).date()
+        err.print("\n[bold]Who is behind the spam[/]")
+        for sender in notable[:15]:
+            who = "1st-degree connection" if sender.first_degree else "not connected"
+            err.print(f"  {sender.name} ({who}): {sender.suggestion(today)}", highlight=False)
+    if outcome.failures:
+        err.print("\n[bold red]Failed[/] (rerun to retry only these):")
+        for message_id, error in list(outcome.failures.items())[:20]:
+            err.print(f"  {message_id}: {error}", highlight=False)

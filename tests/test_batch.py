@@ -1,0 +1,247 @@
+"""Batch mode end to end through the CLI: outputs, resume, failures, dry run, spam senders."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from batch_exports import PITCH, Participant, mixed_texts, person, write_export
+from click.testing import CliRunner
+
+from reply_assistant.batch.output import COLUMNS
+from reply_assistant.cli import cli
+from reply_assistant.store import Store
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run_batch(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["batch", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def llm_env(fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch, isolated_environment):
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-batch")
+    # One attempt, so a scripted fault is a failure rather than a retry.
+    (isolated_environment / "config.toml").write_text("max_attempts = 1\ntimeout_s = 5\n")
+    return fake_llm
+
+
+def test_offline_csv_has_every_column_and_row(tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(9))
+    out = tmp_path / "out.csv"
+    code, output = run_batch(str(export), "-o", str(out))
+    assert code == 0, output
+    rows = read_csv(out)
+    assert list(rows[0]) == COLUMNS
+    assert len(rows) == 9  # the answered conversation is not in scope
+    assert {row["label"] for row in rows} <= {"spam", "relationship", "unclear"}
+    assert all(row["draft"] and row["backend"] == "offline" for row in rows)
+    pitch = next(row for row in rows if "[ref 00000]" in row["message_text"])
+    assert pitch["label"] == "spam"
+    assert "Backend: offline" in output and "Labels:" in output
+
+
+def test_multiline_text_survives_csv_and_jsonl(tmp_path):
+    text = 'Hi Jordan,\nline two, with "quotes"\r\nand a third 🎉'
+    export = write_export(tmp_path / "export", [text])
+    out_csv, out_jsonl = tmp_path / "o.csv", tmp_path / "o.jsonl"
+    assert run_batch(str(export), "-o", str(out_csv))[0] == 0
+    assert run_batch(str(export), "-o", str(out_jsonl))[0] == 0
+    assert read_csv(out_csv)[0]["message_text"] == text
+    record = json.loads(out_jsonl.read_text(encoding="utf-8").splitlines()[0])
+    assert record["message_text"] == text and set(record) == set(COLUMNS)
+
+
+def test_bom_only_when_asked(tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(2))
+    plain, bom = tmp_path / "plain.csv", tmp_path / "bom.csv"
+    run_batch(str(export), "-o", str(plain))
+    run_batch(str(export), "-o", str(bom), "--bom")
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert bom.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_bad_output_extension_and_bad_export_exit_2(tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(1))
+    code, output = run_batch(str(export), "-o", str(tmp_path / "out.xlsx"))
+    assert code == 2 and ".csv or .jsonl" in output
+    broken = tmp_path / "broken.csv"
+    broken.write_text("just,some,columns\n1,2,3\n")
+    code, output = run_batch(str(broken), "-o", str(tmp_path / "o.csv"))
+    assert code == 2 and "Traceback" not in output
+
+
+def test_llm_run_then_rerun_sends_nothing(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(6))
+    out = tmp_path / "out.csv"
+    code, output = run_batch(str(export), "-o", str(out), "--concurrency", "4")
+    assert code == 0, output
+    assert llm_env.request_count == 12  # a classify and a draft call per message
+    rows = read_csv(out)
+    assert all(row["backend"] == "openai" and int(row["tokens"]) > 0 for row in rows)
+    assert all(row["prompt_versions"] == "classify@v1+draft@v1" for row in rows)
+
+    code, output = run_batch(str(export), "-o", str(out))
+    assert code == 0 and llm_env.request_count == 12
+    assert "6 already done" in output
+    assert len(read_csv(out)) == 6
+
+
+def test_failures_are_recorded_listed_and_retried_alone(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(4))
+    out = tmp_path / "out.csv"
+    llm_env.script(["500"])  # the very first call fails, once
+    code, output = run_batch(str(export), "-o", str(out), "--concurrency", "1", "--no-drafts")
+    assert code == 1, output
+    rows = read_csv(out)
+    failed = [row for row in rows if row["error"]]
+    assert len(failed) == 1 and failed[0]["label"] == ""
+    assert "Failed" in output and failed[0]["message_id"] in output
+    sent_before = llm_env.request_count
+
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts")
+    assert code == 0, output
+    assert llm_env.request_count == sent_before + 1  # only the failed message again
+    assert all(row["label"] and not row["error"] for row in read_csv(out))
+
+
+def test_fail_fast_stops_at_first_failure(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(8))
+    llm_env.script(["500"])
+    code, output = run_batch(
+        str(export),
+        "-o",
+        str(tmp_path / "o.csv"),
+        "--concurrency",
+        "1",
+        "--fail-fast",
+        "--no-drafts",
+    )
+    assert code == 1
+    assert llm_env.request_count == 1
+    assert "stopped at first failure" in output
+
+
+def test_dry_run_counts_and_calls_nothing(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(5))
+    code, output = run_batch(str(export), "--dry-run", "--model", "gpt-4o-mini")
+    assert code == 0, output
+    assert llm_env.request_count == 0
+    assert "5 would be sent (10 calls)" in output
+    assert "estimated cost $" in output
+    code, output = run_batch(str(export), "--dry-run", "--no-drafts", "--limit", "2")
+    assert "2 would be sent (2 calls)" in output
+
+
+def test_scope_all_since_and_limit(tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(5))
+    out = tmp_path / "o.csv"
+    assert run_batch(str(export), "-o", str(out), "--all")[0] == 0
+    assert len(read_csv(out)) == 6  # the answered conversation's incoming message too
+    assert run_batch(str(export), "-o", str(out), "--limit", "2")[0] == 0
+    assert len(read_csv(out)) == 2
+    assert run_batch(str(export), "-o", str(out), "--since", "2027-01-01")[0] == 0
+    assert read_csv(out) == []
+
+
+def test_spam_senders_summary_names_pitching_connections(tmp_path):
+    pitcher = Participant("Casey Morgan", "https://www.linkedin.com/in/casey-morgan")
+    stranger = Participant("Rex Dorn", "https://www.linkedin.com/in/rex-dorn")
+    senders = [pitcher, pitcher, stranger, person(3)]
+    texts = [PITCH + " [a]", PITCH + " [b]", PITCH + " [c]", "Congratulations on the award!"]
+    connections = "Casey,Morgan,https://www.linkedin.com/in/casey-morgan,,Acme,Sales,03 Mar 2019\n"
+    export = write_export(tmp_path / "export", texts, senders=senders, connections=connections)
+    code, output = run_batch(str(export), "-o", str(tmp_path / "o.csv"))
+    assert code == 0, output
+    summary = output.split("Who is behind the spam", 1)[1]
+    assert "Casey Morgan (1st-degree connection): pitched you 2 times (connected 8 years)" in (
+        summary
+    )
+    assert "Rex Dorn" not in summary  # a one-off stranger is just spam
+
+
+def _batch_process(export: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reply_assistant",
+            "batch",
+            str(export),
+            "-o",
+            str(out),
+            "--concurrency",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _judged(db: Path) -> set[str]:
+    with Store.open(db) as store:
+        return {m for m in store.all_incoming_ids("awaiting") if store.verdict(m)}
+
+
+def _wait_for_results(db: Path, at_least: int, deadline_s: float = 30) -> None:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        if db.exists() and len(_judged(db)) >= at_least:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the batch made no progress")
+
+
+@pytest.mark.parametrize("how", ["kill -9", "ctrl-c"])
+def test_interrupted_run_resumes_without_repeating_calls(llm_env, tmp_path, how):
+    llm_env.latency = 0.1
+    count = 24
+    export = write_export(tmp_path / "export", mixed_texts(count))
+    out = tmp_path / "out.csv"
+    db = Path(os.environ["REPLY_ASSISTANT_DB"])
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+
+    process = _batch_process(export, out, env)
+    _wait_for_results(db, at_least=4)
+    process.send_signal(signal.SIGKILL if how == "kill -9" else signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    finished_before = _judged(db)
+    assert 4 <= len(finished_before) < count
+    if how == "ctrl-c":
+        assert process.returncode == 130, output
+        assert "Interrupted" in output
+        assert len(read_csv(out)) == count  # partial output still written, every row present
+    sent_before = len(llm_env.chat_requests())
+
+    process = _batch_process(export, out, env)
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, output
+    rows = read_csv(out)
+    assert len(rows) == count and all(row["label"] for row in rows)
+    with Store.open(db) as store:
+        tags = {m: store.incoming(m).text.rsplit("[ref", 1)[1] for m in finished_before}
+    resent = [
+        body
+        for body in map(json.dumps, (r.body for r in llm_env.chat_requests()[sent_before:]))
+        if any(tag in body for tag in tags.values())
+    ]
+    assert resent == []  # finished messages were never sent again
