@@ -1,0 +1,67 @@
+"""`reply-assistant import PATH [--me URL]`: read a LinkedIn export into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import click
+
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.errors import InputError
+from reply_assistant.importer import ImportReport
+
+SKIPPED_SHOWN = 20
+_FILES_READ = ("messages.csv", "connections.csv", "profile.csv")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--me",
+    metavar="URL",
+    help="Your LinkedIn profile URL, when the detected owner is wrong.",
+)
+@click.pass_obj
+def command(app: AppContext, path: Path, me: str | None) -> None:
+    """Import a LinkedIn data export: the .zip LinkedIn sent, its folder, or messages.csv.
+
+    Importing again (or a newer export) adds only new messages and keeps your work."""
+    from reply_assistant.importer import import_export
+    from reply_assistant.sources import ExportError, open_export
+    from reply_assistant.store import Store, StoreError
+
+    try:
+        with open_export(path) as export, Store.open(app.db_path) as store:
+            report = import_export(store, export, me=me or app.settings.me)
+    except (ExportError, StoreError) as exc:
+        raise InputError(str(exc)) from exc
+    for line in report_lines(report):
+        click.echo(line)
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    """What the import found, for a person to check at a glance."""
+    read = [name for name in report.files if PurePosixPath(name).name.lower() in _FILES_READ]
+    lines = [
+        f"Files: read {', '.join(read) or 'none'} ({len(report.files)} in the export)",
+        f"Owner: {_owner_line(report)}",
+        f"Messages: {report.messages_read} read, {report.messages_new} new",
+        f"Conversations: {report.conversations}, {report.awaiting_reply} awaiting a reply",
+        f"Drafts skipped: {report.drafts_skipped}",
+        f"Rows skipped: {len(report.skipped)}",
+    ]
+    for row in report.skipped[:SKIPPED_SHOWN]:
+        lines.append(f"  {row.file} line {row.line}: {row.reason}")
+    if len(report.skipped) > SKIPPED_SHOWN:
+        lines.append(f"  and {len(report.skipped) - SKIPPED_SHOWN} more")
+    return lines
+
+
+def _owner_line(report: ImportReport) -> str:
+    if report.owner is None:
+        return "unknown (no messages); pass --me URL"
+    who = report.owner.name or "(name not in the export)"
+    if report.owner.profile_url:
+        who += f" <{report.owner.profile_url}>"
+    hint = "" if report.owner_source == "--me" else "; if wrong, import again with --me URL"
+    return f"{who} (from {report.owner_source}{hint})"

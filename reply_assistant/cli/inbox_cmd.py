@@ -1,0 +1,129 @@
+"""`reply-assistant inbox [--json] [--filter F] [--search S]`: conversations awaiting a reply."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.errors import InputError
+from reply_assistant.store import FILTERS, ConversationSummary, Store, StoreError
+
+_FROM_WIDTH, _WHEN_WIDTH, _LABEL_WIDTH = 22, 8, 16
+
+
+@click.command("inbox")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array instead of a table.")
+@click.option(
+    "--filter",
+    "filter_name",
+    type=click.Choice(FILTERS),
+    default="needs_reply",
+    show_default=True,
+    help="Which conversations to list.",
+)
+@click.option("--search", default="", help="Only conversations whose sender, title or text match.")
+@click.pass_obj
+def command(app: AppContext, as_json: bool, filter_name: str, search: str) -> None:
+    """List conversations awaiting your reply, newest first."""
+    summaries = load_summaries(app, filter_name, search)
+    if as_json:
+        click.echo(json.dumps([summary_json(summary) for summary in summaries], indent=2))
+    else:
+        print_inbox(summaries, Console())
+
+
+def load_summaries(
+    app: AppContext, filter_name: str, search: str = ""
+) -> list[ConversationSummary]:
+    """The inbox, after importing the demo inbox into an empty store."""
+    from reply_assistant.demo import import_demo_if_empty
+    from reply_assistant.sources import ExportError
+
+    try:
+        with Store.open(app.db_path) as store:
+            demo = import_demo_if_empty(store)
+            if demo is not None:
+                click.echo(
+                    f"The inbox was empty: imported the demo inbox ({demo.messages_new} "
+                    "messages). Run `reply-assistant import PATH` for your own export.",
+                    err=True,
+                )
+            return store.conversation_summaries(filter_name, search)
+    except (ExportError, StoreError) as exc:
+        raise InputError(str(exc)) from exc
+
+
+def print_inbox(summaries: list[ConversationSummary], console: Console) -> None:
+    if not summaries:
+        console.print("Nothing here awaits a reply.")
+        return
+    now = datetime.now(UTC)
+    table = Table(show_edge=False, pad_edge=False)
+    # Fixed widths so the narrow columns survive a narrow terminal; the message takes the rest.
+    message_width = max(16, console.width - _FROM_WIDTH - _WHEN_WIDTH - _LABEL_WIDTH - 9)
+    table.add_column("From", no_wrap=True, max_width=_FROM_WIDTH)
+    table.add_column("Message", no_wrap=True, max_width=message_width)
+    table.add_column("When", no_wrap=True, justify="right", width=_WHEN_WIDTH)
+    table.add_column("Label", no_wrap=True, width=_LABEL_WIDTH)
+    for summary in summaries:
+        sender = summary.sender.name or "(unknown)"
+        if summary.first_degree:
+            sender += " · 1st"
+        preview = f"[sponsored] {summary.preview}" if summary.sponsored else summary.preview
+        # Text, not str: message content must never be read as rich markup.
+        table.add_row(
+            Text(sender, overflow="ellipsis"),
+            Text(preview, overflow="ellipsis"),
+            relative_time(summary.sent_at, now),
+            _label_text(summary),
+        )
+    console.print(table)
+
+
+def _label_text(summary: ConversationSummary) -> str:
+    if summary.label is None:
+        return "—"
+    text = summary.label
+    if summary.confidence is not None:
+        text += f" {summary.confidence:.0%}"
+    if summary.status != "open":
+        text += f" ({summary.status})"
+    return text
+
+
+def relative_time(moment: datetime, now: datetime) -> str:
+    """`5m ago`, `3h ago`, `2d ago`, `4mo ago`: enough to sort by eye."""
+    seconds = max(0, int((now - moment).total_seconds()))
+    for unit, size in (
+        ("y", 365 * 86400),
+        ("mo", 30 * 86400),
+        ("w", 7 * 86400),
+        ("d", 86400),
+        ("h", 3600),
+        ("m", 60),
+    ):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return "just now"
+
+
+def summary_json(summary: ConversationSummary) -> dict:
+    return {
+        "conversation_id": summary.conversation_id,
+        "message_id": summary.message_id,
+        "sender": {"name": summary.sender.name, "profile_url": summary.sender.profile_url},
+        "preview": summary.preview,
+        "sent_at": summary.sent_at.isoformat(),
+        "label": summary.label,
+        "confidence": summary.confidence,
+        "status": summary.status,
+        "title": summary.title,
+        "sponsored": summary.sponsored,
+        "first_degree": summary.first_degree,
+    }

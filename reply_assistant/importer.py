@@ -1,0 +1,182 @@
+"""Import a LinkedIn export into the store: streamed, batched, idempotent.
+
+Messages are keyed by `Message.id`, so importing the same export twice adds nothing and a
+newer export adds only what is new; verdicts, drafts, edits and decisions are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from reply_assistant.models import Connection, Message, Participant, SkippedRow
+from reply_assistant.sources import Export
+from reply_assistant.store import Store
+from reply_assistant.store.identity import name_key, url_key
+
+# Rows per transaction: large enough to amortise commits, small enough to stay streamed.
+BATCH_ROWS = 5_000
+_LOOKS_LIKE_URL = re.compile(r"^(https?://|www\.|[a-z]{2,3}\.linkedin\.com/)", re.I)
+
+
+@dataclass
+class ImportReport:
+    files: list[str] = field(default_factory=list)
+    conversations: int = 0
+    messages_read: int = 0
+    messages_new: int = 0
+    awaiting_reply: int = 0  # among this import's conversations
+    drafts_skipped: int = 0
+    skipped: list[SkippedRow] = field(default_factory=list)
+    owner: Participant | None = None
+    owner_source: str = ""  # "--me", "Profile.csv", "most conversations" or "stored"
+
+
+class ParticipantTally:
+    """Counts, as messages stream past, in how many conversations each person appears.
+
+    People are keyed by profile URL when known, else by name; a name that was seen with
+    exactly one URL is merged into that URL when the counts are read (2021-era exports
+    give recipients' names without URLs). Runs once per message, so it is kept lean.
+    """
+
+    def __init__(self) -> None:
+        self.conversation_numbers: dict[str, int] = {}
+        self._by_url: dict[str, set[int]] = {}
+        self._by_name: dict[str, set[int]] = {}
+        self._seen_pairs: set[tuple[str, str]] = set()
+        self._name_of_url: dict[str, str] = {}  # first name seen with each URL key
+        self._urls_of_name: dict[str, set[str]] = {}
+        self._as_exported: dict[str, str] = {}  # key -> the URL or name as first seen
+
+    def observe(self, message: Message) -> None:
+        number = self.conversation_numbers.setdefault(
+            message.conversation_id, len(self.conversation_numbers)
+        )
+        self._observe_person(message.sender, number)
+        for recipient in message.recipients:
+            self._observe_person(recipient, number)
+
+    def _observe_person(self, person: Participant, conversation: int) -> None:
+        key_of_url = url_key(person.profile_url) if person.profile_url else ""
+        if not key_of_url:
+            key_of_name = name_key(person.name)
+            if key_of_name:
+                self._by_name.setdefault(key_of_name, set()).add(conversation)
+                self._as_exported.setdefault(key_of_name, person.name)
+            return
+        conversations = self._by_url.get(key_of_url)
+        if conversations is None:
+            conversations = self._by_url[key_of_url] = set()
+            self._as_exported[key_of_url] = person.profile_url
+            self._name_of_url[key_of_url] = person.name
+        conversations.add(conversation)
+        if (key_of_url, person.name) not in self._seen_pairs:
+            self._seen_pairs.add((key_of_url, person.name))
+            key_of_name = name_key(person.name)
+            if key_of_name:
+                self._urls_of_name.setdefault(key_of_name, set()).add(key_of_url)
+
+    def url_for_name(self, name: str) -> str:
+        """The profile URL seen with this name, when exactly one was."""
+        urls = self._urls_of_name.get(name_key(name), set())
+        return self._as_exported[next(iter(urls))] if len(urls) == 1 else ""
+
+    def name_for_url(self, profile_url: str) -> str:
+        return self._name_of_url.get(url_key(profile_url), "")
+
+    def most_conversations(self) -> Participant | None:
+        merged = {key: set(conversations) for key, conversations in self._by_url.items()}
+        name_only: dict[str, set[int]] = {}
+        for key_of_name, conversations in self._by_name.items():
+            urls = self._urls_of_name.get(key_of_name, set())
+            if len(urls) == 1:
+                merged[next(iter(urls))] |= conversations
+            else:
+                name_only[key_of_name] = conversations
+        candidates = [(len(c), 1, key) for key, c in merged.items()]
+        candidates += [(len(c), 0, key) for key, c in name_only.items()]
+        if not candidates:
+            return None
+        # Most conversations; on a tie a person with a URL, then a stable order.
+        _, has_url, key = max(candidates)
+        if has_url:
+            return Participant(self.name_for_url(key), self._as_exported[key])
+        return Participant(self._as_exported[key])
+
+
+def detect_owner(
+    tally: ParticipantTally, profile_owner: Participant | None, me: str | None
+) -> tuple[Participant | None, str]:
+    """--me, else the Profile.csv person found among participants, else the most present."""
+    if me:
+        me = me.strip()
+        if _LOOKS_LIKE_URL.match(me):
+            profile_name = profile_owner.name if profile_owner else ""
+            return Participant(tally.name_for_url(me) or profile_name, me), "--me"
+        return Participant(me, tally.url_for_name(me)), "--me"
+    if profile_owner is not None:
+        profile_url = profile_owner.profile_url or tally.url_for_name(profile_owner.name)
+        if profile_url:
+            return Participant(profile_owner.name, profile_url), "Profile.csv"
+    owner = tally.most_conversations()
+    return owner, "most conversations" if owner else ""
+
+
+def import_messages(
+    store: Store,
+    messages: Iterable[Message],
+    *,
+    connections: Iterable[Connection] = (),
+    profile_owner: Participant | None = None,
+    me: str | None = None,
+) -> ImportReport:
+    """Store the messages in batches, then the connections and owner, then recompute which
+    of the touched conversations await a reply."""
+    tally = ParticipantTally()
+    report = ImportReport()
+    batch: list[Message] = []
+    for message in messages:
+        tally.observe(message)
+        batch.append(message)
+        if len(batch) >= BATCH_ROWS:
+            report.messages_new += store.insert_messages(batch)
+            report.messages_read += len(batch)
+            batch.clear()
+    report.messages_new += store.insert_messages(batch)
+    report.messages_read += len(batch)
+    store.upsert_connections(connections)
+
+    previous_owner = store.owner()
+    owner, report.owner_source = detect_owner(tally, profile_owner, me)
+    if owner is None:
+        owner, report.owner_source = previous_owner, "stored" if previous_owner else ""
+    owner_changed = owner is not None and owner != previous_owner
+    if owner_changed:
+        store.set_owner(owner)
+    report.owner = owner
+    report.conversations = len(tally.conversation_numbers)
+    # A new owner changes who wrote last everywhere, not only in this export.
+    report.awaiting_reply = store.refresh_conversations(
+        tally.conversation_numbers, everywhere=owner_changed
+    )
+    return report
+
+
+def import_export(store: Store, export: Export, me: str | None = None) -> ImportReport:
+    """Import an opened export (see `reply_assistant.sources.open_export`)."""
+    connections = export.connections()
+    report = import_messages(
+        store,
+        export.iter_messages(),
+        connections=connections,
+        profile_owner=export.owner(),
+        me=me,
+    )
+    return replace(
+        report,
+        files=list(export.files),
+        drafts_skipped=export.drafts_skipped,
+        skipped=list(export.skipped),
+    )

@@ -1,0 +1,60 @@
+"""The SQLite state file: the imported inbox and everything the assistant and person did.
+
+`Store.open(path)` creates the file (0600, parent 0700), turns on WAL and foreign keys and
+migrates the schema. Use one Store per thread or task; a batch run and the UI may open the
+same file at once (writers wait up to the busy timeout).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
+from reply_assistant.store.cache import ResponseCache
+from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
+from reply_assistant.store.records import ConversationSummary, Correction, Decision
+from reply_assistant.store.results import DECISION_KINDS, ResultsMixin
+from reply_assistant.store.schema import StoreError, connect
+from reply_assistant.store.writes import WritesMixin
+
+
+class Store(WritesMixin, InboxMixin, ResultsMixin, BatchJobsMixin):
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        super().__init__(db)
+        self.path = path
+        self.response_cache = ResponseCache(db)
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        path = Path(path)
+        return cls(connect(path), path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+__all__ = [
+    "DECISION_KINDS",
+    "FILTERS",
+    "SCOPES",
+    "BatchJob",
+    "ConversationSummary",
+    "Correction",
+    "Decision",
+    "ResponseCache",
+    "Store",
+    "StoreError",
+]

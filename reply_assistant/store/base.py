@@ -1,0 +1,60 @@
+"""The connection every part of the Store shares, transactions and owner matching."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reply_assistant.models import Participant
+from reply_assistant.store.identity import name_key, url_key
+
+# Verdict currently in force for a message: a user relabel beats the assistant, then newest.
+CURRENT_VERDICT_ID = """(
+    SELECT v.id FROM verdicts v WHERE v.message_id = {message_id}
+    ORDER BY v.source = 'user' DESC, v.id DESC LIMIT 1
+)"""
+
+# open | done | skipped, from the newest decision that changes it (relabel does not).
+STATUS = """COALESCE((
+    SELECT CASE d.kind WHEN 'skip' THEN 'skipped' WHEN 'reopen' THEN 'open' ELSE 'done' END
+    FROM decisions d
+    WHERE d.message_id = {message_id} AND d.undone = 0
+      AND d.kind IN ('accept', 'copy', 'skip', 'reopen')
+    ORDER BY d.id DESC LIMIT 1
+), 'open')"""
+
+
+def from_owner_sql(alias: str) -> str:
+    """True when the message row `alias` was sent by the owner (:owner_url, :owner_name)."""
+    return (
+        f"(CASE WHEN :owner_url != '' AND {alias}.sender_key != '' "
+        f"THEN {alias}.sender_key = :owner_url "
+        f"ELSE :owner_name != '' AND name_key({alias}.sender_name) = :owner_name END)"
+    )
+
+
+class StoreBase:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.create_function("name_key", 1, name_key, deterministic=True)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # IMMEDIATE takes the write lock up front, so a concurrent writer waits
+        # (busy_timeout) instead of failing when a read transaction tries to upgrade.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def owner(self) -> Participant | None:
+        row = self._db.execute("SELECT name, profile_url FROM owner WHERE id = 1").fetchone()
+        return Participant(row["name"], row["profile_url"]) if row else None
+
+    def _owner_params(self) -> dict[str, str]:
+        owner = self.owner() or Participant("")
+        return {"owner_url": url_key(owner.profile_url), "owner_name": name_key(owner.name)}

@@ -1,0 +1,233 @@
+"""Reading the inbox: conversation lists, threads, and what the assistant judges."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime
+
+from reply_assistant.models import Incoming, Message, Participant, SenderFacts, ThreadTurn
+from reply_assistant.store.base import (
+    CURRENT_VERDICT_ID,
+    STATUS,
+    StoreBase,
+    from_owner_sql,
+)
+from reply_assistant.store.identity import name_key
+from reply_assistant.store.records import (
+    ConversationSummary,
+    iso,
+    message_from_row,
+    parse_iso,
+    preview,
+)
+
+FILTERS = ("needs_reply", "spam", "relationship", "unclear", "pending", "done", "all")
+SCOPES = ("awaiting", "all")
+
+_FILTER_WHERE = {
+    "needs_reply": "status = 'open'",
+    "spam": "status = 'open' AND label = 'spam'",
+    "relationship": "status = 'open' AND label = 'relationship'",
+    "unclear": "status = 'open' AND label = 'unclear'",
+    "pending": "status = 'open' AND label IS NULL",
+    "done": "status != 'open'",  # done or skipped
+    "all": "1",
+}
+
+# Conversations awaiting a reply, each with its newest (incoming) message.
+_SUMMARIES = f"""
+SELECT * FROM (
+    SELECT c.id AS conversation_id, c.title, c.sponsored, c.last_message_at,
+           m.id AS message_id, m.sender_name, m.sender_url, m.sender_key, m.text,
+           v.label, v.confidence,
+           {STATUS.format(message_id="m.id")} AS status,
+           EXISTS (SELECT 1 FROM connections k
+                   WHERE m.sender_key != '' AND k.url_key = m.sender_key)
+           OR EXISTS (SELECT 1 FROM connections k
+                      WHERE k.name_key = name_key(m.sender_name) AND k.name_key != ''
+                        AND (k.url_key = '' OR m.sender_key = '')) AS first_degree
+    FROM conversations c
+    JOIN messages m ON m.id = c.last_message_id
+    LEFT JOIN verdicts v ON v.id = {CURRENT_VERDICT_ID.format(message_id="m.id")}
+    WHERE c.awaiting_reply = 1
+)
+WHERE {{filter}} AND (
+    :search = '' OR sender_name LIKE :search ESCAPE '\\'
+    OR title LIKE :search ESCAPE '\\' OR text LIKE :search ESCAPE '\\'
+)
+ORDER BY last_message_at DESC, message_id
+"""
+
+# Thread context before the judged message; the newest turns matter most.
+THREAD_TURNS = 50
+
+
+def _like_pattern(search: str) -> str:
+    if not search:
+        return ""
+    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class InboxMixin(StoreBase):
+    def conversation_summaries(
+        self, filter: str = "needs_reply", search: str = ""
+    ) -> list[ConversationSummary]:
+        """Conversations awaiting a reply that match the filter, newest first."""
+        if filter not in _FILTER_WHERE:
+            raise ValueError(f"filter must be one of {', '.join(FILTERS)}, not {filter!r}")
+        rows = self._db.execute(
+            _SUMMARIES.format(filter=_FILTER_WHERE[filter]), {"search": _like_pattern(search)}
+        )
+        return [_summary_from_row(row) for row in rows]
+
+    def conversation_messages(self, conversation_id: str) -> list[Message]:
+        rows = self._db.execute(
+            "SELECT * FROM messages WHERE conversation_id = ? ORDER BY sent_at, rowid",
+            (conversation_id,),
+        )
+        return [message_from_row(row) for row in rows]
+
+    def message(self, message_id: str) -> Message:
+        """The stored message; KeyError when there is none with this id."""
+        row = self._db.execute("SELECT * FROM messages WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            raise KeyError(message_id)
+        return message_from_row(row)
+
+    def incoming(self, message_id: str) -> Incoming:
+        """The message with its thread and what is known about its sender."""
+        row = self._db.execute(
+            "SELECT rowid, * FROM messages WHERE id = ?", (message_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(message_id)
+        return Incoming(
+            text=row["text"],
+            sender=self._sender_facts(row),
+            thread=self._thread_before(row),
+            message_id=message_id,
+            conversation_id=row["conversation_id"],
+        )
+
+    def all_incoming_ids(
+        self, scope: str = "awaiting", since: datetime | None = None, limit: int | None = None
+    ) -> list[str]:
+        """Newest first. awaiting: the newest message of each conversation awaiting a reply;
+        all: every message not sent by the owner."""
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        params: dict[str, object] = {
+            **self._owner_params(),
+            "since": iso(since) if since else "",
+            "limit": -1 if limit is None else limit,
+        }
+        if scope == "awaiting":
+            sql = """SELECT last_message_id FROM conversations
+                     WHERE awaiting_reply = 1 AND last_message_at >= :since
+                     ORDER BY last_message_at DESC, last_message_id LIMIT :limit"""
+        else:
+            sql = f"""SELECT m.id FROM messages m
+                      WHERE NOT {from_owner_sql("m")} AND m.sent_at >= :since
+                      ORDER BY m.sent_at DESC, m.rowid DESC LIMIT :limit"""
+        return [row[0] for row in self._db.execute(sql, params)]
+
+    def pending_incoming(
+        self, scope: str = "awaiting", since: datetime | None = None, limit: int | None = None
+    ) -> list[Incoming]:
+        return [
+            self.incoming(message_id) for message_id in self.all_incoming_ids(scope, since, limit)
+        ]
+
+    def _thread_before(self, row: sqlite3.Row) -> tuple[ThreadTurn, ...]:
+        turns = self._db.execute(
+            f"""SELECT * FROM (
+                    SELECT m.sender_name, m.text, m.sent_at, m.rowid AS position,
+                           {from_owner_sql("m")} AS from_owner
+                    FROM messages m
+                    WHERE m.conversation_id = :conversation_id
+                      AND (m.sent_at < :sent_at OR (m.sent_at = :sent_at AND m.rowid < :rowid))
+                    ORDER BY m.sent_at DESC, m.rowid DESC LIMIT :turns
+                ) ORDER BY sent_at, position""",
+            {
+                **self._owner_params(),
+                "conversation_id": row["conversation_id"],
+                "sent_at": row["sent_at"],
+                "rowid": row["rowid"],
+                "turns": THREAD_TURNS,
+            },
+        )
+        return tuple(
+            ThreadTurn(
+                sender_name=turn["sender_name"],
+                text=turn["text"],
+                from_owner=bool(turn["from_owner"]),
+                sent_at=parse_iso(turn["sent_at"]),
+            )
+            for turn in turns
+        )
+
+    def _sender_facts(self, row: sqlite3.Row) -> SenderFacts:
+        connection = self._connection_of(row["sender_name"], row["sender_key"])
+        connected_on = connection["connected_on"] if connection else None
+        return SenderFacts(
+            name=row["sender_name"],
+            profile_url=row["sender_url"],
+            first_degree=connection is not None,
+            connected_on=date.fromisoformat(connected_on) if connected_on else None,
+            sponsored=bool(row["sponsored"]),
+            placeholders=tuple(json.loads(row["placeholders"])),
+            earlier_pitches=self._earlier_pitches(row),
+        )
+
+    def _connection_of(self, sender_name: str, sender_key: str) -> sqlite3.Row | None:
+        """By profile URL; by name only when the sender or the connection has no URL."""
+        if sender_key:
+            found = self._db.execute(
+                "SELECT * FROM connections WHERE url_key = ?", (sender_key,)
+            ).fetchone()
+            if found:
+                return found
+        key = name_key(sender_name)
+        if not key:
+            return None
+        url_rule = "" if not sender_key else "AND url_key = ''"
+        return self._db.execute(
+            f"SELECT * FROM connections WHERE name_key = ? {url_rule} LIMIT 1", (key,)
+        ).fetchone()
+
+    def _earlier_pitches(self, row: sqlite3.Row) -> int:
+        """This sender's other messages whose verdict in force is spam."""
+        if row["sender_key"]:
+            same_sender, sender = "m.sender_key = :sender", row["sender_key"]
+        else:
+            # Without a URL only the name ties messages together; never the anonymous name.
+            same_sender, sender = (
+                "m.sender_key = '' AND name_key(m.sender_name) = :sender",
+                (name_key(row["sender_name"])),
+            )
+            if not sender:
+                return 0
+        return self._db.execute(
+            f"""SELECT COUNT(*) FROM messages m
+                JOIN verdicts v ON v.id = {CURRENT_VERDICT_ID.format(message_id="m.id")}
+                WHERE {same_sender} AND m.id != :message_id AND v.label = 'spam'""",
+            {"sender": sender, "message_id": row["id"]},
+        ).fetchone()[0]
+
+
+def _summary_from_row(row: sqlite3.Row) -> ConversationSummary:
+    return ConversationSummary(
+        conversation_id=row["conversation_id"],
+        message_id=row["message_id"],
+        sender=Participant(row["sender_name"], row["sender_url"]),
+        preview=preview(row["text"]),
+        sent_at=parse_iso(row["last_message_at"]),
+        label=row["label"],
+        confidence=row["confidence"],
+        status=row["status"],
+        title=row["title"],
+        sponsored=bool(row["sponsored"]),
+        first_degree=bool(row["first_degree"]),
+    )

@@ -1,0 +1,215 @@
+"""Opening the SQLite file and bringing its schema up to date.
+
+The schema is versioned with `PRAGMA user_version`: MIGRATIONS[n] takes a database at
+version n to version n + 1. Append new migrations; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000
+
+_V1 = """
+CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL,
+    sender_name TEXT NOT NULL,
+    sender_url TEXT NOT NULL DEFAULT '',
+    sender_key TEXT NOT NULL DEFAULT '',  -- normalised sender_url, for matching
+    recipients TEXT NOT NULL DEFAULT '[]',  -- JSON [[name, profile_url], ...]
+    sent_at TEXT NOT NULL,  -- ISO 8601 UTC
+    content_raw TEXT NOT NULL,
+    text TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    folder TEXT NOT NULL DEFAULT '',
+    attachments TEXT NOT NULL DEFAULT '[]',
+    sponsored INTEGER NOT NULL DEFAULT 0,
+    placeholders TEXT NOT NULL DEFAULT '[]',
+    source TEXT NOT NULL DEFAULT 'export',  -- 'export' | 'manual'
+    source_line INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX messages_by_conversation ON messages (conversation_id, sent_at);
+CREATE INDEX messages_by_sender_key ON messages (sender_key);
+
+CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    last_message_id TEXT NOT NULL,
+    last_message_at TEXT NOT NULL,
+    awaiting_reply INTEGER NOT NULL,
+    sponsored INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX conversations_awaiting ON conversations (awaiting_reply, last_message_at);
+
+CREATE TABLE connections (
+    key TEXT PRIMARY KEY,  -- url_key, or 'name:' + name_key when the URL is hidden
+    profile_url TEXT NOT NULL DEFAULT '',
+    url_key TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    company TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    connected_on TEXT  -- ISO date or NULL
+);
+CREATE INDEX connections_by_url ON connections (url_key);
+CREATE INDEX connections_by_name ON connections (name_key);
+
+CREATE TABLE owner (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    profile_url TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    kind TEXT NOT NULL,  -- accept | copy | skip | relabel | reopen
+    label TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX decisions_by_message ON decisions (message_id, id);
+
+CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    label TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    reason TEXT NOT NULL,
+    signals TEXT NOT NULL DEFAULT '[]',
+    action TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'assistant',  -- 'assistant' | 'user'
+    -- the relabel decision a user verdict came from; deleted with it on undo
+    decision_id INTEGER REFERENCES decisions (id) ON DELETE CASCADE
+);
+CREATE INDEX verdicts_by_message ON verdicts (message_id, id);
+
+CREATE TABLE drafts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id TEXT NOT NULL REFERENCES messages (id),
+    text TEXT NOT NULL,
+    language TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX drafts_by_message ON drafts (message_id, id);
+
+CREATE TABLE edits (
+    message_id TEXT PRIMARY KEY REFERENCES messages (id),
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE errors (
+    message_id TEXT PRIMARY KEY REFERENCES messages (id),
+    error TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE llm_cache (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE batch_jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+# MIGRATIONS[n] takes the schema from version n to n + 1.
+MIGRATIONS: Sequence[str] = (_V1,)
+
+
+class StoreError(Exception):
+    """The state file cannot be used (written by a newer version, not a database, ...)."""
+
+
+def create_private_file(path: Path) -> None:
+    """Create the parent directory (0700) and the file (0600) unless they exist."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+        path.parent.chmod(0o700)  # mkdir's mode is filtered by the umask
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    path.chmod(0o600)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on."""
+    create_private_file(path)
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    db.row_factory = sqlite3.Row
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; fsync at checkpoints
+        db.execute("PRAGMA cache_size = -16000")  # 16 MB: an import's index pages stay cached
+        db.execute("PRAGMA temp_store = MEMORY")  # the conversation refresh sorts in memory
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(f"{path} is not a Reply Assistant state file: {exc}.") from exc
+    return db
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Apply the migrations the file has not seen, each in its own transaction.
+
+    The version is re-read under the write lock, so two processes opening a new file at
+    once (the UI and a batch) do not both apply a migration.
+    """
+    while True:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = schema_version(db)
+            if version > len(migrations):
+                raise StoreError(
+                    f"the state file has schema version {version}, newer than this program "
+                    f"understands ({len(migrations)}); upgrade reply-assistant."
+                )
+            if version == len(migrations):
+                db.execute("COMMIT")
+                return version
+            # executescript would commit first; run the statements inside our transaction.
+            for statement in _statements(migrations[version]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into complete statements (sqlite3.complete_statement)."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements

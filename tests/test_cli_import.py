@@ -1,0 +1,209 @@
+"""`reply-assistant import`, `inbox` and the default command, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reply_assistant.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ERA_2023 = FIXTURES / "linkedin-export" / "Basic_LinkedInDataExport_10-21-2023"
+ERA_2025 = FIXTURES / "linkedin-export" / "Basic_LinkedInDataExport_08-15-2025"
+HEADER_2023 = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+    "DATE,SUBJECT,CONTENT,FOLDER\n"
+)
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def assert_one_line_error(result, *fragments: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def zip_folder(folder: Path, zip_path: Path, inside: str) -> Path:
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for file in sorted(folder.iterdir()):
+            archive.write(file, f"{inside}/{file.name}")
+    return zip_path
+
+
+# ---------------------------------------------------------------- import
+
+
+def test_import_folder_reports_what_it_found():
+    result = run("import", str(ERA_2023))
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Files: read Connections.csv, messages.csv (2 in the export)" in out
+    assert "Owner: Jordan Pike <https://www.linkedin.com/in/jordanpike>" in out
+    assert "most conversations" in out
+    assert "Messages: 7 read, 7 new" in out
+    assert "Conversations: 5, 4 awaiting a reply" in out
+    assert "Drafts skipped: 0" in out
+    assert "Rows skipped: 0" in out
+
+
+def test_import_again_reports_nothing_new():
+    assert run("import", str(ERA_2025)).exit_code == 0
+    result = run("import", str(ERA_2025))
+    assert result.exit_code == 0, result.output
+    assert "Messages: 3 read, 0 new" in result.output
+    assert "Drafts skipped: 1" in result.output
+
+
+def test_import_zip_as_linkedin_sends_it(tmp_path):
+    archive = zip_folder(ERA_2023, tmp_path / "Basic_LinkedInDataExport.zip", "export")
+    result = run("import", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "Messages: 7 read, 7 new" in result.output
+    assert "export/messages.csv" in result.output
+
+
+def test_import_bare_messages_csv():
+    result = run("import", str(ERA_2023 / "messages.csv"))
+    assert result.exit_code == 0, result.output
+    assert "Files: read messages.csv (1 in the export)" in result.output
+    assert "Messages: 7 read, 7 new" in result.output
+
+
+def test_import_with_me_overrides_the_owner():
+    result = run("import", str(ERA_2023), "--me", "https://www.linkedin.com/in/wren-hale")
+    assert result.exit_code == 0, result.output
+    assert "Owner: Wren Hale, PhD <https://www.linkedin.com/in/wren-hale> (from --me)" in (
+        result.output
+    )
+
+
+def test_me_from_the_config_file(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('me = "https://www.linkedin.com/in/wren-hale"\n', encoding="utf-8")
+    result = run("--config", str(config), "import", str(ERA_2023))
+    assert result.exit_code == 0, result.output
+    assert "Owner: Wren Hale, PhD" in result.output
+
+
+def test_import_lists_skipped_rows_with_line_numbers():
+    result = run("import", str(FIXTURES / "exports" / "malformed_rows.csv"))
+    assert result.exit_code == 0, result.output
+    assert "malformed_rows.csv line 3: DATE is not like" in result.output
+    assert "malformed_rows.csv line 5: no CONVERSATION ID" in result.output
+
+
+def test_import_shows_the_first_20_skipped_rows_then_a_count(tmp_path):
+    bad_rows = "".join(f"2-x{n},,Ann,,Jordan Pike,,not a date,,hi,INBOX\n" for n in range(25))
+    good_row = "2-ok,,Ann,,Jordan Pike,,2024-03-01 09:00:00 UTC,,hi,INBOX\n"
+    path = tmp_path / "messages.csv"
+    path.write_text(HEADER_2023 + bad_rows + good_row, encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.output
+    assert "Rows skipped: 25" in result.output
+    assert "messages.csv line 2: DATE" in result.output
+    assert "messages.csv line 21: DATE" in result.output
+    assert "messages.csv line 22: DATE" not in result.output
+    assert "  and 5 more" in result.output
+
+
+def test_missing_columns_is_one_line_exit_2():
+    result = run("import", str(FIXTURES / "exports" / "missing_columns.csv"))
+    assert_one_line_error(result, "missing_columns.csv")
+
+
+def test_zip_without_messages_csv_lists_its_files(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("Connections.csv", "First Name,Last Name\n")
+        zipped.writestr("Profile.csv", "First Name,Last Name\n")
+    result = run("import", str(archive))
+    assert_one_line_error(result, "no messages.csv", "Connections.csv", "Profile.csv")
+
+
+def test_missing_path_is_one_line_exit_2(tmp_path):
+    assert_one_line_error(run("import", str(tmp_path / "nope.zip")), "does not exist")
+
+
+def test_a_state_file_that_is_not_a_database_is_one_line_exit_2(tmp_path):
+    state = tmp_path / "state.db"
+    state.write_bytes(b"not sqlite" * 200)
+    assert_one_line_error(run("--db", str(state), "import", str(ERA_2023)), "state file")
+
+
+# ---------------------------------------------------------------- inbox and open
+
+
+@pytest.fixture
+def demo_inbox(monkeypatch):
+    """The 2023 fixture stands in for the bundled demo inbox."""
+    monkeypatch.setattr("reply_assistant.demo.DEMO_INBOX", ERA_2023)
+
+
+def test_inbox_json_lists_awaiting_conversations_newest_first():
+    run("import", str(ERA_2023))
+    result = run("inbox", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [row["sender"]["name"] for row in rows] == [
+        "Rex Dorn",
+        "LinkedIn Member",
+        "Casey Morgan",
+        "Wren Hale, PhD",
+    ]
+    casey = rows[2]
+    assert casey["sponsored"] is True and casey["label"] is None and casey["status"] == "open"
+    assert rows[3]["first_degree"] is True
+    assert rows[0]["sent_at"] == "2023-08-05T02:00:00+00:00"
+
+
+def test_inbox_filter_and_search():
+    run("import", str(ERA_2023))
+    rows = json.loads(run("inbox", "--json", "--search", "webinar").output)
+    assert [row["sender"]["name"] for row in rows] == ["Casey Morgan"]
+    assert json.loads(run("inbox", "--json", "--filter", "spam").output) == []
+    result = run("inbox", "--filter", "starred")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_inbox_table_shows_sender_preview_and_age():
+    run("import", str(ERA_2023))
+    result = run("inbox")
+    assert result.exit_code == 0, result.output
+    assert "Rex Dorn" in result.output
+    assert "Guaranteed returns!!!" in result.output
+    assert "y ago" in result.output  # 2023 messages, seen from 2026
+    assert "[sponsored]" in result.output  # literal text, not swallowed as markup
+
+
+def test_inbox_on_an_empty_store_imports_the_demo_first(demo_inbox):
+    result = run("inbox", "--json")
+    assert result.exit_code == 0, result.output
+    assert "imported the demo inbox" in result.stderr
+    assert len(json.loads(result.stdout)) == 4
+    again = run("inbox", "--json")
+    assert "demo" not in again.stderr  # only when empty
+
+
+def test_default_command_prints_backend_and_inbox(demo_inbox):
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Backend: offline"
+    assert "Rex Dorn" in result.stdout
+
+
+def test_default_command_names_the_configured_model(demo_inbox, monkeypatch):
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "qwen3:8b")
+    result = run("open")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Backend: qwen3:8b @ http://127.0.0.1:9/v1"
