@@ -1,0 +1,64 @@
+"""From label and signals to the verdict's action and its one-sentence reason."""
+
+from __future__ import annotations
+
+from reply_assistant.backends.offline.signals import Signals
+from reply_assistant.models import DEFAULT_ACTION, Action, Label
+
+
+def choose_action(label: Label, found: Signals) -> Action:
+    # A reply to a scam confirms a live address and a sponsored message has no one to
+    # read it: neither gets one.
+    if label is Label.SPAM and (found.has("scam") or found.has("sponsored")):
+        return Action.NO_REPLY
+    return DEFAULT_ACTION[label]
+
+
+def build_reason(label: Label, found: Signals) -> str:
+    if label is Label.SPAM:
+        return _spam_reason(found)
+    if label is Label.RELATIONSHIP:
+        return _relationship_reason(found)
+    if found.has("greeting only"):
+        return "Only a greeting so far, with no clear purpose."
+    if found.has("link only"):
+        return "Only a link, with no word on what the sender wants."
+    return "The sender's purpose is not clear from the message."
+
+
+def _spam_reason(found: Signals) -> str:
+    if found.has("sponsored"):
+        return "Sponsored message sent as advertising, not written to you."
+    if found.has("scam"):
+        return "Scam or phishing language: money, crypto or account verification."
+    if found.has("prompt injection"):
+        return "Pitch that tries to instruct the assistant instead of writing to you."
+    if found.has("placeholder"):
+        return "Mass message with an unfilled template placeholder."
+    stranger = (
+        " from someone you have not talked to before" if found.has("no prior contact") else ""
+    )
+    if found.has("follow-up nag"):
+        return f"Repeated follow-up to a pitch you never answered{stranger}."
+    if found.has("pitch"):
+        demo = any("demo" in word for word in found.pitch_words)
+        link = (
+            " with a demo link"
+            if demo and found.has("link")
+            else (" with a link" if found.has("link") else "")
+        )
+        return f"Sales pitch{link}{stranger}."
+    if found.has("fake familiarity"):
+        return "Claims a past conversation that never happened, to sell something."
+    return f"Reads like an unsolicited mass message{stranger}."
+
+
+def _relationship_reason(found: Signals) -> str:
+    who = "a 1st-degree connection" if found.has("1st-degree") else "someone who knows you"
+    if found.has("warm intro"):
+        return "Warm introduction through someone you both know."
+    if found.has("congratulations"):
+        return f"Personal congratulations from {who}."
+    if found.has("thanks"):
+        return f"A personal thank-you from {who}."
+    return f"Personal message from {who}, with no sales pitch."

@@ -1,0 +1,344 @@
+"""Hand-written signals: readable tags for the verdict and numeric features for the model.
+
+Each pattern is deliberately narrow; the TF-IDF features carry the long tail. Patterns
+cover English first and the commonest phrasings in es, fr, de, pt, it and nl.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reply_assistant.models import Incoming
+
+
+class PhrasePattern:
+    """A regex of phrase alternatives, run on lower-cased text.
+
+    Python's regex engine tries every alternative at every position (a fraction of a
+    microsecond per character for these patterns), so `extract_signals` runs a pattern
+    only when a word of the message starts with one of its `triggers`: a word that every
+    alternative's match contains, found by a dictionary lookup per word.
+    """
+
+    def __init__(self, pattern: str, triggers: str) -> None:
+        self.regex = re.compile(pattern)
+        self.triggers = frozenset(triggers.split())
+
+    def matches(self, lowered: str) -> list[str]:
+        """Matches in lower-cased text that start a word."""
+        return [
+            match.group(0)
+            for match in self.regex.finditer(lowered)
+            if match.start() == 0 or not lowered[match.start() - 1].isalnum()
+        ]
+
+
+# Phrase patterns are lower-case and compiled without re.IGNORECASE, which makes the
+# engine several times slower; they run on the lower-cased text.
+PLACEHOLDER = re.compile(
+    r"%[A-Z_]{3,}%|\{\{?\s*[A-Za-z_]+\s*\}?\}|<<\s*\w+\s*>>"
+    r"|\[(?:first[ _]?name|name|company|your name|nombre|prénom|vorname|nome)\]",
+    re.IGNORECASE,
+)
+LINK = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+BARE_LINK = re.compile(r"[\w-]+\.(?:com|io|ly|co|net|org|ai)/\S*", re.IGNORECASE)
+PITCH = PhrasePattern(
+    r"demo\b|démo\b|demostraci[oó]n|book a (?:call|meeting|demo|time)"
+    r"|schedule a (?:call|demo|meeting)|hop on a (?:quick )?call|quick (?:call|chat)"
+    r"|minutes of your time|calendly"
+    r"|our (?:platform|agency|solution|software|tool|services|team of)\b"
+    r"|increase your (?:revenue|sales|leads|pipeline)|grow your (?:business|revenue|sales)"
+    r"|pricing\b|free trial|discount|lead generation|appointment setting|roi\b"
+    r"|i help (?:companies|founders|businesses|teams|agencies|brands)"
+    r"|we help (?:companies|founders|businesses|teams|agencies|brands)"
+    r"|nuestra (?:plataforma|agencia|soluci[oó]n)|llamada r[aá]pida"
+    r"|notre (?:plateforme|agence|solution)|un appel\b"
+    r"|unsere[nm]? (?:plattform|agentur|l[oö]sung)|kurze[sn]? (?:gespr[aä]ch|telefonat|call)"
+    r"|nossa (?:plataforma|ag[eê]ncia|solu[cç][aã]o)|chamada r[aá]pida"
+    r"|la nostra (?:piattaforma|agenzia|soluzione)|breve chiamata"
+    r"|ons platform\b|onze (?:oplossing|dienst)|kort (?:gesprek|belletje)",
+    triggers=(
+        "demo démo demostraci book schedule hop quick minutes calendly our increase grow "
+        "pricing free discount lead appointment roi help nuestra llamada notre appel "
+        "unsere kurze kurzes kurzen nossa chamada nostra breve ons onze kort"
+    ),
+)
+SCAM = PhrasePattern(
+    r"guaranteed (?:returns?|profits?|income)|crypto|bitcoin|btc\b|usdt\b|ethereum"
+    r"|wallet\b|forex\b|binary options|investment opportunit|passive income"
+    r"|double your (?:money|investment)|verify your (?:account|identity)"
+    r"|account (?:will be )?(?:suspended|restricted|locked|disabled)"
+    r"|click (?:here|the link|below) to (?:verify|confirm|restore|unlock)|urgent"
+    r"|act now|wire transfer|gift cards?\b|inheritance|western union|seed phrase"
+    r"|login (?:details|credentials)|whatsapp me|whats app me|telegram"
+    r"|cripto|rendimientos garantizados|rendement garanti|garantierte rendite|krypto"
+    r"|retorno garantido|rendimenti garantiti|gegarandeerd rendement"
+    r"|verifi(?:que|ez|zieren|care|eer) (?:su|votre|ihr|il|uw|sua)\b",
+    triggers=(
+        "guaranteed crypto bitcoin btc usdt ethereum wallet forex binary investment "
+        "passive double verify account click urgent act wire gift inheritance western "
+        "seed login whatsapp whats telegram cripto rendimientos rendement garantierte "
+        "krypto retorno rendimenti gegarandeerd verifi"
+    ),
+)
+# "a 20 min call", "15 Minuten", "10 minutos": run only when "min" occurs (it starts with \b).
+DURATION = re.compile(r"\b\d{1,2}[- ]?min(?:ute[sn]?|utos?|uti|s)?\b")
+# The class LinkedIn's sponsored-InMail editor leaves in a message's raw HTML.
+SPONSORED_MARKUP = "spinmail"
+FAMILIARITY_CLAIM = PhrasePattern(
+    r"as we discussed|as (?:per|discussed in) our (?:last )?(?:conversation|call|chat)"
+    r"|great (?:chatting|talking|connecting|speaking) (?:with you )?(?:last|yesterday|earlier)"
+    r"|following up on our (?:conversation|chat|call|meeting)|per my last (?:message|email)"
+    r"|remember me\b|we spoke (?:last|recently)|old friend",
+    triggers=("discussed chatting talking connecting speaking following per remember spoke friend"),
+)
+FOLLOW_UP = PhrasePattern(
+    r"just following up|following up on my|bumping (?:this|my)|circling back"
+    r"|did you (?:get|see|have a chance to (?:read|see)) my (?:last|previous|earlier)"
+    r"|haven'?t heard back|friendly reminder|checking in again|any (?:update|thoughts) on my"
+    r"|hacer seguimiento|je me permets de (?:vous )?relancer|nachfassen|kurz nachhaken"
+    r"|dar seguimento|ricontattar|even opvolgen",
+    triggers=(
+        "following bumping circling did haven friendly checking update thoughts "
+        "seguimiento relancer nachfassen nachhaken seguimento ricontattar opvolgen"
+    ),
+)
+WARM_INTRO = PhrasePattern(
+    r"suggested (?:that )?i (?:reach out|contact|get in touch|connect|write)"
+    r"|recommended (?:that )?i (?:reach out|contact|get in touch|connect|write)"
+    r"|introduced (?:me|us)\b|referred (?:me|us)\b|mutual (?:friend|connection|contact)"
+    r"|we both know|told (?:me )?(?:about )?you\b|mentioned (?:me )?(?:about )?you\b"
+    r"|put us in touch|me (?:sugiri[oó]|recomend[oó]) (?:que )?(?:te |le )?"
+    r"(?:escribiera|contactar)|nos present[oó]|m'a (?:suggéré|conseillé|recommandé) de"
+    r"|hat mir empfohlen|hat vorgeschlagen, dass ich|sugeriu que eu|me indicou"
+    r"|mi ha (?:suggerito|consigliato)|raadde (?:me )?aan|stelde voor dat ik",
+    triggers=(
+        "suggested recommended introduced referred mutual both told mentioned touch "
+        "sugiri recomend present suggéré conseillé recommandé empfohlen vorgeschlagen "
+        "sugeriu indicou suggerito consigliato raadde stelde"
+    ),
+)
+CONGRATS = PhrasePattern(
+    r"congrat|felicidades|enhorabuena|félicitations|glückwunsch|gratulier|parabéns"
+    r"|congratulazioni|complimenti|gefeliciteerd|proficiat",
+    triggers=(
+        "congrat felicidades enhorabuena félicitations glückwunsch gratulier parabéns "
+        "congratulazioni complimenti gefeliciteerd proficiat"
+    ),
+)
+THANKS = PhrasePattern(
+    r"thanks\b|thank you\b|gracias\b|merci\b|danke\b|obrigad[oa]\b|grazie\b|bedankt\b"
+    r"|dank je\b|dank u\b",
+    triggers="thanks thank gracias merci danke obrigad grazie bedankt dank",
+)
+INJECTION = PhrasePattern(
+    r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier) (?:instructions|prompts?)"
+    r"|classify (?:this|me|it) as|you are an? (?:ai|assistant|language model|llm)\b"
+    r"|system prompt|disregard (?:the |all )?(?:previous|above|prior)",
+    triggers="ignore classify ai assistant language llm system disregard",
+)
+
+
+PHRASE_PATTERNS = (
+    PITCH,
+    SCAM,
+    FAMILIARITY_CLAIM,
+    FOLLOW_UP,
+    WARM_INTRO,
+    CONGRATS,
+    THANKS,
+    INJECTION,
+)
+_TRIGGER_KEY = 3
+_PUNCTUATION = "\"'()[]{}¿¡*-–—.,:;!?«»“”‘’/"
+# Words of a message are looked up by their first three letters (or whole, if shorter).
+_TRIGGER_INDEX: dict[str, list[tuple[str, PhrasePattern]]] = {}
+for _pattern in PHRASE_PATTERNS:
+    for _trigger in _pattern.triggers:
+        _TRIGGER_INDEX.setdefault(_trigger[:_TRIGGER_KEY], []).append((_trigger, _pattern))
+
+
+def _words(lowered: str) -> list[str]:
+    """Whitespace-separated words without surrounding punctuation (str.split is far
+    faster than a regex tokeniser)."""
+    return [word for word in (raw.strip(_PUNCTUATION) for raw in lowered.split()) if word]
+
+
+def _triggered(words: set[str]) -> set[PhrasePattern]:
+    """The phrase patterns worth running: those with a trigger that starts one of `words`."""
+    found = set()
+    for word in words:
+        for trigger, pattern in _TRIGGER_INDEX.get(word[:_TRIGGER_KEY], ()):
+            if word.startswith(trigger) and (len(trigger) >= _TRIGGER_KEY or word == trigger):
+                found.add(pattern)
+    return found
+
+
+def mentions(pattern: PhrasePattern, text: str) -> bool:
+    """Whether one of this module's phrase patterns occurs in `text` (any case)."""
+    return bool(pattern.matches(text.lower()))
+
+
+_LINK_ANCHORS = ("http", "www.", "HTTP", "WWW.")
+_BARE_LINK_ANCHORS = tuple(f".{tld}/" for tld in ("com", "io", "ly", "co", "net", "org", "ai"))
+
+
+def _may_have_bare_link(text: str) -> bool:
+    return "/" in text and any(anchor in text.lower() for anchor in _BARE_LINK_ANCHORS)
+
+
+def find_links(text: str) -> list[str]:
+    links = LINK.findall(text) if any(anchor in text for anchor in _LINK_ANCHORS) else []
+    if _may_have_bare_link(text):  # a bare domain with a path, e.g. acme.io/demo
+        links += BARE_LINK.findall(LINK.sub(" ", text))
+    return links
+
+
+def replace_links(text: str, replacement: str) -> str:
+    if any(anchor in text for anchor in _LINK_ANCHORS):
+        text = LINK.sub(replacement, text)
+    return BARE_LINK.sub(replacement, text) if _may_have_bare_link(text) else text
+
+
+def has_placeholder(text: str) -> bool:
+    return any(mark in text for mark in "%{<[") and PLACEHOLDER.search(text) is not None
+
+
+GREETINGS = frozenset(
+    [
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "yo",
+        "hola",
+        "bonjour",
+        "salut",
+        "hallo",
+        "hoi",
+        "olá",
+        "oi",
+        "ciao",
+        "buongiorno",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "there",
+        "dear",
+        "buenos",
+        "días",
+    ]
+)
+
+# Order matters: it is the column order of the feature matrix.
+FEATURE_NAMES = (
+    "placeholder",
+    "links",
+    "link_only",
+    "pitch",
+    "scam",
+    "fake_familiarity",
+    "follow_up_nag",
+    "sponsored",
+    "first_degree",
+    "warm_intro",
+    "congratulations",
+    "thanks",
+    "greeting_only",
+    "earlier_pitches",
+    "prompt_injection",
+    "owner_replied_before",
+    "no_prior_contact",
+    "very_short",
+    "question",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    tags: tuple[str, ...]  # readable, strongest first, for Verdict.signals
+    features: tuple[float, ...]  # aligned with FEATURE_NAMES
+    pitch_words: tuple[str, ...] = ()  # what matched, lower-cased, for the reason
+
+    def has(self, tag: str) -> bool:
+        return tag in self.tags
+
+
+def extract_signals(item: Incoming) -> Signals:
+    text = item.text
+    lowered = text.lower()
+    sender = item.sender
+    links = find_links(text)
+    words = _words(replace_links(lowered, " "))
+    triggered = _triggered(set(words))
+
+    def hits(pattern: PhrasePattern) -> list[str]:
+        return pattern.matches(lowered) if pattern in triggered else []
+
+    owner_replied = any(turn.from_owner for turn in item.thread)
+    sender_turns = sum(1 for turn in item.thread if not turn.from_owner)
+    pitch_hits = tuple(hits(PITCH))
+    if "min" in lowered:
+        pitch_hits += tuple(DURATION.findall(lowered))
+    sponsored = sender.sponsored or SPONSORED_MARKUP in lowered
+
+    placeholder = bool(sender.placeholders) or has_placeholder(text)
+    link_only = bool(links) and len(words) <= 3
+    scam = bool(hits(SCAM))
+    fake_familiarity = bool(hits(FAMILIARITY_CLAIM)) and not owner_replied
+    # A sender writing again into a thread the owner never answered is nagging.
+    follow_up = bool(hits(FOLLOW_UP)) or (sender_turns >= 1 and not owner_replied)
+    warm_intro = bool(hits(WARM_INTRO))
+    congrats = bool(hits(CONGRATS))
+    thanks = bool(hits(THANKS))
+    greeting_only = 0 < len(words) <= 4 and words[0] in GREETINGS and not links
+    injection = bool(hits(INJECTION))
+    no_prior_contact = not sender.first_degree and not owner_replied
+
+    # Strongest first: the reason sentence is built from the front of this list.
+    flagged = (
+        ("sponsored", sponsored),
+        ("scam", scam),
+        ("prompt injection", injection),
+        ("placeholder", placeholder),
+        ("pitch", bool(pitch_hits)),
+        ("link only", link_only),
+        ("link", bool(links)),
+        ("fake familiarity", fake_familiarity),
+        ("follow-up nag", follow_up),
+        ("earlier pitches", sender.earlier_pitches > 0),
+        ("warm intro", warm_intro),
+        ("congratulations", congrats),
+        ("thanks", thanks),
+        ("1st-degree", sender.first_degree),
+        ("greeting only", greeting_only),
+        ("no prior contact", no_prior_contact),
+    )
+    features = {
+        "placeholder": float(placeholder),
+        "links": min(len(links), 3) / 3,
+        "link_only": float(link_only),
+        "pitch": min(len(pitch_hits), 3) / 3,
+        "scam": float(scam),
+        "fake_familiarity": float(fake_familiarity),
+        "follow_up_nag": float(follow_up),
+        "sponsored": float(sponsored),
+        "first_degree": float(sender.first_degree),
+        "warm_intro": float(warm_intro),
+        "congratulations": float(congrats),
+        "thanks": float(thanks),
+        "greeting_only": float(greeting_only),
+        "earlier_pitches": min(sender.earlier_pitches, 3) / 3,
+        "prompt_injection": float(injection),
+        "owner_replied_before": float(owner_replied),
+        "no_prior_contact": float(no_prior_contact),
+        "very_short": float(len(words) <= 5),
+        "question": float("?" in text),
+    }
+    return Signals(
+        tags=tuple(tag for tag, present in flagged if present),
+        features=tuple(features[name] for name in FEATURE_NAMES),
+        pitch_words=pitch_hits,
+    )
