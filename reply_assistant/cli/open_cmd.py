@@ -1,0 +1,57 @@
+"""`reply-assistant` with no command (or `open`): the inbox, after the demo if it is empty.
+
+In a terminal this opens the Textual UI; with `--print`, or when output is not a terminal
+(a pipe, a CI log), it prints the inbox summary instead.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.console import Console
+
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.inbox_cmd import load_summaries, print_inbox
+
+
+@click.command("open")
+@click.option("--print", "print_only", is_flag=True, help="Print the inbox instead of the UI.")
+@click.pass_obj
+def open_inbox(app: AppContext, print_only: bool) -> None:
+    """Open the inbox (imports the bundled demo inbox into an empty store first)."""
+    if print_only or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print_summary(app)
+    else:
+        run_ui(app)
+
+
+def print_summary(app: AppContext) -> None:
+    summaries = load_summaries(app, "needs_reply")
+    console = Console()
+    console.print(f"Backend: {app.settings.describe_backend()}", markup=False, highlight=False)
+    print_inbox(summaries, console)
+
+
+def run_ui(app: AppContext) -> None:
+    # Imported here: Textual and the backends are slow to import, and `--print` needs neither.
+    from reply_assistant.assistant import Assistant
+    from reply_assistant.backends import make_backend
+    from reply_assistant.backends.base import BackendError
+    from reply_assistant.config import ConfigError
+    from reply_assistant.store import Store
+    from reply_assistant.tui.app import ReplyAssistantApp
+
+    load_summaries(app, "needs_reply")  # imports the demo inbox into an empty store
+    with Store.open(app.db_path) as store:
+        try:
+            backend = make_backend(app.settings, cache=store.response_cache)
+        except (ConfigError, BackendError) as exc:
+            raise InputError(str(exc)) from exc
+        ReplyAssistantApp(
+            store, Assistant(backend), backend.describe(), settings=app.settings
+        ).run()
+
+
+command = open_inbox

@@ -1,0 +1,455 @@
+"""The Reply Assistant terminal UI: the inbox on the left, the conversation on the right.
+
+The app reads and writes state through the Store and asks the Assistant for verdicts and
+drafts; it never builds a prompt or talks to a model itself. Model calls run in async
+workers and report back with messages, so the screen never waits on the network.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input
+
+from reply_assistant.assistant import Assistant
+from reply_assistant.clipboard import make_copier
+from reply_assistant.config import Settings
+from reply_assistant.models import Draft, Label
+from reply_assistant.tui import commands
+from reply_assistant.tui.background import BackgroundWork
+from reply_assistant.tui.conversation.view import ConversationState, ConversationView
+from reply_assistant.tui.drafting import edit_as_draft
+from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter
+from reply_assistant.tui.inbox.rows import InboxRow
+from reply_assistant.tui.inbox.table import InboxTable
+from reply_assistant.tui.modals.add_message import AddMessageModal, ManualMessage
+from reply_assistant.tui.modals.help import HelpScreen
+from reply_assistant.tui.relative_time import utc_now
+from reply_assistant.tui.session_totals import SessionTotals
+from reply_assistant.tui.status_bar import StatusBar
+
+LINKEDIN_THREAD_URL = "https://www.linkedin.com/messaging/thread/{conversation_id}/"
+# Keys the inbox table handles itself; listed in the help screen with the app's bindings.
+TABLE_KEYS = [("↑ ↓ / j k", "Move through the inbox"), ("enter", "Open the conversation")]
+
+
+class ReplyAssistantApp(BackgroundWork, App[None]):
+    TITLE = "Reply Assistant"
+    CSS_PATH = "app.tcss"
+    # Below 70 columns the inbox and the conversation stack instead of sitting side by side.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the draft (escape leaves)"),
+        Binding(
+            "escape",
+            "leave",
+            "Back to inbox",
+            show=False,
+            id="leave",
+            tooltip="Leave the draft or search and go back to the inbox",
+        ),
+        Binding("a", "accept", "Accept", id="accept", tooltip="Copy the draft and mark done"),
+        Binding("c", "copy", "Copy", id="copy", tooltip="Copy the draft, keep it open"),
+        Binding("r", "regenerate", "Redo", id="regenerate", tooltip="Regenerate or retry"),
+        Binding(
+            "left_square_bracket",
+            "history(-1)",
+            "Older draft",
+            show=False,
+            id="history.back",
+            tooltip="Show the previous draft in the history",
+        ),
+        Binding(
+            "right_square_bracket",
+            "history(1)",
+            "Newer draft",
+            show=False,
+            id="history.next",
+            tooltip="Show the next draft in the history",
+        ),
+        Binding("1", "relabel('spam')", "Relabel spam", show=False, id="relabel.spam"),
+        Binding(
+            "2", "relabel('relationship')", "Relabel relationship", show=False, id="relabel.rel"
+        ),
+        Binding("3", "relabel('unclear')", "Relabel unclear", show=False, id="relabel.unclear"),
+        Binding("s", "skip", "Skip", id="skip", tooltip="Skip: no reply needed, mark skipped"),
+        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last accept, skip or relabel"),
+        Binding(
+            "o",
+            "open_linkedin",
+            "Open on LinkedIn",
+            show=False,
+            id="open-linkedin",
+            tooltip="Open the conversation on LinkedIn in the browser",
+        ),
+        Binding(
+            "n",
+            "add_message",
+            "Add message",
+            show=False,
+            id="add-message",
+            tooltip="Add a message by hand (sender and text)",
+        ),
+        Binding(
+            "f",
+            "next_filter",
+            "Filter",
+            id="filter",
+            tooltip="Next filter: needs reply, pending, spam, relationship, unclear, done, all",
+        ),
+        Binding("slash", "search", "Search", id="search", tooltip="Search sender and text"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+    ]
+
+    def __init__(
+        self,
+        store,
+        assistant: Assistant,
+        backend_label: str,
+        *,
+        settings: Settings | None = None,
+        clipboard: Callable[[str], None] | None = None,
+        open_url: Callable[[str], object] = webbrowser.open,
+        now: Callable[[], datetime] = utc_now,
+        classify_on_start: bool = True,
+    ) -> None:
+        """`clipboard`, `open_url` and `now` are injectable so tests and snapshots can watch
+        what was copied or opened and pin relative times."""
+        super().__init__()
+        self.store = store
+        self.assistant = assistant
+        self.backend_label = backend_label
+        self.settings = settings or Settings()
+        self._copy = clipboard or make_copier(self)
+        self._open_url = open_url
+        self._now = now
+        self._classify_on_start = classify_on_start
+        self.filter = "needs_reply"
+        self.search = ""
+        self.working: set[str] = set()  # message ids with a model call in flight
+        self.totals = SessionTotals()
+        self.prompt_versions: dict[str, str] = {}  # chosen in the command palette
+        self._history_position: dict[str, int] = {}
+        self._notified_errors: set[str] = set()
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✉")
+        with Horizontal(id="main"):
+            with Vertical(id="inbox-pane"):
+                yield FilterBar(id="filter-bar")
+                yield Input(placeholder="search sender or text", id="search")
+                yield InboxTable(self._now, id="inbox")
+            yield ConversationView(self._now, self._save_edit, id="conversation")
+        yield StatusBar(id="status")
+        yield Footer(compact=True)
+
+    @property
+    def inbox(self) -> InboxTable:
+        return self.query_one(InboxTable)
+
+    @property
+    def conversation(self) -> ConversationView:
+        return self.query_one(ConversationView)
+
+    @property
+    def status_bar(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        self._show_backend()
+        self.query_one("#search", Input).display = False
+        self.reload_inbox()
+        self.inbox.focus()
+        if self._classify_on_start:
+            # After the first paint, so the inbox shows before any model work starts.
+            self.call_after_refresh(self.classify_pending)
+
+    # ------------------------------------------------------------------ inbox
+
+    def reload_inbox(self) -> None:
+        summaries = self.store.conversation_summaries(self.filter, self.search)
+        self.inbox.show_rows(self._row(summary) for summary in summaries)
+        self.query_one(FilterBar).show(self.filter, self.search, self.inbox.row_count)
+        if self.inbox.row_count:
+            self.open_current()
+
+    def _row(self, summary) -> InboxRow:
+        row = InboxRow.from_summary(summary)
+        error = summary.label is None and self.store.error(summary.message_id) is not None
+        return row.but(error=error, working=summary.message_id in self.working)
+
+    def refresh_row(self, message_id: str) -> None:
+        """Re-read one conversation's state from the store and redraw it in place."""
+        row = self.inbox.rows_by_id.get(message_id)
+        if row is not None:
+            verdict = self.store.verdict(message_id)
+            self.inbox.update_row(
+                row.but(
+                    label=verdict.label.value if verdict else None,
+                    confidence=verdict.confidence if verdict else None,
+                    status=self.store.status(message_id),
+                    error=verdict is None and self.store.error(message_id) is not None,
+                    working=message_id in self.working,
+                )
+            )
+        if message_id == self.current_id:
+            self.open_current()
+
+    @property
+    def current_id(self) -> str | None:
+        return self.inbox.current_id
+
+    @on(DataTable.RowHighlighted, "#inbox")
+    def _highlighted(self) -> None:
+        self.open_current()
+
+    @on(DataTable.RowSelected, "#inbox")
+    def _selected(self) -> None:
+        self.open_current()
+
+    def open_current(self) -> None:
+        message_id = self.current_id
+        if message_id is None:
+            return
+        self.conversation.show(self._state(message_id))
+
+    def _state(self, message_id: str) -> ConversationState:
+        row = self.inbox.rows_by_id.get(message_id)
+        return ConversationState(
+            item=self.store.incoming(message_id),
+            sent_at=row.sent_at if row else None,
+            verdict=self.store.verdict(message_id),
+            drafts=self.store.drafts(message_id),
+            edited_text=self.store.edited_text(message_id),
+            error=self.store.error(message_id) or "",
+            working=message_id in self.working,
+            status=self.store.status(message_id),
+        )
+
+    def _save_edit(self, message_id: str, text: str) -> None:
+        self.store.save_edit(message_id, text)
+
+    # ------------------------------------------------------------------ actions
+
+    def _current_or_warn(self) -> str | None:
+        message_id = self.current_id
+        if message_id is None:
+            self.notify("The inbox is empty.", severity="warning")
+        return message_id
+
+    def action_edit(self) -> None:
+        if self._current_or_warn() is None or self.current_id in self.working:
+            return
+        area = self.conversation.draft_area
+        area.read_only = False
+        area.move_cursor(area.document.end)
+        area.focus()
+
+    def action_leave(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus and not search.value:
+            search.display = False
+        self.conversation.flush_edit()
+        self.conversation.draft_area.read_only = True
+        self.inbox.focus()
+
+    def _copy_draft(self, message_id: str) -> str | None:
+        if message_id in self.working:
+            self.notify("Wait for the draft to finish.", severity="warning")
+            return None
+        text = self.conversation.draft_text.strip()
+        if not text:
+            self.notify("There is no draft to copy yet.", severity="warning")
+            return None
+        self.conversation.flush_edit()
+        self._copy(text)
+        return text
+
+    def action_accept(self) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None or self._copy_draft(message_id) is None:
+            return
+        self.store.record_decision(message_id, "accept")
+        self.notify("Marked done; paste it into LinkedIn.", title="Copied to clipboard")
+        self.refresh_row(message_id)
+        self.inbox.select_next()
+
+    def action_copy(self) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None or self._copy_draft(message_id) is None:
+            return
+        self.notify("The conversation stays open.", title="Copied to clipboard")
+
+    def action_skip(self) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None:
+            return
+        self.store.record_decision(message_id, "skip")
+        self.refresh_row(message_id)
+        self.inbox.select_next()
+
+    def action_undo(self) -> None:
+        decision = self.store.undo_last_decision()
+        if decision is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        self.notify(f"Undid {decision.kind}.")
+        if decision.message_id in self.inbox.rows_by_id:
+            self.inbox.move_cursor(row=self.inbox.get_row_index(decision.message_id))
+        self.refresh_row(decision.message_id)
+
+    def action_regenerate(self) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None:
+            return
+        if message_id in self.working:
+            self.notify("Already working on this one.", severity="warning")
+            return
+        if self.store.verdict(message_id) is None:
+            self.assess_one(message_id)
+            return
+        self._keep_edit_in_history(message_id)
+        self.redraft(message_id)
+
+    def _store_new_draft(self, message_id: str, draft: Draft) -> None:
+        self._keep_edit_in_history(message_id)
+        self.store.save_draft(message_id, draft)
+        if self.store.edited_text(message_id) is not None:
+            # The store cannot delete an edit; an edit equal to the newest draft means
+            # "not edited", so a restart shows this draft rather than the superseded edit.
+            self.store.save_edit(message_id, draft.text)
+
+    def _keep_edit_in_history(self, message_id: str) -> None:
+        """A regenerate never silently drops what the person typed."""
+        self.conversation.flush_edit()
+        edited = self.store.edited_text(message_id)
+        drafts = self.store.drafts(message_id)
+        if edited is not None and edited.strip() and (not drafts or drafts[-1].text != edited):
+            language = drafts[-1].language if drafts else "en"
+            self.store.save_draft(message_id, edit_as_draft(edited, language))
+
+    def action_history(self, step: int) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None or message_id in self.working:
+            return
+        self.conversation.flush_edit()
+        drafts = self.store.drafts(message_id)
+        if not drafts:
+            self.notify("No drafts yet.", severity="warning")
+            return
+        edited = self.store.edited_text(message_id)
+        if edited is not None and edited != drafts[-1].text:
+            drafts.append(edit_as_draft(edited, drafts[-1].language))
+        position = self._history_position.get(message_id, len(drafts) - 1) + step
+        position = max(0, min(position, len(drafts) - 1))
+        self._history_position[message_id] = position
+        self.conversation.show_history_entry(drafts, position)
+
+    def action_relabel(self, label: str) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None:
+            return
+        if message_id in self.working:
+            self.notify("Wait for the current draft to finish.", severity="warning")
+            return
+        self._keep_edit_in_history(message_id)
+        self.store.record_decision(message_id, "relabel", label=Label(label).value)
+        self.refresh_row(message_id)
+        self.redraft(message_id)
+
+    def action_open_linkedin(self) -> None:
+        message_id = self._current_or_warn()
+        if message_id is None:
+            return
+        conversation_id = self.inbox.rows_by_id[message_id].conversation_id
+        if conversation_id.startswith("manual-"):
+            self.notify("This message was added by hand; it has no LinkedIn thread.")
+            return
+        self._open_url(LINKEDIN_THREAD_URL.format(conversation_id=conversation_id))
+
+    def action_add_message(self) -> None:
+        self.push_screen(AddMessageModal(), self._added_message)
+
+    def _added_message(self, message: ManualMessage | None) -> None:
+        if message is None:
+            return
+        message_id = self.store.add_manual_message(message.sender_name, message.text)
+        self.reload_inbox()
+        if message_id in self.inbox.rows_by_id:
+            self.inbox.move_cursor(row=self.inbox.get_row_index(message_id))
+        self.assess_one(message_id)
+
+    def action_next_filter(self) -> None:
+        self.set_filter(next_filter(self.filter))
+
+    def set_filter(self, name: str) -> None:
+        if name not in FILTERS:
+            raise ValueError(f"unknown filter {name!r}")
+        self.filter = name
+        self.reload_inbox()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search = event.value.strip()
+        self.reload_inbox()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.inbox.focus()
+
+    def action_help(self) -> None:
+        rows = list(TABLE_KEYS)
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            rows.append((self.get_key_display(binding), binding.tooltip or binding.description))
+        rows.append(("ctrl+p", "Command palette: prompts, backend, import, re-run"))
+        self.push_screen(HelpScreen(rows))
+
+    async def action_quit(self) -> None:
+        self.conversation.flush_edit()
+        self.exit()
+
+    async def on_unmount(self) -> None:
+        # LLM backends hold an HTTP connection pool that must close on this event loop.
+        close = getattr(self.assistant.backend, "aclose", None)
+        if close is not None:
+            await close()
+
+    # ------------------------------------------------------------------ command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from commands.system_commands(self)
+
+    def use_assistant(self, assistant: Assistant, backend_label: str) -> None:
+        """Swap the backend (from the command palette); work in flight finishes on the old one."""
+        self.assistant = assistant
+        self.backend_label = backend_label
+        self._show_backend()
+        self.notify(f"Now using {backend_label} {self.status_bar.prompts}".strip() + ".")
+
+    def _show_backend(self) -> None:
+        self.sub_title = self.backend_label
+        self.status_bar.backend = self.backend_label
+        if self.assistant.backend.name == "offline":
+            self.status_bar.prompts = ""
+            return
+        versions = {**self.settings.prompts, **self.prompt_versions}
+        self.status_bar.prompts = " ".join(f"{name}@{v}" for name, v in sorted(versions.items()))

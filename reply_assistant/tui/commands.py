@@ -1,0 +1,119 @@
+"""Command palette (ctrl+p) entries: backend and prompt version, import, re-run, filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from reply_assistant.assistant import Assistant
+from reply_assistant.config import ConfigError
+from reply_assistant.tui.inbox.filter_bar import FILTERS
+from reply_assistant.tui.modals.ask_path import AskPathModal
+from reply_assistant.tui.modals.confirm import ConfirmModal
+
+if TYPE_CHECKING:
+    from reply_assistant.tui.app import ReplyAssistantApp
+
+
+def system_commands(app: ReplyAssistantApp) -> Iterator[SystemCommand]:
+    yield SystemCommand(
+        "Re-run classification",
+        "Classify every conversation that needs a reply again, with the current backend",
+        partial(confirm_rerun, app),
+    )
+    yield SystemCommand(
+        "Import an export",
+        "Read a LinkedIn data export (folder or .zip) into the inbox",
+        partial(ask_import_path, app),
+    )
+    for backend in ("offline", "openai"):
+        yield SystemCommand(
+            f"Backend: {backend}",
+            f"Use the {backend} backend from now on",
+            partial(switch_backend, app, backend=backend),
+        )
+    for prompt in _prompt_versions():
+        yield SystemCommand(
+            f"Prompt: {prompt.ref}",
+            prompt.description or f"Use {prompt.ref} for new calls",
+            partial(switch_backend, app, prompt_versions={prompt.name: prompt.version}),
+        )
+    for name, title in FILTERS.items():
+        yield SystemCommand(
+            f"Filter: {title}", f"Show {title} in the inbox", partial(app.set_filter, name)
+        )
+
+
+def _prompt_versions() -> list:
+    from reply_assistant.prompts import list_prompts
+
+    # Only the prompts a backend runs on each message; judge prompts belong to the evals.
+    return [prompt for prompt in list_prompts() if prompt.name in ("classify", "draft")]
+
+
+def switch_backend(
+    app: ReplyAssistantApp,
+    *,
+    backend: str | None = None,
+    prompt_versions: dict[str, str] | None = None,
+) -> None:
+    """Re-create the Assistant with another backend or prompt version."""
+    from reply_assistant.backends import make_backend
+
+    app.prompt_versions.update(prompt_versions or {})
+    chosen = backend or app.assistant.backend.name
+    try:
+        new_backend = make_backend(
+            app.settings,
+            backend=chosen,
+            prompt_versions=dict(app.prompt_versions),
+            cache=app.store.response_cache,
+        )
+    except ConfigError as exc:
+        app.notify(str(exc), title="Cannot switch backend", severity="error", timeout=10)
+        return
+    app.use_assistant(Assistant(new_backend), new_backend.describe())
+
+
+def confirm_rerun(app: ReplyAssistantApp) -> None:
+    def answered(yes: bool | None) -> None:
+        if yes:
+            summaries = app.store.conversation_summaries("needs_reply")
+            app.classify_pending([summary.message_id for summary in summaries])
+
+    app.push_screen(
+        ConfirmModal("Classify every open conversation again? (LLM calls cost money.)"), answered
+    )
+
+
+def ask_import_path(app: ReplyAssistantApp) -> None:
+    def answered(path: str | None) -> None:
+        if path:
+            import_export_into(app, Path(path).expanduser())
+
+    app.push_screen(
+        AskPathModal("Import a LinkedIn export", "path to the export folder or .zip"), answered
+    )
+
+
+def import_export_into(app: ReplyAssistantApp, path: Path) -> None:
+    from reply_assistant.importer import import_export
+    from reply_assistant.sources import ExportError, open_export
+
+    try:
+        with open_export(path) as export:
+            report = import_export(app.store, export)
+    except ExportError as exc:
+        app.notify(str(exc), title="Import failed", severity="error", timeout=10)
+        return
+    skipped = f", {len(report.skipped)} rows skipped" if report.skipped else ""
+    app.notify(
+        f"{report.messages_new} new messages, {report.awaiting_reply} awaiting a reply{skipped}.",
+        title="Imported",
+    )
+    app.reload_inbox()
+    app.classify_pending()

@@ -1,0 +1,80 @@
+"""Rich text for the conversation pane: the thread, the sender's facts and the verdict."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+
+from reply_assistant.models import Draft, Incoming, SenderFacts, Verdict
+from reply_assistant.tui.inbox.rows import BADGE_STYLES
+from reply_assistant.tui.relative_time import relative_time
+
+
+def thread_text(item: Incoming, now: datetime, sent_at: datetime | None) -> Text:
+    """Earlier messages dimmed (the owner's marked "you"), the newest one in full."""
+    text = Text()
+    for turn in item.thread:
+        who = "you" if turn.from_owner else turn.sender_name
+        when = f" · {relative_time(turn.sent_at, now)}" if turn.sent_at else ""
+        style = "dim italic" if turn.from_owner else "dim"
+        text.append(f"{'▶ ' if turn.from_owner else ''}{who}{when}\n", style=f"bold {style}")
+        text.append(f"{turn.text}\n\n", style=style)
+    when = f" · {relative_time(sent_at, now)}" if sent_at else ""
+    text.append(f"{item.sender.name}{when}\n", style="bold")
+    text.append(item.text)
+    return text
+
+
+def facts_text(facts: SenderFacts) -> Text:
+    parts: list[tuple[str, str]] = []
+    if facts.first_degree:
+        since = f" since {facts.connected_on:%b %Y}" if facts.connected_on else ""
+        parts.append((f"1st-degree{since}", "green"))
+    else:
+        parts.append(("not a connection", "yellow"))
+    if facts.sponsored:
+        parts.append(("sponsored", "red"))
+    if facts.placeholders:
+        parts.append((f"placeholders {' '.join(facts.placeholders)}", "red"))
+    if facts.earlier_pitches:
+        plural = "es" if facts.earlier_pitches != 1 else ""
+        parts.append((f"{facts.earlier_pitches} earlier pitch{plural}", "red"))
+    text = Text("Sender: ", style="bold")
+    for index, (part, style) in enumerate(parts):
+        if index:
+            text.append(" · ", style="dim")
+        text.append(part, style=style)
+    return text
+
+
+def verdict_text(
+    verdict: Verdict | None, *, error: str = "", working: bool = False, status: str = "open"
+) -> Text:
+    if working and verdict is None:
+        return Text("Classifying…", style="italic")
+    if error:
+        text = Text(" error ", style=BADGE_STYLES["error"])
+        text.append(f" {error}\n", style="bold")
+        text.append("Press r to retry.", style="italic")
+        return text
+    if verdict is None:
+        return Text("Not classified yet (r classifies it now).", style="dim italic")
+    text = Text(f" {verdict.label.value} ", style=BADGE_STYLES[verdict.label.value])
+    text.append(f" {verdict.confidence:.0%} · {verdict.action.value.replace('_', ' ')}")
+    if status != "open":
+        text.append(f" · {status}", style="bold green")
+    text.append(f"\n{verdict.reason}")
+    if verdict.signals:
+        text.append(f"\nSignals: {', '.join(verdict.signals)}", style="dim")
+    text.append(f"\n{provenance_line(verdict)}", style="dim")
+    if working:
+        text.append("\nWriting a new draft…", style="italic")
+    return text
+
+
+def provenance_line(result: Verdict | Draft) -> str:
+    source = result.provenance
+    if source.backend == "user":
+        return "set by you"
+    return f"{source.prompt_version} · {source.backend} · {source.model}"

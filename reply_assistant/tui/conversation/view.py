@@ -1,0 +1,137 @@
+"""The right pane: sender facts, the thread, the verdict and the editable draft."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+from reply_assistant.models import Draft, Incoming, Verdict
+from reply_assistant.tui.conversation.render import facts_text, thread_text, verdict_text
+from reply_assistant.tui.drafting import USER_BACKEND
+
+EDIT_SAVE_DELAY_S = 0.5
+
+
+@dataclass
+class ConversationState:
+    """Everything the pane shows for one conversation, read from the store by the app."""
+
+    item: Incoming
+    sent_at: datetime | None
+    verdict: Verdict | None
+    drafts: list[Draft] = field(default_factory=list)
+    edited_text: str | None = None
+    error: str = ""
+    working: bool = False
+    status: str = "open"
+
+
+class ConversationView(Vertical):
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        save_edit: Callable[[str, str], None],
+        **kwargs,
+    ) -> None:
+        """`save_edit(message_id, text)` stores the person's edit; it is called directly (not
+        posted) so an edit flushed while the app quits is still written."""
+        super().__init__(**kwargs)
+        self._now = now
+        self._save_edit = save_edit
+        self.message_id: str | None = None
+        self._loaded_text = ""  # the draft text as the app loaded it, to tell edits apart
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="facts")
+        with VerticalScroll(id="thread-scroll"):
+            yield Static("Select a conversation on the left.", id="thread")
+        yield Static(id="verdict")
+        yield Static("Draft", id="draft-title")
+        yield TextArea(id="draft", soft_wrap=True, read_only=True, show_line_numbers=False)
+
+    @property
+    def draft_area(self) -> TextArea:
+        return self.query_one("#draft", TextArea)
+
+    @property
+    def draft_text(self) -> str:
+        return self.draft_area.text
+
+    def show(self, state: ConversationState) -> None:
+        self.flush_edit()
+        changed_conversation = state.item.message_id != self.message_id
+        self.message_id = state.item.message_id
+        self.query_one("#facts", Static).update(facts_text(state.item.sender))
+        self.query_one("#thread", Static).update(
+            thread_text(state.item, self._now(), state.sent_at)
+        )
+        if changed_conversation:
+            self.query_one("#thread-scroll", VerticalScroll).scroll_end(animate=False)
+        self.show_verdict(state)
+        newest = state.drafts[-1].text if state.drafts else None
+        if state.edited_text is not None and state.edited_text != newest:
+            self.load_draft(state.edited_text, "Draft (edited by you)")
+        elif state.drafts:
+            self.show_history_entry(state.drafts, len(state.drafts) - 1)
+        else:
+            self.load_draft("", "Draft (none yet)")
+        self.draft_area.read_only = state.working
+
+    def show_verdict(self, state: ConversationState) -> None:
+        self.query_one("#verdict", Static).update(
+            verdict_text(
+                state.verdict, error=state.error, working=state.working, status=state.status
+            )
+        )
+
+    def show_history_entry(self, drafts: list[Draft], index: int) -> None:
+        draft = drafts[index]
+        source = draft.provenance
+        made_by = "your edit" if source.backend == USER_BACKEND else source.prompt_version
+        self.load_draft(draft.text, f"Draft {index + 1}/{len(drafts)} · {made_by}")
+
+    def load_draft(self, text: str, title: str) -> None:
+        """Replace the draft without it counting as the person's edit."""
+        self._cancel_timer()
+        self._loaded_text = text
+        with self.prevent(TextArea.Changed):
+            self.draft_area.load_text(text)
+        self.query_one("#draft-title", Static).update(
+            Text(title, no_wrap=True, overflow="ellipsis")
+        )
+
+    def set_streaming(self, text: str) -> None:
+        self.draft_area.read_only = True
+        self.load_draft(text, "Draft (writing…)")
+
+    @property
+    def is_edited(self) -> bool:
+        return self.draft_text != self._loaded_text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self.message_id is None or not self.is_edited:
+            return
+        self.query_one("#draft-title", Static).update("Draft (edited by you)")
+        self._cancel_timer()
+        self._save_timer = self.set_timer(EDIT_SAVE_DELAY_S, self.flush_edit)
+
+    def flush_edit(self) -> None:
+        """Save a pending edit now (before switching away, regenerating, or quitting)."""
+        pending = self._save_timer is not None
+        self._cancel_timer()
+        if pending and self.message_id is not None:
+            self._save_edit(self.message_id, self.draft_text)
+
+    def _cancel_timer(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None

@@ -1,0 +1,33 @@
+"""The row of inbox filters above the list, the active one highlighted."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+# Store filter name -> what the bar shows, in the order `f` cycles through them.
+FILTERS: dict[str, str] = {
+    "needs_reply": "needs reply",
+    "pending": "pending",
+    "spam": "spam",
+    "relationship": "relationship",
+    "unclear": "unclear",
+    "done": "done",
+    "all": "all",
+}
+
+
+def next_filter(current: str) -> str:
+    names = list(FILTERS)
+    return names[(names.index(current) + 1) % len(names)]
+
+
+class FilterBar(Static):
+    def show(self, active: str, search: str, count: int) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f" {FILTERS[active]} ", style="reverse bold")
+        text.append(f" {count} ", style="bold")
+        if search:
+            text.append(f" /{search} ", style="italic")
+        text.append(" f filter · / search", style="dim")
+        self.update(text)

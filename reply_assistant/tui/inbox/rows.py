@@ -1,0 +1,86 @@
+"""What one inbox row shows, and how it is drawn as DataTable cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+
+from reply_assistant.tui.relative_time import relative_time
+
+# Fixed colours read well on Textual's dark and light themes alike.
+BADGE_STYLES = {
+    "spam": "bold #ffffff on #a33b3b",
+    "relationship": "bold #ffffff on #2e7d4f",
+    "unclear": "bold #1b1b1b on #d9a400",
+    "pending": "#e0e0e0 on #5a5a5a",
+    "working": "italic #e0e0e0 on #3a5a8a",
+    "error": "bold #ffffff on #8a1c7c",
+}
+STATUS_MARKS = {"done": "✓", "skipped": "–", "open": " "}
+MARK = "✓ "  # the width the status mark and its gap take
+BADGE_WIDTH = 12
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    message_id: str
+    conversation_id: str
+    sender: str
+    preview: str
+    sent_at: datetime
+    label: str | None
+    confidence: float | None
+    status: str
+    error: bool = False
+    working: bool = False
+
+    @classmethod
+    def from_summary(cls, summary: Any, *, error: bool = False) -> InboxRow:
+        return cls(
+            message_id=summary.message_id,
+            conversation_id=summary.conversation_id,
+            sender=summary.sender.name,
+            preview=summary.preview,
+            sent_at=summary.sent_at,
+            label=summary.label,
+            confidence=summary.confidence,
+            status=summary.status,
+            error=error,
+        )
+
+    def but(self, **changes: Any) -> InboxRow:
+        return replace(self, **changes)
+
+    @property
+    def badge(self) -> str:
+        if self.working:
+            return "working"
+        if self.error:
+            return "error"
+        return self.label or "pending"
+
+
+def _line(text: str, width: int, style: str = "") -> Text:
+    line = Text(" ".join(text.split()), style=style)
+    line.truncate(max(width, 1), overflow="ellipsis")
+    return line
+
+
+def row_cells(row: InboxRow, message_width: int, now: datetime) -> tuple[Text, Text]:
+    """Two two-line cells: mark, sender and time over the preview; badge over confidence."""
+    when = relative_time(row.sent_at, now)
+    name_width = max(message_width - len(MARK) - len(when) - 1, 1)
+    who = Text(STATUS_MARKS.get(row.status, " ") + " ", style="bold green")
+    who.append_text(_line(row.sender, name_width, "bold" if row.status == "open" else "dim"))
+    who.append(" " * (name_width - min(len(row.sender), name_width)) + " ")
+    who.append(when, style="dim")
+    who.append("\n" + " " * len(MARK))
+    who.append_text(_line(row.preview, message_width - len(MARK), "dim"))
+    badge = Text(row.badge.center(BADGE_WIDTH), style=BADGE_STYLES[row.badge])
+    if row.confidence is not None and not row.working:
+        badge.append("\n")
+        badge.append(f"{row.confidence:.0%}".rjust(BADGE_WIDTH), style="dim")
+    return who, badge

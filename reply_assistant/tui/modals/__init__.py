@@ -1,0 +1,1 @@
+"""Modal screens: help, add a message, confirm, ask for a path."""

@@ -1,0 +1,34 @@
+"""Running token and cost totals for the LLM calls made in this session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reply_assistant.models import Provenance, Usage
+
+
+@dataclass
+class SessionTotals:
+    usage: Usage = field(default_factory=Usage)
+    cost_usd: float = 0.0
+    cost_unknown: bool = False  # some model had no known price
+    calls: int = 0
+
+    def add(self, provenance: Provenance) -> None:
+        # Cached answers cost nothing this session and the offline model costs nothing at all.
+        if provenance.cached or provenance.backend == "offline":
+            return
+        self.calls += 1
+        self.usage = self.usage + provenance.usage
+        if provenance.cost_usd is None:
+            self.cost_unknown = True
+        else:
+            self.cost_usd += provenance.cost_usd
+
+    def describe(self) -> str:
+        tokens = f"{self.usage.total_tokens:,} tokens"
+        if not self.calls:
+            return tokens
+        if self.cost_unknown and not self.cost_usd:
+            return f"{tokens} · cost unknown"
+        return f"{tokens} · ${self.cost_usd:.4f}" + (" + unknown" if self.cost_unknown else "")

@@ -1,0 +1,27 @@
+"""One line above the footer: backend, classification progress, session tokens and cost."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class StatusBar(Static):
+    backend = reactive("offline")
+    prompts = reactive("")  # e.g. "classify@v1 draft@v2"; empty for the offline model
+    progress = reactive((0, 0))
+    totals = reactive("0 tokens")
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" ● ", style="bold green")
+        text.append(self.backend, style="bold")
+        if self.prompts:
+            text.append(f"  {self.prompts}", style="dim")
+        done, total = self.progress
+        if total:
+            state = "classified" if done >= total else "classifying"
+            text.append(f"  │  {state} {done} of {total}")
+        text.append(f"  │  {self.totals}")
+        return text

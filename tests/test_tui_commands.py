@@ -1,0 +1,90 @@
+"""Command palette entries: import an export, switch backend or prompt, re-run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from snapshot_apps.build import build_app, settle
+from snapshot_apps.seed import write_export
+
+from reply_assistant.config import Settings
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.tui import commands
+from reply_assistant.tui.modals.confirm import ConfirmModal
+
+
+async def test_palette_offers_the_app_commands(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Re-run classification", "Import an export", "Backend: offline"} <= titles
+        assert "Prompt: draft@v1" in titles and "Prompt: judge@v1" not in titles
+    app.store.close()
+
+
+async def test_import_fills_an_empty_inbox_and_classifies_it(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db", seed=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.inbox.row_count == 0
+        commands.import_export_into(app, write_export(tmp_path / "export"))
+        await settle(pilot)
+        assert app.inbox.row_count == 5
+        assert all(row.label for row in app.inbox.rows_by_id.values())
+    app.store.close()
+
+
+async def test_a_bad_import_path_is_an_error_notification(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        commands.import_export_into(app, tmp_path / "missing")
+        await pilot.pause()
+        assert [n.title for n in app._notifications if n.severity == "error"] == ["Import failed"]
+    app.store.close()
+
+
+async def test_switching_to_openai_without_a_key_says_what_to_do(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        commands.switch_backend(app, backend="openai")
+        await pilot.pause()
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "OPENAI_API_KEY" in errors[0].message
+        assert app.assistant.backend.name == "offline"
+    app.store.close()
+
+
+async def test_switching_the_draft_prompt_is_used_for_the_next_draft(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    settings = Settings(
+        backend="openai", base_url=fake_llm.base_url, api_key="k", model="fake-model"
+    )
+    app, _ = build_app(tmp_path / "state.db", settings=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        commands.switch_backend(app, prompt_versions={"draft": "v2"})
+        assert "draft@v2" in app.status_bar.prompts
+        await pilot.press("r")
+        await settle(pilot)
+        newest = app.store.drafts(app.current_id)[-1]
+        assert newest.provenance.prompt_version.startswith("draft@v2")
+    app.store.close()
+
+
+async def test_rerun_asks_first_then_classifies_again(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        message_id = app.current_id
+        drafts_before = len(app.store.drafts(message_id))
+        commands.confirm_rerun(app)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await settle(pilot)
+        assert len(app.store.drafts(message_id)) == drafts_before + 1
+    app.store.close()
