@@ -230,6 +230,13 @@ def test_status_follows_decisions_and_undo(store):
     assert [d.undone for d in store.decisions(message_id)] == [False, False, True, True]
 
 
+def test_copy_is_recorded_but_leaves_the_conversation_open(store):
+    message_id = newest(store, "c-ana")
+    store.record_decision(message_id, "copy")
+    assert store.status(message_id) == "open"
+    assert [d.kind for d in store.decisions(message_id)] == ["copy"]
+
+
 def test_undo_with_nothing_to_undo(store):
     assert store.undo_last_decision() is None
 

@@ -78,6 +78,10 @@ async def run_provider_batch(
             await rounds.run("classify", [m for m in todo if rounds.needs_verdict(m)])
             if options.with_drafts:
                 await rounds.run("draft", [m for m in todo if rounds.needs_draft(m)])
+        else:
+            left = remaining(store, todo, assistant, options.with_drafts)
+            if left:
+                on_status(f"{len(left)} messages still to do; --provider-batch submits them.")
     finally:
         progress = outcome.progress
         progress.failed = len(outcome.failures)

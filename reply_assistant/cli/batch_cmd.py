@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,11 @@ PLAIN_LOG_EVERY = 100
 @click.option("--fail-fast", is_flag=True, help="Stop at the first message that fails.")
 @click.option("--no-drafts", is_flag=True, help="Classify only.")
 @click.option("--no-cache", is_flag=True, help="Do not read LLM answers from the cache.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Mask emails, phone numbers and links before text is sent (config: redact).",
+)
 @click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 BOM (for old Excel).")
 @click.option(
     "--provider-batch",
@@ -105,6 +111,7 @@ def command(
     fail_fast: bool,
     no_drafts: bool,
     no_cache: bool,
+    redact: bool,
     bom: bool,
     provider_batch: bool,
     collect: bool,
@@ -150,7 +157,7 @@ def command(
         message_ids = store.all_incoming_ids(scope, since_utc, limit)
         try:
             chosen = make_backend(
-                app.settings,
+                replace(app.settings, redact=redact or app.settings.redact),
                 backend=backend,
                 model=model,
                 prompt_versions=overrides,

@@ -15,12 +15,13 @@ CURRENT_VERDICT_ID = """(
     ORDER BY v.source = 'user' DESC, v.id DESC LIMIT 1
 )"""
 
-# open | done | skipped, from the newest decision that changes it (relabel does not).
+# open | done | skipped, from the newest decision that changes it (relabel and copy do not:
+# copying a draft without accepting it leaves the conversation open).
 STATUS = """COALESCE((
     SELECT CASE d.kind WHEN 'skip' THEN 'skipped' WHEN 'reopen' THEN 'open' ELSE 'done' END
     FROM decisions d
     WHERE d.message_id = {message_id} AND d.undone = 0
-      AND d.kind IN ('accept', 'copy', 'skip', 'reopen')
+      AND d.kind IN ('accept', 'skip', 'reopen')
     ORDER BY d.id DESC LIMIT 1
 ), 'open')"""
 
