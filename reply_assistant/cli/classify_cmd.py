@@ -6,6 +6,7 @@ import asyncio
 import json
 import sys
 from contextlib import ExitStack
+from dataclasses import replace
 
 import click
 
@@ -35,6 +36,11 @@ from reply_assistant.store import Store, StoreError
     help="Prompt version to use, e.g. classify=v2 (repeatable).",
 )
 @click.option("--no-cache", is_flag=True, help="Ask the LLM even if the answer is cached.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Mask emails, phone numbers and links before the text is sent (config: redact).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
 def command(
@@ -45,6 +51,7 @@ def command(
     model: str | None,
     prompt_overrides: tuple[str, ...],
     no_cache: bool,
+    redact: bool,
     as_json: bool,
 ) -> None:
     """Classify one message (TEXT, or `-`/nothing to read stdin) and draft a reply."""
@@ -59,7 +66,7 @@ def command(
                 raise InputError(f"{app.db_path}: {exc}") from exc
         try:
             chosen = make_backend(
-                app.settings,
+                replace(app.settings, redact=redact or app.settings.redact),
                 backend=backend,
                 model=model,
                 prompt_versions=parse_prompt_overrides(prompt_overrides),

@@ -47,7 +47,11 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--max-spam-fp", type=float, help="Exit 1 if a gated run's spam FP rate is higher.")
 @click.option("--no-baseline", is_flag=True, help="Skip the offline model next to LLM runs.")
 @click.option("--no-drafts", is_flag=True, help="Classify only.")
-@click.option("--redact", is_flag=True, help="Keep message text and names out of RUN.json.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Mask emails, phones and links before sending; keep text and names out of RUN.json.",
+)
 @click.pass_context
 def command(
     ctx: click.Context,

@@ -1,0 +1,92 @@
+"""The UI and a batch run on the same state file at once: WAL and busy timeouts mean no
+'database is locked' reaches the person and no decision is lost."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from batch_exports import mixed_texts, write_export
+from snapshot_apps.build import build_app
+
+from reply_assistant.store import Store
+
+BATCH_MESSAGES = 1500
+
+
+def _start_batch(export: Path, db: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reply_assistant",
+            "--db",
+            str(db),
+            "batch",
+            str(export),
+            "-o",
+            str(out),
+            "--backend",
+            "offline",
+        ],
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    app, _ = build_app(db, classify_on_start=True)
+    export = write_export(tmp_path / "export", mixed_texts(BATCH_MESSAGES))
+    relabels = skips = undos = rounds_during_batch = 0
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        batch = _start_batch(export, db, tmp_path / "out.csv")
+        output: list[str] = []
+        reader = threading.Thread(target=lambda: output.append(batch.stdout.read()))
+        reader.start()
+        while batch.poll() is None or rounds_during_batch < 3:
+            running = batch.poll() is None
+            await pilot.press("1")  # relabel spam: a write, and a redraft in a worker
+            await app.workers.wait_for_complete()
+            await pilot.press("s")  # skip: another write
+            await pilot.press("u")  # undo the skip: a write that reads first
+            await pilot.pause()
+            relabels, skips, undos = relabels + 1, skips + 1, undos + 1
+            rounds_during_batch += running
+            await asyncio.sleep(0.01)
+        reader.join(timeout=30)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+    app.store.close()
+
+    assert batch.returncode == 0, output
+    assert "locked" not in output[0] and "Traceback" not in output[0]
+    assert errors == []
+    assert rounds_during_batch >= 3  # the UI really wrote while the batch was running
+    with Store.open(db) as store:
+        judged = [m for m in store.all_incoming_ids("awaiting") if store.verdict(m)]
+    assert len(judged) >= BATCH_MESSAGES  # the batch's messages (and the seeded ones)
+    connection = sqlite3.connect(db)
+    try:
+        kinds = dict(
+            connection.execute("SELECT kind, count(*) FROM decisions GROUP BY kind").fetchall()
+        )
+        undone = connection.execute("SELECT count(*) FROM decisions WHERE undone = 1").fetchone()
+        user_verdicts = connection.execute(
+            "SELECT count(*) FROM verdicts WHERE source = 'user'"
+        ).fetchone()
+        journal = connection.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        connection.close()
+    assert kinds == {"relabel": relabels, "skip": skips}  # every decision is there
+    assert undone[0] == undos
+    assert user_verdicts[0] == relabels
+    assert journal == "wal"

@@ -1,0 +1,275 @@
+"""Privacy and secrets: a recognisable fake API key never shows up in any output, log, file,
+response cache, eval run or traceback; --redact masks contact details before anything is
+sent; the store is private to the user; nothing connects anywhere but the endpoint, and the
+offline backend opens no socket at all."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import stat
+import subprocess
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from batch_exports import write_export
+from click.testing import CliRunner
+from rich.console import Console
+from rich.traceback import Traceback
+
+from reply_assistant.backends import BackendError, make_backend
+from reply_assistant.cli import cli
+from reply_assistant.config import Settings
+from reply_assistant.models import Incoming, SenderFacts
+from reply_assistant.store import Store
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
+
+FAKE_KEY = "sk-hardening-FAKEKEY-7f3a9c2e51d04b68"
+EVAL_DATA = Path(__file__).parent / "fixtures" / "evals" / "small.jsonl"
+PRIVATE = (
+    "Write to ana.lima@example.org or call +44 20 7946 0958, "
+    "details at https://calendly.com/ana-lima/intro — congrats on the new role!"
+)
+
+
+@pytest.fixture
+def keyed(isolated_environment: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeLLMServer]:
+    """The fake key and endpoint in the environment; short retries in the config file."""
+    with FakeLLMServer() as server:
+        monkeypatch.setenv("OPENAI_API_KEY", FAKE_KEY)
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "fake-model")
+        (isolated_environment / "config.toml").write_text(
+            "max_attempts = 2\ntimeout_s = 2\nmax_retry_wait_s = 0.01\n", encoding="utf-8"
+        )
+        yield server
+
+
+def _files_holding(root: Path, needle: bytes) -> list[str]:
+    return [str(path) for path in root.rglob("*") if path.is_file() and needle in path.read_bytes()]
+
+
+def test_the_key_appears_in_no_output_log_file_or_cache(
+    keyed: FakeLLMServer,
+    tmp_path: Path,
+    isolated_environment: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)  # every library's debug log (openai, httpx) is captured
+    export = write_export(tmp_path / "export", [PRIVATE, "Hi, quick question"])
+    out = tmp_path / "out"
+    out.mkdir()
+    runs = [
+        ["config", "show"],
+        ["config", "path"],
+        ["prompts", "list"],
+        ["import", str(export)],
+        ["inbox", "--json", "--filter", "all"],
+        ["classify", PRIVATE],
+        ["classify", "--json", "--redact", PRIVATE],
+        ["batch", str(export), "-o", str(out / "replies.csv")],
+        ["batch", str(export), "-o", str(out / "replies.jsonl"), "--dry-run"],
+        [
+            "eval",
+            "--dataset",
+            str(EVAL_DATA),
+            "--backend",
+            "openai",
+            "--no-drafts",
+            "--output",
+            str(out / "run.json"),
+            "--html",
+            str(out / "run.html"),
+        ],
+        ["export-labels", str(out / "labels.jsonl")],
+    ]
+    outputs = []
+    for args in runs:
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, (args, result.output)
+        outputs.append(result.output)
+    # Failures carry the endpoint in their message; the key must not ride along.
+    keyed.script(["500", "500"])
+    failed = CliRunner().invoke(cli, ["classify", "--no-cache", "Is this a scam?"])
+    keyed.require_key = "sk-some-other-key"
+    refused = CliRunner().invoke(cli, ["classify", "--no-cache", "Anyone there?"])
+    for result in (failed, refused):
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        outputs.append(result.output)
+    assert "rejected" in refused.output and "gave up after 2 attempts" in failed.output
+
+    assert all(FAKE_KEY not in output for output in outputs)
+    assert FAKE_KEY not in caplog.text
+    assert any(r.name.startswith(("openai", "httpx")) for r in caplog.records)  # logs were on
+    assert _files_holding(tmp_path, FAKE_KEY.encode()) == []
+    assert _files_holding(isolated_environment, FAKE_KEY.encode()) == []  # db, wal, cache
+    assert (out / "run.json").exists() and (out / "replies.csv").exists()
+    with Store.open(isolated_environment / "state.db") as store:
+        assert store.response_cache.get(FAKE_KEY) is None
+
+
+def test_the_key_stays_out_of_verbose_logs_in_a_real_process(
+    keyed: FakeLLMServer, tmp_path: Path
+) -> None:
+    keyed.script(["429", "429"])  # retries and their log lines, then a failure
+    result = subprocess.run(
+        [sys.executable, "-m", "reply_assistant", "-vv", "classify", "--no-cache", PRIVATE],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "DEBUG" in result.stderr and "retrying" in result.stderr  # the logs were verbose
+    assert FAKE_KEY not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_tracebacks_with_locals_do_not_hold_the_key(keyed: FakeLLMServer) -> None:
+    keyed.require_key = "sk-some-other-key"
+    settings = Settings(backend="openai", base_url=keyed.base_url, api_key=FAKE_KEY)
+    backend = make_backend(settings, model="fake-model")
+    item = Incoming(text="Hello", sender=SenderFacts(name="Ana"))
+
+    async def classify() -> None:
+        try:
+            await backend.classify(item)
+        finally:
+            await backend.aclose()
+
+    with pytest.raises(BackendError) as caught:
+        asyncio.run(classify())
+    plain = "".join(
+        traceback.TracebackException.from_exception(caught.value, capture_locals=True).format()
+    )
+    console = Console(record=True, width=200, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(
+        Traceback.from_exception(
+            type(caught.value), caught.value, caught.value.__traceback__, show_locals=True
+        )
+    )
+    assert "classify" in plain and "self" in plain  # the locals really were rendered
+    assert FAKE_KEY not in plain and FAKE_KEY not in console.export_text()
+    assert FAKE_KEY not in repr(settings) and FAKE_KEY not in str(settings.public_dict())
+
+
+@pytest.mark.parametrize("how", ["flag", "config"])
+def test_redact_masks_contact_details_before_sending(
+    keyed: FakeLLMServer, isolated_environment: Path, tmp_path: Path, how: str
+) -> None:
+    if how == "config":
+        config = isolated_environment / "config.toml"
+        config.write_text(config.read_text() + "redact = true\n", encoding="utf-8")
+    flag = ["--redact"] if how == "flag" else []
+    export = write_export(tmp_path / "export", [PRIVATE])
+    assert CliRunner().invoke(cli, ["classify", *flag, PRIVATE]).exit_code == 0
+    result = CliRunner().invoke(cli, ["batch", *flag, str(export), "-o", str(tmp_path / "o.csv")])
+    assert result.exit_code == 0, result.output
+    sent = json.dumps([r.body for r in keyed.chat_requests()], ensure_ascii=False)
+    assert len(keyed.chat_requests()) == 4
+    for secret in ("ana.lima@example.org", "7946 0958", "calendly.com"):
+        assert secret not in sent
+    assert sent.count("[email]") >= 4 and "[phone]" in sent and "[link]" in sent
+
+
+def test_without_redact_the_text_goes_as_written(keyed: FakeLLMServer) -> None:
+    assert CliRunner().invoke(cli, ["classify", PRIVATE]).exit_code == 0
+    sent = json.dumps([r.body for r in keyed.chat_requests()], ensure_ascii=False)
+    assert "ana.lima@example.org" in sent  # so the test above can fail
+
+
+def test_eval_measures_the_effect_of_redaction(keyed: FakeLLMServer, tmp_path: Path) -> None:
+    runs = {}
+    for name, flag in (("plain", []), ("redacted", ["--redact"])):
+        path = tmp_path / f"{name}.json"
+        args = [
+            "eval",
+            "--dataset",
+            str(EVAL_DATA),
+            "--backend",
+            "openai",
+            "--no-drafts",
+            "--no-baseline",
+            "--output",
+            str(path),
+            *flag,
+        ]
+        assert CliRunner().invoke(cli, args).exit_code == 0
+        runs[name] = json.loads(path.read_text(encoding="utf-8"))["runs"][0]
+    assert "macro_f1" in runs["plain"]["metrics"] and "macro_f1" in runs["redacted"]["metrics"]
+    assert all(example["redacted"] for example in runs["redacted"]["examples"])
+    compared = CliRunner().invoke(
+        cli, ["eval", "compare", str(tmp_path / "plain.json"), str(tmp_path / "redacted.json")]
+    )
+    assert compared.exit_code == 0 and "macro" in compared.output.lower()
+
+
+def test_store_files_are_private_to_the_user(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "state.db"
+    with Store.open(db) as store:
+        store.add_manual_message("Ana", "hello")  # a write, so the WAL files exist
+        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+    assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+
+
+def test_a_key_file_others_can_read_is_refused(tmp_path: Path, isolated_environment: Path):
+    key_file = tmp_path / "key"
+    key_file.write_text(FAKE_KEY, encoding="utf-8")
+    key_file.chmod(0o644)
+    (isolated_environment / "config.toml").write_text(f'api_key_file = "{key_file}"\n')
+    result = CliRunner().invoke(cli, ["config", "show"])
+    assert result.exit_code == 2 and "chmod 600" in result.output
+    assert FAKE_KEY not in result.output
+
+
+class _Connections:
+    """Where this process tries to connect or resolve, from Python's audit events."""
+
+    def __init__(self) -> None:
+        self.recording = False
+        self.seen: list[tuple[str, object]] = []
+        sys.addaudithook(self._hook)  # audit hooks cannot be removed; this one is switched
+
+    def _hook(self, event: str, args: tuple) -> None:
+        if self.recording and event in ("socket.connect", "socket.getaddrinfo", "socket.sendto"):
+            self.seen.append((event, args[1] if event != "socket.getaddrinfo" else args[0]))
+
+
+_CONNECTIONS = _Connections()
+
+
+def test_the_offline_backend_opens_no_socket(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "export", [PRIVATE, "Hi, quick question"])
+    _CONNECTIONS.seen.clear()
+    _CONNECTIONS.recording = True
+    try:
+        classified = CliRunner().invoke(cli, ["classify", "--backend", "offline", PRIVATE])
+        batch = CliRunner().invoke(cli, ["batch", str(export), "-o", str(tmp_path / "o.csv")])
+    finally:
+        _CONNECTIONS.recording = False
+    assert classified.exit_code == 0 and batch.exit_code == 0, batch.output
+    assert _CONNECTIONS.seen == []
+
+
+def test_the_llm_backend_connects_only_to_the_configured_endpoint(
+    keyed: FakeLLMServer, tmp_path: Path
+) -> None:
+    export = write_export(tmp_path / "export", [PRIVATE, "Hi, quick question"])
+    _CONNECTIONS.seen.clear()
+    _CONNECTIONS.recording = True
+    try:
+        batch = CliRunner().invoke(cli, ["batch", str(export), "-o", str(tmp_path / "o.csv")])
+    finally:
+        _CONNECTIONS.recording = False
+    assert batch.exit_code == 0, batch.output
+    connects = [target for event, target in _CONNECTIONS.seen if event == "socket.connect"]
+    assert connects  # the recorder works
+    assert set(connects) == {("127.0.0.1", keyed.port)}
+    lookups = {target for event, target in _CONNECTIONS.seen if event == "socket.getaddrinfo"}
+    assert lookups <= {"127.0.0.1"}
