@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from batch_exports import mixed_texts, write_export  # noqa: E402
+from batch_exports import mixed_texts, write_export
 
-from reply_assistant.testing.fake_llm_server import FakeLLMServer  # noqa: E402
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
 
 def run_cli(export: Path, work: Path, env: dict[str, str], *args: str) -> tuple[float, float, str]:
@@ -57,8 +57,10 @@ def fresh_env(work: Path, **extra: str) -> dict[str, str]:
 
 
 def bench_llm(messages: int, latency: float, concurrencies: list[int], server_limit: int) -> None:
-    print(f"LLM path: {messages} messages, {latency * 1000:.0f} ms per call, drafts on, "
-          f"server admits {server_limit} calls at once")
+    print(
+        f"LLM path: {messages} messages, {latency * 1000:.0f} ms per call, drafts on, "
+        f"server admits {server_limit} calls at once"
+    )
     print(f"{'concurrency':>11} {'judging s':>10} {'ideal s':>8} {'ratio':>6} {'msg/s':>7}")
     with FakeLLMServer(latency=latency, max_concurrency=server_limit) as server:
         for concurrency in concurrencies:
@@ -68,8 +70,10 @@ def bench_llm(messages: int, latency: float, concurrencies: list[int], server_li
                 env = fresh_env(work, OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY="sk-bench")
                 judged, _, _ = run_cli(export, work, env, "--concurrency", str(concurrency))
             ideal = messages * 2 * latency / min(concurrency, server_limit)
-            print(f"{concurrency:>11} {judged:>10.2f} {ideal:>8.2f} {judged / ideal:>6.2f} "
-                  f"{messages / judged:>7.1f}")
+            print(
+                f"{concurrency:>11} {judged:>10.2f} {ideal:>8.2f} {judged / ideal:>6.2f} "
+                f"{messages / judged:>7.1f}"
+            )
 
 
 def bench_offline(messages: int) -> None:
@@ -77,17 +81,23 @@ def bench_offline(messages: int) -> None:
         work = Path(tmp)
         started = time.perf_counter()
         export = write_export(work / "export", mixed_texts(messages))
-        print(f"Offline path: {messages} messages (export written in "
-              f"{time.perf_counter() - started:.1f}s)")
+        print(
+            f"Offline path: {messages} messages (export written in "
+            f"{time.perf_counter() - started:.1f}s)"
+        )
         env = fresh_env(work)
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         judged, whole, _ = run_cli(export, work, env, "--backend", "offline")
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"  judging + drafting: {judged:.2f}s = {messages / judged:,.0f} msg/s")
-        print(f"  whole command (import, judge, write CSV): {whole:.2f}s = "
-              f"{messages / whole:,.0f} msg/s")
-        print(f"  peak memory of the command: {peak_mb:.0f} MB"
-              + ("" if before == 0 else " (an earlier child may have been larger)"))
+        print(
+            f"  whole command (import, judge, write CSV): {whole:.2f}s = "
+            f"{messages / whole:,.0f} msg/s"
+        )
+        print(
+            f"  peak memory of the command: {peak_mb:.0f} MB"
+            + ("" if before == 0 else " (an earlier child may have been larger)")
+        )
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ class Assistant:
             verdict = await self.backend.classify(item)
         except BackendError as exc:
             return Assessment(error=f"classify failed: {exc}")
-        return await self._finish(item, verdict, with_draft)
+        return await self.complete(item, verdict, with_draft)
 
     async def assess_many(
         self, items: Sequence[Incoming], *, with_draft: bool = True
@@ -51,13 +51,16 @@ class Assistant:
         return list(
             await asyncio.gather(
                 *(
-                    self._finish(item, verdict, with_draft)
+                    self.complete(item, verdict, with_draft)
                     for item, verdict in zip(items, verdicts, strict=True)
                 )
             )
         )
 
-    async def _finish(self, item: Incoming, verdict: Verdict, with_draft: bool) -> Assessment:
+    async def complete(
+        self, item: Incoming, verdict: Verdict, with_draft: bool = True
+    ) -> Assessment:
+        """The assessment for a verdict already had: its draft, or the draft's error."""
         if not with_draft:
             return Assessment(verdict=verdict)
         try:

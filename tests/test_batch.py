@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -120,6 +121,25 @@ def test_failures_are_recorded_listed_and_retried_alone(llm_env, tmp_path):
     assert code == 0, output
     assert llm_env.request_count == sent_before + 1  # only the failed message again
     assert all(row["label"] and not row["error"] for row in read_csv(out))
+
+
+def test_a_failed_draft_is_retried_without_classifying_again(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(1))
+    out = tmp_path / "out.csv"
+    llm_env.script(["ok", "500"])  # the classify call succeeds, its draft call fails
+    code, output = run_batch(str(export), "-o", str(out))
+    assert code == 1, output
+    [row] = read_csv(out)
+    assert row["label"] and not row["draft"] and "draft failed" in row["error"]
+    assert llm_env.request_count == 2
+
+    code, output = run_batch(str(export), "-o", str(out))
+    assert code == 0, output
+    assert llm_env.request_count == 3  # the draft alone
+    [row] = read_csv(out)
+    assert row["draft"] and not row["error"]
+    with sqlite3.connect(os.environ["REPLY_ASSISTANT_DB"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0] == 1
 
 
 def test_fail_fast_stops_at_first_failure(llm_env, tmp_path):

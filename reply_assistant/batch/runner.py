@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reply_assistant.assistant import Assistant
-from reply_assistant.models import Assessment, Incoming, Usage
+from reply_assistant.models import Assessment, Incoming, Usage, Verdict
 from reply_assistant.store import Store
 
 # The offline model classifies a whole chunk in one vectorised call; an LLM takes one
@@ -48,19 +48,24 @@ class BatchOutcome:
     stopped_early: bool = False  # --fail-fast
 
 
-def is_finished(store: Store, message_id: str, assistant: Assistant, with_drafts: bool) -> bool:
-    """True when the message has a verdict from this backend, model and prompt version (or
-    the person's own relabel), and a draft when drafts are wanted."""
+def usable_verdict(store: Store, message_id: str, assistant: Assistant) -> Verdict | None:
+    """The stored verdict when this backend, model and prompt version made it, or the
+    person's own relabel; None when the message must be classified (again)."""
     verdict = store.verdict(message_id)
     if verdict is None:
-        return False
+        return None
     backend = assistant.backend
     made_here = (
         verdict.provenance.backend,
         verdict.provenance.model,
         verdict.provenance.prompt_version,
     ) == (backend.name, backend.model, backend.prompt_version)
-    if not made_here and verdict.provenance.backend != "user":
+    return verdict if made_here or verdict.provenance.backend == "user" else None
+
+
+def is_finished(store: Store, message_id: str, assistant: Assistant, with_drafts: bool) -> bool:
+    """Judged by this backend (or the person), and drafted when drafts are wanted."""
+    if usable_verdict(store, message_id, assistant) is None:
         return False
     return not with_drafts or bool(store.drafts(message_id))
 
@@ -96,9 +101,22 @@ async def run_batch(
         while not queue.empty() and not stop.is_set():
             ids = queue.get_nowait()
             items = [store.incoming(message_id) for message_id in ids]
-            results = await assistant.assess_many(items, with_draft=options.with_drafts)
-            for item, result in zip(items, results, strict=True):
-                _save(store, item, result, outcome)
+            judged = [usable_verdict(store, message_id, assistant) for message_id in ids]
+            # A message judged earlier but not drafted (a failed draft, a crash) only needs
+            # its draft: classifying it again would cost a call and add a second verdict.
+            to_judge = [item for item, verdict in zip(items, judged, strict=True) if not verdict]
+            results = dict(
+                zip(
+                    (item.message_id for item in to_judge),
+                    await assistant.assess_many(to_judge, with_draft=options.with_drafts),
+                    strict=True,
+                )
+            )
+            for item, verdict in zip(items, judged, strict=True):
+                if verdict is not None:
+                    drafted = await assistant.complete(item, verdict)
+                    results[item.message_id] = Assessment(draft=drafted.draft, error=drafted.error)
+                _save(store, item, results[item.message_id], outcome)
             on_progress(progress)
             if options.fail_fast and outcome.failures:
                 stop.set()
@@ -114,14 +132,11 @@ async def run_batch(
 
 def _save(store: Store, item: Incoming, result: Assessment, outcome: BatchOutcome) -> None:
     progress = outcome.progress
-    if result.verdict is not None:
-        store.save_verdict(item.message_id, result.verdict)
-        _count(progress, result.verdict.provenance.usage, result.verdict.provenance.cost_usd)
-    if result.draft is not None:
-        store.save_draft(item.message_id, result.draft)
-        _count(progress, result.draft.provenance.usage, result.draft.provenance.cost_usd)
+    store.save_assessment(item.message_id, result.verdict, result.draft, result.error)
+    for made in (result.verdict, result.draft):
+        if made is not None:
+            _count(progress, made.provenance.usage, made.provenance.cost_usd)
     if result.error:
-        store.save_error(item.message_id, result.error)
         outcome.failures[item.message_id] = result.error
         progress.failed += 1
     progress.done += 1

@@ -29,6 +29,21 @@ class ResultsMixin(StoreBase):
             self._insert_verdict(message_id, verdict, source, decision_id=None)
             db.execute("DELETE FROM errors WHERE message_id = ?", (message_id,))
 
+    def save_assessment(
+        self, message_id: str, verdict: Verdict | None, draft: Draft | None, error: str
+    ) -> None:
+        """A verdict, its draft and any error in one transaction, so a crash between them
+        never leaves a verdict whose draft a rerun would have to classify again for."""
+        with self._transaction() as db:
+            if verdict is not None:
+                self._insert_verdict(message_id, verdict, "assistant", decision_id=None)
+            if draft is not None:
+                self.save_draft(message_id, draft)
+            if error:
+                self.save_error(message_id, error)
+            elif verdict is not None or draft is not None:
+                db.execute("DELETE FROM errors WHERE message_id = ?", (message_id,))
+
     def verdict(self, message_id: str) -> Verdict | None:
         """The verdict in force: the person's relabel if any, else the newest."""
         row = self._db.execute(
