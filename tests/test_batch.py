@@ -159,6 +159,17 @@ def test_fail_fast_stops_at_first_failure(llm_env, tmp_path):
     assert "stopped at first failure" in output
 
 
+def test_concurrency_option_sets_requests_in_flight(llm_env, tmp_path):
+    llm_env.latency = 0.3
+    export = write_export(tmp_path / "export", mixed_texts(32))
+    code, output = run_batch(
+        str(export), "-o", str(tmp_path / "o.csv"), "--concurrency", "16", "--no-drafts"
+    )
+    assert code == 0, output
+    assert llm_env.peak_in_flight > 8  # above the configured default of 8
+    assert llm_env.peak_in_flight <= 16
+
+
 def test_dry_run_counts_and_calls_nothing(llm_env, tmp_path):
     export = write_export(tmp_path / "export", mixed_texts(5))
     code, output = run_batch(str(export), "--dry-run", "--model", "gpt-4o-mini")

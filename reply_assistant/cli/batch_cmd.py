@@ -157,7 +157,12 @@ def command(
         message_ids = store.all_incoming_ids(scope, since_utc, limit)
         try:
             chosen = make_backend(
-                replace(app.settings, redact=redact or app.settings.redact),
+                # --concurrency bounds the LLM client's requests in flight, not only workers.
+                replace(
+                    app.settings,
+                    redact=redact or app.settings.redact,
+                    concurrency=concurrency or app.settings.concurrency,
+                ),
                 backend=backend,
                 model=model,
                 prompt_versions=overrides,
@@ -315,8 +320,6 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[BatchProgress], None]
 
 def _batch_priced(estimate):
     """The estimate at the Batch API's price."""
-    from dataclasses import replace
-
     from reply_assistant.backends.pricing import BATCH_DISCOUNT
 
     if estimate.cost_usd is None:
