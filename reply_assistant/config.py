@@ -80,6 +80,9 @@ class Settings:
     max_retry_wait_s: float = 60.0
     redact: bool = False
     me: str | None = None  # the owner's profile URL, when detection should be overridden
+    # The offline model's features: "tfidf" (fast) or "tfidf+e5" (adds multilingual
+    # sentence embeddings; needs the `embeddings` extra).
+    offline_features: str = "tfidf"
     profile: Profile = field(default_factory=Profile)
 
     @property

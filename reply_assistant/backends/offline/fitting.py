@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from reply_assistant.backends.offline.classifier import (
     CHAR_BUCKETS,
-    REGULARISATION_C,
     Record,
     TextModel,
     char_ngram_occurrences,
@@ -21,23 +21,55 @@ from reply_assistant.backends.offline.classifier import (
 CALIBRATION_FOLDS = 3
 
 
+@dataclass(frozen=True, slots=True)
+class FitSettings:
+    c: float  # inverse regularisation strength
+    relationship_weight: float  # class weight of relationship (spam and unclear: 1)
+    # Declining a friend costs more than answering a seller: spam must beat relationship by
+    # this much probability, or the message is called relationship.
+    spam_margin: float
+
+
+# Each chosen by stratified 5-fold cross-validation (x2) on the train split:
+# benchmarks/tune_offline.py, docs/offline-model.md.
+TFIDF_SETTINGS = FitSettings(c=300.0, relationship_weight=3.0, spam_margin=0.5)
+EMBEDDINGS_SETTINGS = FitSettings(c=30.0, relationship_weight=4.0, spam_margin=0.4)
+
+
 def fit_model(
-    records: Sequence[Record], labels: Sequence[str], *, calibrated: bool = False
+    records: Sequence[Record],
+    labels: Sequence[str],
+    *,
+    calibrated: bool = False,
+    embeddings: np.ndarray | None = None,
 ) -> TextModel:
-    """Fit on `records`; with `calibrated`, a temperature learnt from held-out folds.
+    """Fit on `records` (and their sentence `embeddings`, one row each, if given); with
+    `calibrated`, a temperature learnt from held-out folds.
 
     Off by default: on the test split the plain regression's probabilities had the lower
     Brier score and calibration error (docs/offline-model.md), and it trains 4x faster.
     """
-    model = _fit_once(records, labels)
-    if calibrated and min(list(labels).count(name) for name in set(labels)) >= CALIBRATION_FOLDS:
+    settings = TFIDF_SETTINGS if embeddings is None else EMBEDDINGS_SETTINGS
+    model = _fit_once(records, labels, settings, embeddings=embeddings)
+    model.spam_margin = settings.spam_margin
+    # The held-out temperature is fitted on TF-IDF folds only (it is off by default).
+    if (
+        calibrated
+        and embeddings is None
+        and min(list(labels).count(name) for name in set(labels)) >= CALIBRATION_FOLDS
+    ):
         model.temperature = _held_out_temperature(records, labels)
     return model
 
 
 def _fit_once(
-    records: Sequence[Record], labels: Sequence[str], c: float = REGULARISATION_C
+    records: Sequence[Record],
+    labels: Sequence[str],
+    settings: FitSettings = TFIDF_SETTINGS,
+    *,
+    embeddings: np.ndarray | None = None,
 ) -> TextModel:
+    """One regression, without the decision rule (`spam_margin` is left at 0)."""
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
@@ -68,8 +100,15 @@ def _fit_once(
     # cost per iteration follows the number of columns.
     used, compact = np.unique(cols, return_inverse=True)
     matrix = sparse.csr_matrix((values, (rows, compact)), shape=(n_docs, len(used)))
+    if embeddings is not None:
+        matrix = sparse.hstack([matrix, sparse.csr_matrix(embeddings)]).tocsr()
+    class_weight = {
+        name: settings.relationship_weight if name == "relationship" else 1.0 for name in classes
+    }
     # newton-cg: a few iterations here, where lbfgs needs seconds per fit on this width.
-    regression = LogisticRegression(C=c, solver="newton-cg", max_iter=1000)
+    regression = LogisticRegression(
+        C=settings.c, solver="newton-cg", max_iter=1000, class_weight=class_weight
+    )
     regression.fit(matrix, list(labels))
     coefficients = regression.coef_
     intercept = regression.intercept_
@@ -77,8 +116,10 @@ def _fit_once(
         coefficients = np.vstack([-coefficients[0], coefficients[0]])
         intercept = np.array([-intercept[0], intercept[0]])
     weights = np.zeros((len(classes), model.width))
-    weights[:, used] = coefficients
+    weights[:, used] = coefficients[:, : len(used)]
     model.weights = weights
+    if embeddings is not None:
+        model.embedding_weights = np.ascontiguousarray(coefficients[:, len(used) :])
     model.intercept = intercept.astype(np.float64)
     return model
 

