@@ -194,6 +194,20 @@ class Draft(DraftOutput):
     provenance: Provenance
 
 
+class JudgeOutput(BaseModel):
+    """The schema the draft judge (evals only) must fill in."""
+
+    score: int = Field(ge=1, le=5, description="5 ready to send as is ... 1 harmful or unusable.")
+    problems: list[str] = Field(
+        default_factory=list, description="Short descriptions; empty when there are none."
+    )
+
+
+class JudgeVerdict(JudgeOutput):
+    provenance: Provenance
+    raw: str = ""  # the judge's answer as received, so its score can be read again offline
+
+
 @dataclass(slots=True)
 class Assessment:
     """A verdict and the draft that goes with it; error set when either failed."""

@@ -18,13 +18,22 @@ from reply_assistant.models import (
     Draft,
     DraftOutput,
     Incoming,
+    JudgeOutput,
+    JudgeVerdict,
     Label,
     Provenance,
     Usage,
     Verdict,
     VerdictOutput,
 )
-from reply_assistant.prompts import PromptSet, PromptVersion, estimate_tokens, prompt_inputs
+from reply_assistant.prompts import (
+    PromptError,
+    PromptSet,
+    PromptVersion,
+    defuse_tags,
+    estimate_tokens,
+    prompt_inputs,
+)
 from reply_assistant.redact import mask_private
 
 # Typical answer sizes, for dry-run estimates: a verdict JSON and a short reply's JSON.
@@ -37,13 +46,23 @@ class LLMBackend:
     name = "openai"
 
     def __init__(
-        self, client: ChatClient, prompts: PromptSet, profile: Profile, redact: bool = False
+        self,
+        client: ChatClient,
+        prompts: PromptSet,
+        profile: Profile,
+        redact: bool = False,
+        judge_prompt: PromptVersion | None = None,
     ) -> None:
         self.client = client
         self.prompts = prompts
         self.profile = profile
         self.redact = redact
         self.model = client.model
+        self.judge_prompt = judge_prompt  # only the evals judge drafts
+
+    def with_judge_prompt(self, prompt: PromptVersion) -> LLMBackend:
+        """The same backend (sharing its client) judging drafts with `prompt`."""
+        return LLMBackend(self.client, self.prompts, self.profile, self.redact, prompt)
 
     @property
     def prompt_version(self) -> str:
@@ -72,6 +91,24 @@ class LLMBackend:
             messages, DraftOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
         )
         return Draft(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
+
+    async def judge(self, item: Incoming, verdict: VerdictOutput, draft_text: str) -> JudgeVerdict:
+        """Score a draft written for `item` under `verdict` (used by the evals).
+        Raises BackendError, e.g. kind="invalid_output" when the answer never validates."""
+        prompt = self.judge_prompt
+        if prompt is None:
+            raise PromptError("no judge prompt was chosen for this backend (with_judge_prompt).")
+        draft = mask_private(draft_text) if self.redact else draft_text
+        values = prompt_inputs(self._outgoing(item), self.profile, verdict)
+        messages = prompt.render(**values, draft=defuse_tags(draft))
+        result = await self.client.complete(
+            messages, JudgeOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+        )
+        return JudgeVerdict(
+            **result.parsed.model_dump(),
+            provenance=self._provenance(prompt, result),
+            raw=result.raw,
+        )
 
     # ------------------------------------------------------------ Batch API requests
 

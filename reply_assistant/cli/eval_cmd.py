@@ -3,7 +3,7 @@
 `eval [options]` runs; `eval compare A B` and `eval rescore RUN` read saved runs and never
 call a backend. Thresholds gate the LLM runs (each prompt version, mean over repeats), or
 the offline model when it runs alone (`--backend offline`); the baseline next to LLM runs
-is for reference only.
+is for reference only. `--judge` has an LLM score each run's drafts (see evals/judge.py).
 """
 
 from __future__ import annotations
@@ -48,6 +48,11 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--no-baseline", is_flag=True, help="Skip the offline model next to LLM runs.")
 @click.option("--no-drafts", is_flag=True, help="Classify only.")
 @click.option(
+    "--judge", "use_judge", is_flag=True, help="Have an LLM score each draft meant to be sent."
+)
+@click.option("--judge-model", help="The judge's model (default: the configured model).")
+@click.option("--judge-prompt", help="The judge prompt's version (default: v1).")
+@click.option(
     "--redact",
     is_flag=True,
     help="Mask emails, phones and links before sending; keep text and names out of RUN.json.",
@@ -68,6 +73,9 @@ def command(
     max_spam_fp: float | None,
     no_baseline: bool,
     no_drafts: bool,
+    use_judge: bool,
+    judge_model: str | None,
+    judge_prompt: str | None,
     redact: bool,
 ) -> None:
     """Score prompt versions and the offline model on a labelled dataset, side by side."""
@@ -77,6 +85,7 @@ def command(
     from reply_assistant.backends import BackendError
     from reply_assistant.config import ConfigError, parse_prompt_overrides
     from reply_assistant.evals.dataset import DatasetError, default_dataset_path, load_dataset
+    from reply_assistant.evals.judge import DEFAULT_JUDGE_VERSION, JudgeSpec, check_judge
     from reply_assistant.evals.records import DatasetInfo, RunFile
     from reply_assistant.evals.report_html import render_html
     from reply_assistant.evals.report_text import print_report
@@ -86,7 +95,18 @@ def command(
 
     app: AppContext = ctx.obj
     settings = app.settings
+    if (judge_model or judge_prompt) and not use_judge:
+        raise InputError("--judge-model and --judge-prompt need --judge.")
+    if use_judge and no_drafts:
+        raise InputError("--judge scores drafts; it cannot be used with --no-drafts.")
+    judge = (
+        JudgeSpec(model=judge_model, prompt_version=judge_prompt or DEFAULT_JUDGE_VERSION)
+        if use_judge
+        else None
+    )
     try:
+        if judge is not None:
+            check_judge(settings, judge)
         dataset = load_dataset(list(datasets) or [default_dataset_path()], split)
         specs = plan_runs(
             settings,
@@ -104,7 +124,7 @@ def command(
     runs = []
     with contextlib.ExitStack() as resources:
         cache = None
-        if any(spec.backend != "offline" for spec in specs):
+        if judge is not None or any(spec.backend != "offline" for spec in specs):
             # LLM answers are cached in the state database: a rerun costs nothing.
             try:
                 cache = resources.enter_context(Store.open(app.db_path)).response_cache
@@ -121,6 +141,7 @@ def command(
                     concurrency=concurrency or settings.concurrency,
                     with_drafts=not no_drafts,
                     redact=redact,
+                    judge=judge,
                 )
                 runs.append(asyncio.run(run))
         except (ConfigError, BackendError) as exc:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from reply_assistant.evals.metrics import compute_metrics
 from reply_assistant.evals.records import RunFile, RunResult
-from reply_assistant.evals.table import METRIC_ROWS, format_delta, format_value, primary_runs
+from reply_assistant.evals.table import format_delta, format_value, metric_rows, primary_runs
 
 
 class RunFileError(Exception):
@@ -71,7 +71,7 @@ class MetricDelta:
 
 def metric_deltas(before: RunResult, after: RunResult) -> list[MetricDelta]:
     deltas = []
-    for row in METRIC_ROWS:
+    for row in metric_rows([before, after]):
         a, b = row.value(before.metrics), row.value(after.metrics)
         deltas.append(
             MetricDelta(

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from reply_assistant.evals.draft_checks import CHECK_NAMES, check_draft
+from reply_assistant.evals.judge import judge_metrics
 from reply_assistant.evals.records import (
     CheckRate,
     ClassScores,
@@ -222,4 +223,5 @@ def compute_metrics(examples: Sequence[ExampleResult]) -> RunMetrics:
         cost_usd=sum(costs) if costs else None,
         latency_p50_ms=percentile(latencies, 50),
         latency_p95_ms=percentile(latencies, 95),
+        **judge_metrics(examples),
     )

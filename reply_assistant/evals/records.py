@@ -8,6 +8,19 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from reply_assistant.models import Provenance
+
+
+class JudgeRecord(BaseModel):
+    """The judge's answer for one draft; `raw` is what the metrics are computed from."""
+
+    score: int | None = None  # None when the judge call failed
+    problems: list[str] = Field(default_factory=list)
+    raw: str | None = None  # the judge's JSON answer as received; None when the call failed
+    error: str = ""
+    error_kind: str = ""  # BackendError.kind of a failed judge call
+    provenance: Provenance | None = None  # judge model, prompt, tokens and cost
+
 
 class ExampleResult(BaseModel):
     id: str
@@ -33,6 +46,7 @@ class ExampleResult(BaseModel):
     checks: dict[str, bool] = Field(default_factory=dict)  # draft checks as recorded
     verdict: dict | None = None  # the raw Verdict with provenance, as the backend returned it
     draft_provenance: dict | None = None
+    judge: JudgeRecord | None = None  # None: not judged (no judge, no draft, or a no_reply note)
 
 
 class CheckRate(BaseModel):
@@ -59,6 +73,11 @@ class TokenCounts(BaseModel):
     total: int = 0
 
 
+class ProblemCount(BaseModel):
+    problem: str
+    count: int
+
+
 class RunMetrics(BaseModel):
     count: int
     accuracy: float
@@ -80,6 +99,14 @@ class RunMetrics(BaseModel):
     cost_usd: float | None
     latency_p50_ms: float | None
     latency_p95_ms: float | None
+    # The LLM judge (eval --judge); its calls are not in tokens/cost_usd/error_rate above.
+    judge_count: int = 0  # drafts sent to the judge, failures included
+    judge_mean_score: float | None = None
+    judge_score_histogram: dict[int, int] = Field(default_factory=dict)  # score 1-5 -> drafts
+    judge_problems: list[ProblemCount] = Field(default_factory=list)  # most frequent first
+    judge_failures: int = 0  # judge calls that failed or answered something unreadable
+    judge_tokens: TokenCounts = Field(default_factory=TokenCounts)
+    judge_cost_usd: float | None = None
 
 
 class RunResult(BaseModel):
@@ -88,6 +115,7 @@ class RunResult(BaseModel):
     model: str
     repeat_index: int = 0
     gated: bool = False  # whether --min-macro-f1/--max-spam-fp apply to this run
+    judge: str = ""  # "judge@v1 (model)" when the drafts were judged
     metrics: RunMetrics
     examples: list[ExampleResult]
 

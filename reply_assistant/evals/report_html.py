@@ -11,6 +11,8 @@ from reply_assistant.evals.draft_checks import CHECK_NAMES
 from reply_assistant.evals.records import DatasetInfo, RunResult
 from reply_assistant.evals.table import format_value, primary_runs, run_title, versions_table
 
+LOW_SCORE = 2  # drafts the judge scored this or lower are listed with their problems
+
 _CSS = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d232a; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
@@ -64,6 +66,28 @@ def _draft_checks(runs: Sequence[RunResult]) -> str:
     return _table(["check", *(run_title(run) for run in runs)], rows)
 
 
+def _judge_section(runs: Sequence[RunResult]) -> str:
+    """Each judged run's most frequent problems and its lowest-scored drafts ("" unjudged)."""
+    parts = []
+    for run in runs:
+        if not run.metrics.judge_count:
+            continue
+        parts.append(f"<h3>{escape(run_title(run))} · {escape(run.judge)}</h3>")
+        problems = [[p.problem, str(p.count)] for p in run.metrics.judge_problems]
+        parts.append(
+            _table(["problem", "drafts"], problems) if problems else "<p>No problems reported.</p>"
+        )
+        low = [
+            [e.id, str(e.judge.score), "; ".join(e.judge.problems), e.draft or ""]
+            for e in run.examples
+            if e.judge is not None and e.judge.score is not None and e.judge.score <= LOW_SCORE
+        ]
+        if low:
+            parts.append(f"<p>Drafts scored {LOW_SCORE} or lower:</p>")
+            parts.append(_table(["id", "score", "problems", "draft"], low))
+    return f"<h2>Draft judge</h2>\n{''.join(parts)}" if parts else ""
+
+
 def _diffs(runs: Sequence[RunResult]) -> str:
     diffs = differing_examples(runs)
     if len(runs) < 2:
@@ -105,6 +129,7 @@ def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str
 {"".join(_confusion(run) for run in columns)}
 <h2>Draft checks (pass rate)</h2>
 {_draft_checks(columns)}
+{_judge_section(columns)}
 <h2>Examples whose verdict differs (relative to {escape(run_title(columns[0]))})</h2>
 {_diffs(columns)}
 </body></html>

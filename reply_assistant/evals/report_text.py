@@ -43,9 +43,21 @@ def diff_rich_table(runs: Sequence[RunResult], diffs: Sequence[ExampleDiff]) -> 
     return table
 
 
+def judge_problems_rich_table(run: RunResult) -> Table:
+    table = Table(title=f"Judge: most frequent problems, {run_title(run)}", header_style="bold")
+    table.add_column("problem", overflow="fold")
+    table.add_column("drafts", justify="right")
+    for entry in run.metrics.judge_problems:
+        table.add_row(entry.problem, str(entry.count))
+    return table
+
+
 def print_report(console: Console, runs: Sequence[RunResult]) -> None:
     console.print(versions_rich_table(runs))
     columns = primary_runs(runs)
+    for run in columns:
+        if run.metrics.judge_problems:
+            console.print(judge_problems_rich_table(run))
     diffs = differing_examples(columns)
     if len(columns) > 1:
         if diffs:

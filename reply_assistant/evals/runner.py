@@ -5,6 +5,8 @@ usage and provenance is recorded, so scoring (`metrics.compute_metrics`) never n
 backend again. Calls go straight to the backend rather than through `Assistant.assess`
 because the eval needs `BackendError.kind` (to count parse failures), which an
 `Assessment` does not keep; the sequence (classify, then draft for that verdict) is the same.
+With a judge, each draft meant to be sent is then scored by it (see `judge.py`), under the
+same concurrency limit as the example's other calls.
 """
 
 from __future__ import annotations
@@ -15,17 +17,22 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reply_assistant.backends import Backend, BackendError, make_backend
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 from reply_assistant.config import Settings
 from reply_assistant.evals.dataset import EvalExample
 from reply_assistant.evals.draft_checks import check_draft
+from reply_assistant.evals.judge import JudgeSpec, judge_draft, make_judge, should_judge
 from reply_assistant.evals.metrics import compute_metrics
-from reply_assistant.evals.records import ExampleResult, RunResult
+from reply_assistant.evals.records import ExampleResult, JudgeRecord, RunResult
 from reply_assistant.models import Draft, Incoming, Verdict
 from reply_assistant.prompts import PromptSet
 from reply_assistant.redact import mask_private
+
+if TYPE_CHECKING:
+    from reply_assistant.backends.llm import LLMBackend
 
 OFFLINE = "offline"
 PREVIEW_CHARS = 80
@@ -107,6 +114,7 @@ def record_example(
     error: BackendError | None,
     *,
     redact: bool,
+    judged: JudgeRecord | None = None,
 ) -> ExampleResult:
     language = message_language(example)
     provenances = [p.provenance for p in (verdict, draft) if p is not None]
@@ -130,6 +138,13 @@ def record_example(
         draft_text = name.sub("[name]", draft_text) if draft_text else draft_text
         if verdict_record:
             verdict_record["reason"] = name.sub("[name]", verdict_record["reason"])
+        if judged is not None:
+            judged = judged.model_copy(
+                update={
+                    "problems": [name.sub("[name]", problem) for problem in judged.problems],
+                    "raw": name.sub("[name]", judged.raw) if judged.raw else judged.raw,
+                }
+            )
     return ExampleResult(
         id=example.id,
         gold=example.label.value,
@@ -154,6 +169,7 @@ def record_example(
         checks=checks,
         verdict=verdict_record,
         draft_provenance=draft.provenance.model_dump(mode="json") if draft else None,
+        judge=judged,
     )
 
 
@@ -176,6 +192,7 @@ async def run_examples(
     concurrency: int,
     with_drafts: bool,
     redact: bool,
+    judge: LLMBackend | None = None,
 ) -> list[ExampleResult]:
     items = [example.to_incoming() for example in examples]
     classify_many = getattr(backend, "classify_many", None)
@@ -187,14 +204,25 @@ async def run_examples(
 
     async def one(item: Incoming, verdict: Verdict | None):
         async with semaphore:
-            return await _assess(backend, item, verdict, with_drafts)
+            verdict, draft, error = await _assess(backend, item, verdict, with_drafts)
+            judged = None
+            if (
+                judge is not None
+                and verdict is not None
+                and draft is not None
+                and should_judge(verdict, draft)
+            ):
+                judged = await judge_draft(judge, item, verdict, draft)
+            return verdict, draft, error, judged
 
     outcomes = await asyncio.gather(
         *(one(item, verdict) for item, verdict in zip(items, verdicts, strict=True))
     )
     return [
-        record_example(example, item, verdict, draft, error, redact=redact)
-        for example, item, (verdict, draft, error) in zip(examples, items, outcomes, strict=True)
+        record_example(example, item, verdict, draft, error, redact=redact, judged=judged)
+        for example, item, (verdict, draft, error, judged) in zip(
+            examples, items, outcomes, strict=True
+        )
     ]
 
 
@@ -207,8 +235,9 @@ async def run_spec(
     concurrency: int,
     with_drafts: bool,
     redact: bool,
+    judge: JudgeSpec | None = None,
 ) -> RunResult:
-    """Raises ConfigError/BackendError when the backend cannot be built."""
+    """Raises ConfigError/BackendError when the backend (or the judge's) cannot be built."""
     settings = dataclasses.replace(
         settings, redact=redact or settings.redact, concurrency=max(1, concurrency)
     )
@@ -221,20 +250,31 @@ async def run_spec(
         # Repeats measure the spread of fresh answers, so only the first may be cached.
         use_cache=spec.repeat_index == 0,
     )
+    # The judge's answers are always cached: a repeat's fresh drafts miss the cache anyway,
+    # and the same draft judged twice would only measure the judge's own spread.
+    judge_backend = None
     try:
+        judge_backend = make_judge(settings, judge, cache) if judge is not None else None
         results = await run_examples(
-            backend, examples, concurrency=concurrency, with_drafts=with_drafts, redact=redact
+            backend,
+            examples,
+            concurrency=concurrency,
+            with_drafts=with_drafts,
+            redact=redact,
+            judge=judge_backend,
         )
     finally:
-        aclose = getattr(backend, "aclose", None)
-        if aclose is not None:  # the LLM client's HTTP pool belongs to this event loop
-            await aclose()
+        for used in (backend, judge_backend):
+            aclose = getattr(used, "aclose", None)
+            if aclose is not None:  # the LLM client's HTTP pool belongs to this event loop
+                await aclose()
     return RunResult(
         prompt=spec.label,
         backend=backend.name,
         model=backend.model,
         repeat_index=spec.repeat_index,
         gated=spec.gated,
+        judge=f"{judge.ref} ({judge_backend.model})" if judge and judge_backend else "",
         metrics=compute_metrics(results),
         examples=results,
     )

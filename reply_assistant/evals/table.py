@@ -27,6 +27,10 @@ def _check_rate(name: str) -> Callable[[RunMetrics], float | None]:
     return lambda m: m.draft_checks[name].rate if name in m.draft_checks else None
 
 
+def _judge_score_count(score: int) -> Callable[[RunMetrics], float | None]:
+    return lambda m: m.judge_score_histogram.get(score) if m.judge_count else None
+
+
 METRIC_ROWS: tuple[MetricRow, ...] = (
     MetricRow("examples", lambda m: m.count, "int", None),
     MetricRow("accuracy", lambda m: m.accuracy, "pct"),
@@ -45,6 +49,28 @@ METRIC_ROWS: tuple[MetricRow, ...] = (
     MetricRow("latency p50", lambda m: m.latency_p50_ms, "ms", False),
     MetricRow("latency p95", lambda m: m.latency_p95_ms, "ms", False),
 )
+
+# Shown only when some run was judged (eval --judge).
+JUDGE_ROWS: tuple[MetricRow, ...] = (
+    MetricRow("judge mean score (1-5)", lambda m: m.judge_mean_score, "ratio"),
+    *(
+        MetricRow(f"judge score {score}", _judge_score_count(score), "int", None)
+        for score in range(5, 0, -1)
+    ),
+    MetricRow(
+        "judge failures", lambda m: m.judge_failures if m.judge_count else None, "int", False
+    ),
+    MetricRow(
+        "judge tokens", lambda m: m.judge_tokens.total if m.judge_count else None, "int", None
+    ),
+    MetricRow("judge cost (USD)", lambda m: m.judge_cost_usd, "usd", False),
+)
+
+
+def metric_rows(runs: Sequence[RunResult]) -> tuple[MetricRow, ...]:
+    if any(run.metrics.judge_count for run in runs):
+        return METRIC_ROWS + JUDGE_ROWS
+    return METRIC_ROWS
 
 
 def format_value(value: float | None, kind: str) -> str:
@@ -89,7 +115,7 @@ def versions_table(runs: Sequence[RunResult]) -> tuple[list[str], list[list[str]
     headers = ["metric", *(run_title(run) for run in columns)]
     rows = [
         [row.name, *(format_value(row.value(run.metrics), row.kind) for run in columns)]
-        for row in METRIC_ROWS
+        for row in metric_rows(columns)
     ]
     summaries = {summary.prompt: summary for summary in repeat_summaries(runs)}
     if any(summary.runs > 1 for summary in summaries.values()):

@@ -91,10 +91,12 @@ def _last_user_text(request: JSON) -> str:
 
 
 def requested_kind(request: JSON) -> str:
-    """ "verdict", "draft" or "text": what the request asks the model to produce."""
+    """ "verdict", "draft", "judge" or "text": what the request asks the model to produce."""
     response_format = request.get("response_format") or {}
     schema = (response_format.get("json_schema") or {}).get("schema") or {}
     properties = schema.get("properties") or {}
+    if "score" in properties and "problems" in properties:
+        return "judge"
     if "label" in properties:
         return "verdict"
     if "text" in properties and "language" in properties:
@@ -105,6 +107,8 @@ def requested_kind(request: JSON) -> str:
         for m in request.get("messages") or []
         if m.get("role") in ("system", "developer")
     )
+    if '"score"' in system and '"problems"' in system:
+        return "judge"
     if '"label"' in system:
         return "verdict"
     if '"language"' in system and '"text"' in system:
@@ -133,10 +137,30 @@ _DRAFTS = {
 }
 
 
+_DRAFT_FENCE = re.compile(r"<draft>(.*?)</draft>", re.DOTALL)
+
+
+def _judgement(request: JSON) -> JSON:
+    """Score 2 for an empty draft or one with a placeholder-like "[", else 4."""
+    # The first fenced draft: a repair request's last user message is the repair instruction.
+    user_text = " ".join(
+        _text_of(m.get("content")) for m in request.get("messages") or [] if m.get("role") == "user"
+    )
+    fenced = _DRAFT_FENCE.search(user_text)
+    draft = fenced.group(1).strip() if fenced else ""
+    if not draft:
+        return {"score": 2, "problems": ["the draft is empty"]}
+    if "[" in draft:
+        return {"score": 2, "problems": ["placeholder left in the draft"]}
+    return {"score": 4, "problems": []}
+
+
 def default_responder(request: JSON) -> str:
-    """A verdict JSON, a draft JSON or a plain-text draft, by keyword rules."""
-    label = _keyword_label(_last_user_text(request))
+    """A verdict JSON, a draft JSON, a judge JSON or a plain-text draft, by keyword rules."""
     kind = requested_kind(request)
+    if kind == "judge":
+        return json.dumps(_judgement(request))
+    label = _keyword_label(_last_user_text(request))
     if kind == "verdict":
         action, reason, signals = _VERDICTS[label]
         verdict = {
