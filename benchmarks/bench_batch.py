@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from batch_exports import mixed_texts, write_export
+from batch_exports import batch_command, mixed_texts, write_export
 
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
@@ -32,7 +32,7 @@ def run_cli(export: Path, work: Path, env: dict[str, str], *args: str) -> tuple[
     out = work / "out.csv"
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "reply_assistant", "batch", str(export), "-o", str(out), *args],
+        batch_command(export, out, *args),
         env=env,
         capture_output=True,
         text=True,

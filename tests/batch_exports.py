@@ -1,10 +1,18 @@
-"""Crafted LinkedIn exports for batch tests and benchmarks, in the real 2025 shape."""
+"""Crafted LinkedIn exports (in the real 2025 shape) and ways to run `reply-assistant batch`
+on them, for batch tests, hardening cases and benchmarks."""
 
 from __future__ import annotations
 
+import csv
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from reply_assistant.cli import cli
 from reply_assistant.models import Message, Participant
 from reply_assistant.sources import write_messages_csv
 
@@ -72,3 +80,35 @@ def mixed_texts(count: int) -> list[str]:
     """Distinct messages (a unique tag each, so a request names its message)."""
     kinds = (PITCH, WARM, VAGUE)
     return [f"{kinds[i % 3]} [ref {i:05d}]" for i in range(count)]
+
+
+def run_batch(*args: str) -> tuple[int, str]:
+    """`reply-assistant batch ARGS` in this process: (exit code, output)."""
+    result = CliRunner().invoke(cli, ["batch", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+def batch_command(export: Path, out: Path, *options: str, db: Path | None = None) -> list[str]:
+    """The command line that runs a batch in a process of its own (to kill, time or race)."""
+    state = ["--db", str(db)] if db else []
+    command = [sys.executable, "-m", "reply_assistant", *state, "batch", str(export)]
+    return [*command, "-o", str(out), *options]
+
+
+def start_batch(
+    export: Path, out: Path, *options: str, db: Path | None = None
+) -> subprocess.Popen[str]:
+    """A batch process with this environment, its output (unbuffered) on one text pipe."""
+    return subprocess.Popen(
+        batch_command(export, out, *options, db=db),
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from isolation import PERSONAL_VARIABLES, isolated_variables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -12,19 +13,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("REPLY_ASSISTANT_CONFIG", str(home / "config.toml"))
-    monkeypatch.setenv("REPLY_ASSISTANT_DB", str(home / "state.db"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
-    for name in (
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-        "OPENAI_MODEL",
-        "REPLY_ASSISTANT_MODEL",
-        "REPLY_ASSISTANT_BACKEND",
-        "REPLY_ASSISTANT_REDACT",
-    ):
+    for name, value in isolated_variables(home).items():
+        monkeypatch.setenv(name, value)
+    for name in PERSONAL_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     return home
 

@@ -16,7 +16,6 @@ import signal
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 import tracemalloc
 import zipfile
@@ -24,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from batch_exports import mixed_texts, write_export
+from batch_exports import batch_command, mixed_texts, write_export
 
 from reply_assistant.assistant import Assistant
 from reply_assistant.backends.llm import LLMBackend
@@ -32,6 +31,7 @@ from reply_assistant.backends.openai_client import ChatClient
 from reply_assistant.batch.runner import BatchOptions, run_batch
 from reply_assistant.config import Profile, Settings
 from reply_assistant.importer import import_export
+from reply_assistant.models import Assessment, Incoming
 from reply_assistant.prompts import PromptSet
 from reply_assistant.sources import open_export
 from reply_assistant.store import Store
@@ -238,6 +238,18 @@ def make_assistant(base_url: str, waits: list[float]) -> Assistant:
     return Assistant(LLMBackend(client, prompts, Profile(name="Jordan Pike")))
 
 
+def assess_and_close(assistant: Assistant, item: Incoming) -> Assessment:
+    """One assessment in an event loop of its own; the backend's connections close after it."""
+
+    async def assess() -> Assessment:
+        try:
+            return await assistant.assess(item)
+        finally:
+            await assistant.aclose()
+
+    return asyncio.run(assess())
+
+
 def seeded_store(folder: Path, count: int = MESSAGES_PER_CASE) -> Store:
     export = write_export(folder / "export", mixed_texts(count))
     store = Store.open(folder / "state.db")
@@ -379,22 +391,6 @@ class CrashOutcome:
     seconds: float
 
 
-def _batch_command(export: Path, out: Path, db: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "reply_assistant",
-        "--db",
-        str(db),
-        "batch",
-        str(export),
-        "-o",
-        str(out),
-        "--concurrency",
-        "2",
-    ]
-
-
 def _finished(db: Path) -> set[str]:
     if not db.exists():
         return set()
@@ -431,7 +427,10 @@ def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutco
     kill_at = rng.randint(1, CRASH_MESSAGES - 3)
     extra_delay = rng.uniform(0, server.latency)
     process = subprocess.Popen(
-        _batch_command(export, out, db), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        batch_command(export, out, "--concurrency", "2", db=db),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
     while len(_finished(db)) < kill_at and process.poll() is None:
@@ -446,7 +445,11 @@ def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutco
     sent_before = len(server.chat_requests())
 
     rerun = subprocess.run(
-        _batch_command(export, out, db), env=env, capture_output=True, text=True, timeout=120
+        batch_command(export, out, "--concurrency", "2", db=db),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     connection = sqlite3.connect(db)
     try:

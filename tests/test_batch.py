@@ -2,37 +2,30 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from batch_exports import PITCH, Participant, mixed_texts, person, write_export
-from click.testing import CliRunner
+from batch_exports import (
+    PITCH,
+    Participant,
+    mixed_texts,
+    person,
+    read_csv,
+    run_batch,
+    start_batch,
+    write_export,
+)
 
 from reply_assistant.batch.output import COLUMNS
-from reply_assistant.cli import cli
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def run_batch(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["batch", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 @pytest.fixture
@@ -208,26 +201,6 @@ def test_spam_senders_summary_names_pitching_connections(tmp_path):
     assert "Rex Dorn" not in summary  # a one-off stranger is just spam
 
 
-def _batch_process(export: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reply_assistant",
-            "batch",
-            str(export),
-            "-o",
-            str(out),
-            "--concurrency",
-            "2",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
 def _judged(db: Path) -> set[str]:
     with Store.open(db) as store:
         return {m for m in store.all_incoming_ids("awaiting") if store.verdict(m)}
@@ -249,9 +222,8 @@ def test_interrupted_run_resumes_without_repeating_calls(llm_env, tmp_path, how)
     export = write_export(tmp_path / "export", mixed_texts(count))
     out = tmp_path / "out.csv"
     db = Path(os.environ["REPLY_ASSISTANT_DB"])
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
 
-    process = _batch_process(export, out, env)
+    process = start_batch(export, out, "--concurrency", "2")
     _wait_for_results(db, at_least=4)
     process.send_signal(signal.SIGKILL if how == "kill -9" else signal.SIGINT)
     output, _ = process.communicate(timeout=30)
@@ -263,7 +235,7 @@ def test_interrupted_run_resumes_without_repeating_calls(llm_env, tmp_path, how)
         assert len(read_csv(out)) == count  # partial output still written, every row present
     sent_before = len(llm_env.chat_requests())
 
-    process = _batch_process(export, out, env)
+    process = start_batch(export, out, "--concurrency", "2")
     output, _ = process.communicate(timeout=60)
     assert process.returncode == 0, output
     rows = read_csv(out)

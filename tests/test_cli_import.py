@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from export_eras import ERA_2023, ERA_2025
 
 from reply_assistant.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ERA_2023 = FIXTURES / "linkedin-export" / "Basic_LinkedInDataExport_10-21-2023"
-ERA_2025 = FIXTURES / "linkedin-export" / "Basic_LinkedInDataExport_08-15-2025"
 HEADER_2023 = (
     "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
     "DATE,SUBJECT,CONTENT,FOLDER\n"

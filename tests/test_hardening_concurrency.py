@@ -4,41 +4,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
-from batch_exports import mixed_texts, write_export
+from batch_exports import mixed_texts, start_batch, write_export
 from snapshot_apps.build import build_app
 
 from reply_assistant.store import Store
 
 BATCH_MESSAGES = 1500
-
-
-def _start_batch(export: Path, db: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reply_assistant",
-            "--db",
-            str(db),
-            "batch",
-            str(export),
-            "-o",
-            str(out),
-            "--backend",
-            "offline",
-        ],
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
 
 
 async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) -> None:
@@ -49,7 +24,7 @@ async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) 
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        batch = _start_batch(export, db, tmp_path / "out.csv")
+        batch = start_batch(export, tmp_path / "out.csv", "--backend", "offline", db=db)
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.append(batch.stdout.read()))
         reader.start()

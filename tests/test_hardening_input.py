@@ -20,6 +20,7 @@ from hardening_cases import (
     INPUT_CASES,
     MESSAGE_TEXTS,
     InputCase,
+    assess_and_close,
     make_assistant,
     run_input_case,
 )
@@ -137,15 +138,7 @@ def test_odd_messages_are_judged_offline_and_by_the_llm(name: str) -> None:
     assert not offline.error and offline.verdict is not None and offline.draft is not None
 
     with FakeLLMServer() as server:
-        assistant = make_assistant(server.base_url, [])
-
-        async def assess():
-            try:
-                return await assistant.assess(item)
-            finally:
-                await assistant.aclose()
-
-        judged = asyncio.run(assess())
+        judged = assess_and_close(make_assistant(server.base_url, []), item)
         bodies = [json.dumps(r.body, ensure_ascii=False) for r in server.chat_requests()]
     assert not judged.error and judged.verdict is not None and judged.draft is not None
     assert len(bodies) == 2

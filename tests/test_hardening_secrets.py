@@ -1,7 +1,7 @@
 """Privacy and secrets: a recognisable fake API key never shows up in any output, log, file,
 response cache, eval run or traceback; --redact masks contact details before anything is
-sent; the store is private to the user; nothing connects anywhere but the endpoint, and the
-offline backend opens no socket at all."""
+sent; the store and the files written from it are private to the user; nothing connects
+anywhere but the endpoint, and the offline backend opens no socket at all."""
 
 from __future__ import annotations
 
@@ -216,6 +216,32 @@ def test_store_files_are_private_to_the_user(tmp_path: Path) -> None:
         for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_batch_results_are_private_to_the_user(tmp_path: Path, suffix: str) -> None:
+    export = write_export(tmp_path / "export", [PRIVATE])
+    out = tmp_path / f"replies{suffix}"
+    out.write_text("an older run\n", encoding="utf-8")
+    out.chmod(0o644)  # a rerun must not keep a world-readable file
+    result = CliRunner().invoke(cli, ["batch", str(export), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "calendly.com/ana-lima" in out.read_text(encoding="utf-8")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_exported_labels_are_private_to_the_user(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    with Store.open(db) as store:
+        message_id = store.add_manual_message("Ana", PRIVATE)
+        store.record_decision(message_id, "relabel", label="relationship")
+    out = tmp_path / "labels.jsonl"
+    out.touch()
+    out.chmod(0o644)  # an earlier export others could read
+    result = CliRunner().invoke(cli, ["--db", str(db), "export-labels", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "calendly.com/ana-lima" in out.read_text(encoding="utf-8")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
 def test_a_key_file_others_can_read_is_refused(tmp_path: Path, isolated_environment: Path):

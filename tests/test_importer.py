@@ -7,18 +7,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 
 from reply_assistant.importer import import_export, import_messages
 from reply_assistant.models import Label, Message, Participant, Provenance, Verdict
 from reply_assistant.sources import open_export, write_messages_csv
 from reply_assistant.store import Store
 
-FIXTURES = Path(__file__).parent / "fixtures" / "linkedin-export"
-ERA_2021 = FIXTURES / "Basic_LinkedInDataExport_05-14-2021"
-ERA_2022 = FIXTURES / "Complete_LinkedInDataExport_09-18-2022"
-ERA_2023 = FIXTURES / "Basic_LinkedInDataExport_10-21-2023"
-ERA_2025 = FIXTURES / "Basic_LinkedInDataExport_08-15-2025"
-ERA_2026 = FIXTURES / "Complete_LinkedInDataExport_03-09-2026"
 MAYA = Participant("Maya Lindgren", "https://www.linkedin.com/in/maya-lindgren-4a1b2c")
 JORDAN = Participant("Jordan Pike", "https://www.linkedin.com/in/jordanpike")
 KOFI = Participant("Kofi Mensah", "https://www.linkedin.com/in/kofi-mensah-1188")
@@ -48,6 +43,17 @@ def chat(conversation: str, sender: Participant, text: str, day: int, to=(JORDAN
         sent_at=datetime(2025, 8, day, 9, 0, tzinfo=UTC),
         content_raw=text,
         text=text,
+    )
+
+
+def verdict(label: Label) -> Verdict:
+    """The assistant's verdict: spam is declined, anything else answered."""
+    return Verdict(
+        label=label,
+        confidence=0.9,
+        reason=label.value,
+        action="decline" if label == Label.SPAM else "reply",
+        provenance=PROVENANCE,
     )
 
 
@@ -144,16 +150,7 @@ def test_a_newer_export_adds_only_new_rows_and_keeps_the_persons_work(store, tmp
 
     assert run_import(store, tmp_path / "old.csv").messages_new == 3
     lunch = store.conversation_summaries()[0].message_id
-    store.save_verdict(
-        lunch,
-        Verdict(
-            label=Label.RELATIONSHIP,
-            confidence=0.9,
-            reason="friend",
-            action="reply",
-            provenance=PROVENANCE,
-        ),
-    )
+    store.save_verdict(lunch, verdict(Label.RELATIONSHIP))
     store.record_decision(lunch, "relabel", label="unclear")
     store.save_edit(lunch, "Yes! Thursday?")
 
@@ -264,16 +261,7 @@ def test_earlier_pitches_follow_the_sender_across_conversations(store):
     import_messages(store, pitches, me=JORDAN.profile_url)
     ids = store.all_incoming_ids("all")  # newest first
     for message_id in ids[1:]:
-        store.save_verdict(
-            message_id,
-            Verdict(
-                label=Label.SPAM,
-                confidence=0.9,
-                reason="pitch",
-                action="decline",
-                provenance=PROVENANCE,
-            ),
-        )
+        store.save_verdict(message_id, verdict(Label.SPAM))
     assert store.incoming(ids[0]).sender.earlier_pitches == 2
     assert store.incoming(ids[1]).sender.earlier_pitches == 1
 
@@ -283,16 +271,7 @@ def test_anonymous_members_are_not_one_person(store):
     messages = [chat(f"c{n}", member, f"pitch {n}", n + 1) for n in range(2)]
     import_messages(store, messages, me=JORDAN.profile_url)
     older, newer = reversed(store.all_incoming_ids("all"))
-    store.save_verdict(
-        older,
-        Verdict(
-            label=Label.SPAM,
-            confidence=0.9,
-            reason="pitch",
-            action="decline",
-            provenance=PROVENANCE,
-        ),
-    )
+    store.save_verdict(older, verdict(Label.SPAM))
     assert store.incoming(newer).sender.earlier_pitches == 0
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import socket
 
+import numpy as np
 import pytest
 
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.offline import OfflineBackend
+from reply_assistant.backends.offline.classifier import TextModel
 from reply_assistant.backends.offline.training import (
     forget_loaded_models,
     incoming_from_example,
@@ -124,6 +126,42 @@ async def test_injected_instructions_do_not_turn_a_pitch_into_a_relationship(
     verdict = await backend.classify(message(text, name="Brad Seller"))
     assert verdict.label is Label.SPAM
     assert "prompt injection" in verdict.signals
+
+
+async def test_a_connections_product_pitch_is_spam(backend: OfflineBackend) -> None:
+    text = (
+        "Hey Maria, hope the autumn has been kind to you! We just launched a forecasting "
+        "add-on for cloud bills and I have three free pilots left this year. Want one?"
+    )
+    verdict = await backend.classify(message(text, first_degree=True))
+    assert verdict.label is Label.SPAM
+
+
+async def test_a_stranger_following_up_a_real_meeting_is_not_declined(
+    backend: OfflineBackend,
+) -> None:
+    text = (
+        "Hi Sam, great meeting you at the Platform Summit in Porto! As promised, here is "
+        "the write-up of our migration to ArgoCD. Would love your thoughts."
+    )
+    verdict = await backend.classify(message(text))
+    assert verdict.label is Label.RELATIONSHIP
+
+
+def test_spam_needs_a_margin_over_relationship() -> None:
+    model = TextModel(
+        classes=("relationship", "spam", "unclear"),
+        word_vocabulary={},
+        word_idf=np.zeros(0),
+        char_idf=np.zeros(0),
+        weights=np.zeros((3, 0)),
+        intercept=np.zeros(3),
+        spam_margin=0.5,
+    )
+    probabilities = np.array([[0.30, 0.65, 0.05], [0.10, 0.85, 0.05], [0.10, 0.40, 0.50]])
+    assert model.decide(probabilities).tolist() == [0, 1, 2]
+    model.spam_margin = 0.0
+    assert model.decide(probabilities).tolist() == [1, 1, 2]
 
 
 def test_same_input_same_verdict(backend: OfflineBackend) -> None:

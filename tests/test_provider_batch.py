@@ -3,40 +3,24 @@ client against the fake server's Batch API routes."""
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
-from batch_exports import mixed_texts, write_export
-from click.testing import CliRunner
+from batch_exports import mixed_texts, read_csv, run_batch, start_batch, write_export
 
 from reply_assistant.backends.pricing import BATCH_DISCOUNT, cost_usd
-from reply_assistant.cli import cli
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import CHAT_PATH, FakeLLMServer, default_responder
 
 MODEL = "gpt-4.1-mini"  # priced, so costs can be compared
 FAST_POLL = ("--poll-interval", "0.02")
-
-
-def run_batch(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["batch", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def sent_paths(server: FakeLLMServer) -> list[str]:
@@ -170,16 +154,6 @@ def test_expired_batch_marks_its_messages_failed(llm_env, tmp_path):
         assert store.batch_jobs() == []  # a finished job is not collected again
 
 
-def _provider_process(export: Path, out: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "reply_assistant", "batch", str(export), "-o", str(out), *extra],
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
 def _wait_for_poll(server: FakeLLMServer, deadline_s: float = 30) -> None:
     end = time.monotonic() + deadline_s
     while time.monotonic() < end:
@@ -194,9 +168,7 @@ def test_interrupted_poll_resumes_without_submitting_again(llm_env, tmp_path, re
     export = write_export(tmp_path / "export", mixed_texts(4))
     out = tmp_path / "out.csv"
     llm_env.batch.polls_until_done = 1_000_000  # never finishes while the first run polls
-    process = _provider_process(
-        export, out, "--provider-batch", "--no-drafts", "--poll-interval", "0.05"
-    )
+    process = start_batch(export, out, "--provider-batch", "--no-drafts", "--poll-interval", "0.05")
     _wait_for_poll(llm_env)
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=30)

@@ -8,15 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from export_eras import ERA_2023
 
 from reply_assistant.models import SkippedRow
 from reply_assistant.sources import ExportError, open_export
 from reply_assistant.sources import export as export_module
 
 BAD = Path(__file__).parent / "fixtures" / "exports"
-ERA_2023 = (
-    Path(__file__).parent / "fixtures" / "linkedin-export" / "Basic_LinkedInDataExport_10-21-2023"
-)
 HEADER = "CONVERSATION ID,FROM,DATE,CONTENT\n"
 
 

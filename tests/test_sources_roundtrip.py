@@ -9,15 +9,12 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from export_eras import ERA_2023, ERA_2026
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reply_assistant.models import Message, Participant
 from reply_assistant.sources import ERA_COLUMNS, ExportError, open_export, write_messages_csv
-
-EXPORTS = Path(__file__).parent / "fixtures" / "linkedin-export"
-ERA_2026 = EXPORTS / "Complete_LinkedInDataExport_03-09-2026"
-ERA_2023 = EXPORTS / "Basic_LinkedInDataExport_10-21-2023"
 
 any_char = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
 awkward_pieces = st.sampled_from(
@@ -123,6 +120,14 @@ def exercise(path: Path) -> None:
         pass
 
 
+def exercise_bytes(data: bytes, file_name: str) -> None:
+    """`exercise` on `data` saved as `file_name` in a folder of its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / file_name
+        path.write_bytes(data)
+        exercise(path)
+
+
 def _zip_of(folder: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -153,25 +158,16 @@ def mutated(original: bytes) -> st.SearchStrategy[bytes]:
 @fuzz_settings
 @given(data=st.binary(max_size=3000), file_name=st.sampled_from(["messages.csv", "export.zip"]))
 def test_random_bytes_only_raise_export_error(data: bytes, file_name: str):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / file_name
-        path.write_bytes(data)
-        exercise(path)
+    exercise_bytes(data, file_name)
 
 
 @fuzz_settings
 @given(data=mutated(REAL_ZIP))
 def test_damaged_real_zip_only_raises_export_error(data: bytes):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "export.zip"
-        path.write_bytes(data)
-        exercise(path)
+    exercise_bytes(data, "export.zip")
 
 
 @fuzz_settings
 @given(data=mutated(REAL_CSV))
 def test_damaged_real_csv_only_raises_export_error(data: bytes):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "messages.csv"
-        path.write_bytes(data)
-        exercise(path)
+    exercise_bytes(data, "messages.csv")

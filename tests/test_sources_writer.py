@@ -7,18 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from export_eras import ERA_2026
 
 from reply_assistant.models import Message, Participant
 from reply_assistant.sources import ERA_COLUMNS, open_export, write_messages_csv
 from reply_assistant.sources.messages_csv import parse_recipients
-
-FIXTURE_2026 = (
-    Path(__file__).parent
-    / "fixtures"
-    / "linkedin-export"
-    / "Complete_LinkedInDataExport_03-09-2026"
-    / "messages.csv"
-)
 
 
 def sample(content: str = 'Hi, "Jo"\r\nsecond line', **changes) -> Message:
@@ -49,7 +42,7 @@ def test_2026_shape_matches_the_real_fixture_header_and_quoting():
     out = io.StringIO(newline="")
     write_messages_csv(out, [sample()], "2026")
     written = out.getvalue()
-    real_header = FIXTURE_2026.read_text(encoding="utf-8").split("\n", 1)[0]
+    real_header = (ERA_2026 / "messages.csv").read_text(encoding="utf-8").split("\n", 1)[0]
     assert written.split("\n", 1)[0] == real_header
     assert '"Hi, ""Jo""\r\nsecond line","INBOX",""\n' in written
     assert '"Jordan Pike, Wren Hale, PhD"' in written

@@ -204,6 +204,18 @@ def test_drafts_keep_their_history_and_edits_are_saved_as_typed(store):
     assert store.edited_text(message_id) == "Hi Ana,\n  see you Tuesday! "
 
 
+def test_clearing_an_edit_leaves_the_drafts(store):
+    message_id = newest(store, "c-ana")
+    store.save_draft(message_id, Draft(text="Hi Ana!", language="en", provenance=PROVENANCE))
+    store.save_edit(message_id, "Hi Ana, see you Tuesday")
+    store.clear_edit(message_id)
+    assert store.edited_text(message_id) is None
+    assert [d.text for d in store.drafts(message_id)] == ["Hi Ana!"]
+    store.clear_edit(message_id)  # nothing to clear is fine
+    store.save_edit(message_id, "again")
+    assert store.edited_text(message_id) == "again"
+
+
 def test_results_for_unknown_messages_are_rejected(store):
     with pytest.raises(sqlite3.IntegrityError):
         store.save_verdict("no-such-message", verdict(Label.SPAM))

@@ -57,4 +57,5 @@ async def test_a_regenerated_draft_replaces_the_edit_after_a_restart(tmp_path: P
         assert app.current_id == message_id
         assert app.conversation.draft_text == newest
         assert any(d.text.endswith("EDIT") for d in app.store.drafts(message_id))
+        assert app.store.edited_text(message_id) is None  # the edit lives on in the history
     app.store.close()

@@ -34,21 +34,10 @@ PYTEST_FILES = ("tests/test_hardening_secrets.py", "tests/test_hardening_concurr
 
 def _isolate(home: Path) -> None:
     """Like tests/conftest.py: the developer's own config, database and key stay out."""
-    os.environ.update(
-        REPLY_ASSISTANT_CONFIG=str(home / "config.toml"),
-        REPLY_ASSISTANT_DB=str(home / "state.db"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CACHE_HOME=str(home / "cache"),
-    )
-    for name in (
-        "OPENAI_API_KEY",
-        "OPENAI_BASE_URL",
-        "OPENAI_MODEL",
-        "REPLY_ASSISTANT_MODEL",
-        "REPLY_ASSISTANT_BACKEND",
-        "REPLY_ASSISTANT_REDACT",
-    ):
+    from isolation import PERSONAL_VARIABLES, isolated_variables
+
+    os.environ.update(isolated_variables(home))
+    for name in PERSONAL_VARIABLES:
         os.environ.pop(name, None)
 
 
@@ -226,7 +215,7 @@ def run_atheris(seconds: int, work: Path) -> dict[str, float] | None:
 
 
 def run_messages() -> list[str]:
-    from hardening_cases import MESSAGE_TEXTS, make_assistant
+    from hardening_cases import MESSAGE_TEXTS, assess_and_close, make_assistant
 
     from reply_assistant.assistant import Assistant, incoming_from_text
     from reply_assistant.backends.offline import OfflineBackend
@@ -243,15 +232,7 @@ def run_messages() -> list[str]:
         item = incoming_from_text(text, sender_name="Sam Odd")
         local = asyncio.run(offline.assess(item))
         with FakeLLMServer() as server:
-            assistant = make_assistant(server.base_url, [])
-
-            async def assess(assistant=assistant, item=item):
-                try:
-                    return await assistant.assess(item)
-                finally:
-                    await assistant.aclose()
-
-            remote = asyncio.run(assess())
+            remote = assess_and_close(make_assistant(server.base_url, []), item)
             bodies = [json.dumps(r.body, ensure_ascii=False) for r in server.chat_requests()]
         rows.append(
             f"| {name} | {len(text):,} | {_verdict(local)} | {_verdict(remote)} "

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 import openai
 from langchain_core.messages import BaseMessage, convert_to_openai_messages
 from openai.lib._pydantic import to_strict_json_schema
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
@@ -272,26 +273,24 @@ class ChatClient:
                     self.mode_in_use = fallback
 
     async def _send(self, request: Request, tally: _Tally) -> _Reply:
-        tally.attempts += 1
         async with self._semaphore:
-            try:
-                async with asyncio.timeout(self._timeout_s):
-                    completion = await self._openai.chat.completions.create(**request)
-            except (openai.APIError, TimeoutError, ValueError) as exc:
-                raise self._translate(exc) from None
+            completion = await self._create(request, tally)
         if isinstance(completion, str):  # served with a non-JSON content type
             raise _Transient("server", f"{self.base_url} sent a reply that is not JSON")
         if not completion.choices:
             raise _Transient("server", f"{self.base_url} sent a completion without choices")
-        if completion.usage is not None:
-            details = completion.usage.prompt_tokens_details
-            tally.usage += Usage(
-                prompt_tokens=completion.usage.prompt_tokens,
-                completion_tokens=completion.usage.completion_tokens,
-                cached_prompt_tokens=(details.cached_tokens or 0) if details else 0,
-            )
+        tally.usage += completion_usage(completion)
         choice = completion.choices[0]
         return _Reply(choice.message.content or "", choice.finish_reason)
+
+    async def _create(self, request: Request, tally: _Tally) -> Any:
+        """One request: a completion, or a stream when the request asks for one."""
+        tally.attempts += 1
+        try:
+            async with asyncio.timeout(self._timeout_s):
+                return await self._openai.chat.completions.create(**request)
+        except (openai.APIError, TimeoutError, ValueError) as exc:
+            raise self._translate(exc) from None
 
     # ------------------------------------------------------------ streaming
 
@@ -309,7 +308,7 @@ class ChatClient:
         request["stream"] = True
         tally = _Tally()
         async with self._semaphore:  # held for the whole stream, its retries included
-            stream = await self._with_retries(tally, self._open_stream, request, tally)
+            stream = await self._with_retries(tally, self._create, request, tally)
             finished = False
             try:
                 async for chunk in stream:
@@ -331,14 +330,6 @@ class ChatClient:
                 kind="server",
                 attempts=tally.attempts,
             )
-
-    async def _open_stream(self, request: Request, tally: _Tally) -> Any:
-        tally.attempts += 1
-        try:
-            async with asyncio.timeout(self._timeout_s):
-                return await self._openai.chat.completions.create(**request)
-        except (openai.APIError, TimeoutError, ValueError) as exc:
-            raise self._translate(exc) from None
 
     # ------------------------------------------------------------ retries and errors
 
@@ -480,6 +471,18 @@ def _shape_for_mode(request: Request, schema: type[BaseModel], mode: str) -> Non
     else:
         messages.insert(0, {"role": "system", "content": instruction})
     request["messages"] = messages
+
+
+def completion_usage(completion: ChatCompletion) -> Usage:
+    """The tokens a chat completion reports using; zero when the server reports none."""
+    if completion.usage is None:
+        return Usage()
+    details = completion.usage.prompt_tokens_details
+    return Usage(
+        prompt_tokens=completion.usage.prompt_tokens,
+        completion_tokens=completion.usage.completion_tokens,
+        cached_prompt_tokens=(details.cached_tokens or 0) if details else 0,
+    )
 
 
 def _json_text(content: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reply_assistant.assistant import Assistant
-from reply_assistant.backends.pricing import cost_usd
+from reply_assistant.backends.pricing import batch_cost_usd, cost_usd
 from reply_assistant.batch.runner import remaining
 from reply_assistant.models import Usage
 from reply_assistant.store import Store
@@ -23,8 +23,15 @@ class RunEstimate:
 
 
 def estimate_run(
-    store: Store, assistant: Assistant, message_ids: Sequence[str], with_drafts: bool
+    store: Store,
+    assistant: Assistant,
+    message_ids: Sequence[str],
+    with_drafts: bool,
+    *,
+    batch_api: bool = False,
 ) -> RunEstimate:
+    """What sending the unfinished messages would use; `batch_api` prices it for the
+    Batch API (half the standard price)."""
     todo = remaining(store, message_ids, assistant, with_drafts)
     backend = assistant.backend
     if backend.name == "offline":
@@ -39,5 +46,5 @@ def estimate_run(
         to_send=len(todo),
         calls=calls,
         usage=usage,
-        cost_usd=cost_usd(backend.model, usage),
+        cost_usd=(batch_cost_usd if batch_api else cost_usd)(backend.model, usage),
     )

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from reply_assistant.private_files import create_private_file
 from reply_assistant.store import Store
 
 FORMATS = (".csv", ".jsonl")
@@ -76,11 +77,13 @@ def result_row(store: Store, message_id: str) -> ResultRow:
 
 def write_results(path: Path, rows: list[ResultRow], *, bom: bool = False) -> None:
     """CSV (RFC 4180 quoting, newlines kept inside quoted cells) or JSONL, written to a
-    temporary file first so an interrupted write never leaves half a file behind."""
+    temporary file first so an interrupted write never leaves half a file behind. The file
+    holds message text, so it is readable by the user only (0600)."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ValueError(f"output must end in {' or '.join(FORMATS)}, not {path.name!r}")
     partial = path.with_name(path.name + ".partial")
+    create_private_file(partial)
     if suffix == ".csv":
         with partial.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
             writer = csv.DictWriter(out, fieldnames=COLUMNS)

@@ -24,8 +24,14 @@ from openai.types.chat import ChatCompletion
 from reply_assistant.assistant import Assistant
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.llm import LLMBackend
-from reply_assistant.batch.runner import BatchOutcome, BatchProgress, is_finished, remaining
-from reply_assistant.models import Usage
+from reply_assistant.backends.openai_client import completion_usage
+from reply_assistant.batch.runner import (
+    BatchOutcome,
+    BatchProgress,
+    is_finished,
+    remaining,
+    usable_verdict,
+)
 from reply_assistant.store import BatchJob, Store
 
 JOB_KIND = "openai-batch"
@@ -130,16 +136,7 @@ class _Rounds:
         )
 
     def _judged_here(self, message_id: str) -> bool:
-        """A verdict from this model and prompt version, or the person's own relabel."""
-        verdict = self.store.verdict(message_id)
-        if verdict is None:
-            return False
-        made = verdict.provenance
-        return made.backend == "user" or (made.backend, made.model, made.prompt_version) == (
-            self.backend.name,
-            self.backend.model,
-            self.prompt_refs["classify"],
-        )
+        return usable_verdict(self.store, message_id, self.backend) is not None
 
     # ------------------------------------------------------------ jobs
 
@@ -298,16 +295,16 @@ class _Rounds:
         try:
             completion = ChatCompletion.model_validate(response.get("body") or {})
             choice = completion.choices[0]
-            usage = _usage(completion)
+            usage = completion_usage(completion)
             content = choice.message.content or ""
             if round_name == "classify":
                 verdict = self.backend.verdict_from_content(content, usage, choice.finish_reason)
                 self.store.save_verdict(message_id, verdict)
-                self._count(verdict.provenance.usage, verdict.provenance.cost_usd)
+                self.outcome.progress.add(verdict.provenance)
             else:
                 draft = self.backend.draft_from_content(content, usage, choice.finish_reason)
                 self.store.save_draft(message_id, draft)
-                self._count(draft.provenance.usage, draft.provenance.cost_usd)
+                self.outcome.progress.add(draft.provenance)
         except BackendError as exc:
             self._fail(round_name, message_id, str(exc))
         except (ValueError, IndexError):
@@ -327,11 +324,6 @@ class _Rounds:
         if message_id in self.in_scope:
             self.outcome.failures[message_id] = error
 
-    def _count(self, usage: Usage, cost_usd: float | None) -> None:
-        progress = self.outcome.progress
-        progress.usage = progress.usage + usage
-        progress.cost_usd += cost_usd or 0.0
-
 
 # ---------------------------------------------------------------- helpers
 
@@ -350,17 +342,6 @@ def _chunks(message_ids: list[str], lines: list[bytes]) -> Iterator[tuple[list[s
         size += len(line)
     if parts:
         yield ids, b"".join(parts)
-
-
-def _usage(completion: ChatCompletion) -> Usage:
-    if completion.usage is None:
-        return Usage()
-    details = completion.usage.prompt_tokens_details
-    return Usage(
-        prompt_tokens=completion.usage.prompt_tokens,
-        completion_tokens=completion.usage.completion_tokens,
-        cached_prompt_tokens=(details.cached_tokens or 0) if details else 0,
-    )
 
 
 def _line_error(line: dict[str, Any]) -> str:

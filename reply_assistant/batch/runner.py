@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reply_assistant.assistant import Assistant
-from reply_assistant.models import Assessment, Incoming, Usage, Verdict
+from reply_assistant.backends.base import Backend
+from reply_assistant.models import Assessment, Incoming, Provenance, Usage, Verdict
 from reply_assistant.store import Store
 
 # The offline model classifies a whole chunk in one vectorised call; an LLM takes one
@@ -37,6 +38,11 @@ class BatchProgress:
     usage: Usage = field(default_factory=Usage)
     cost_usd: float = 0.0
 
+    def add(self, made_by: Provenance) -> None:
+        """Count what one verdict or draft cost (an unknown price counts as nothing)."""
+        self.usage = self.usage + made_by.usage
+        self.cost_usd += made_by.cost_usd or 0.0
+
 
 @dataclass
 class BatchOutcome:
@@ -48,13 +54,12 @@ class BatchOutcome:
     stopped_early: bool = False  # --fail-fast
 
 
-def usable_verdict(store: Store, message_id: str, assistant: Assistant) -> Verdict | None:
+def usable_verdict(store: Store, message_id: str, backend: Backend) -> Verdict | None:
     """The stored verdict when this backend, model and prompt version made it, or the
     person's own relabel; None when the message must be classified (again)."""
     verdict = store.verdict(message_id)
     if verdict is None:
         return None
-    backend = assistant.backend
     made_here = (
         verdict.provenance.backend,
         verdict.provenance.model,
@@ -65,7 +70,7 @@ def usable_verdict(store: Store, message_id: str, assistant: Assistant) -> Verdi
 
 def is_finished(store: Store, message_id: str, assistant: Assistant, with_drafts: bool) -> bool:
     """Judged by this backend (or the person), and drafted when drafts are wanted."""
-    if usable_verdict(store, message_id, assistant) is None:
+    if usable_verdict(store, message_id, assistant.backend) is None:
         return False
     return not with_drafts or bool(store.drafts(message_id))
 
@@ -101,7 +106,7 @@ async def run_batch(
         while not queue.empty() and not stop.is_set():
             ids = queue.get_nowait()
             items = [store.incoming(message_id) for message_id in ids]
-            judged = [usable_verdict(store, message_id, assistant) for message_id in ids]
+            judged = [usable_verdict(store, message_id, assistant.backend) for message_id in ids]
             # A message judged earlier but not drafted (a failed draft, a crash) only needs
             # its draft: classifying it again would cost a call and add a second verdict.
             to_judge = [item for item, verdict in zip(items, judged, strict=True) if not verdict]
@@ -135,13 +140,8 @@ def _save(store: Store, item: Incoming, result: Assessment, outcome: BatchOutcom
     store.save_assessment(item.message_id, result.verdict, result.draft, result.error)
     for made in (result.verdict, result.draft):
         if made is not None:
-            _count(progress, made.provenance.usage, made.provenance.cost_usd)
+            progress.add(made.provenance)
     if result.error:
         outcome.failures[item.message_id] = result.error
         progress.failed += 1
     progress.done += 1
-
-
-def _count(progress: BatchProgress, usage: Usage, cost_usd: float | None) -> None:
-    progress.usage = progress.usage + usage
-    progress.cost_usd += cost_usd or 0.0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +17,14 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from reply_assistant.batch.output import FORMATS
+from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
-from reply_assistant.config import ConfigError, parse_prompt_overrides
 
 if TYPE_CHECKING:
     from reply_assistant.assistant import Assistant
+    from reply_assistant.batch.estimate import RunEstimate
+    from reply_assistant.batch.output import ResultRow
     from reply_assistant.batch.provider import ProviderOptions
     from reply_assistant.batch.runner import BatchOptions, BatchOutcome, BatchProgress
     from reply_assistant.store import Store
@@ -125,7 +127,6 @@ def command(
         raise InputError(f"--output must end in .csv or .jsonl, not {output.name!r}.")
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.assistant import Assistant
-    from reply_assistant.backends import make_backend
     from reply_assistant.batch.estimate import estimate_run
     from reply_assistant.batch.output import result_row, write_results
     from reply_assistant.batch.runner import BatchOptions
@@ -135,10 +136,7 @@ def command(
     from reply_assistant.store import Store, StoreError
 
     err = Console(stderr=True)
-    try:
-        overrides = parse_prompt_overrides(prompts)
-    except ConfigError as exc:
-        raise InputError(str(exc)) from exc
+    overrides = prompt_versions(prompts)
 
     try:
         store = Store.open(app.db_path)
@@ -155,22 +153,16 @@ def command(
         since_utc = since.replace(tzinfo=UTC) if since else None
         scope = "all" if all_messages else "awaiting"
         message_ids = store.all_incoming_ids(scope, since_utc, limit)
-        try:
-            chosen = make_backend(
-                # --concurrency bounds the LLM client's requests in flight, not only workers.
-                replace(
-                    app.settings,
-                    redact=redact or app.settings.redact,
-                    concurrency=concurrency or app.settings.concurrency,
-                ),
-                backend=backend,
-                model=model,
-                prompt_versions=overrides,
-                cache=store.response_cache,
-                use_cache=not no_cache,
-            )
-        except ConfigError as exc:
-            raise InputError(str(exc)) from exc
+        chosen = backend_from_options(
+            app,
+            backend=backend,
+            model=model,
+            prompts=overrides,
+            redact=redact,
+            concurrency=concurrency,
+            cache=store.response_cache,
+            use_cache=not no_cache,
+        )
         assistant = Assistant(chosen)
         err.print(f"Backend: {chosen.describe()}")
         if (provider_batch or collect) and chosen.name != "openai":
@@ -182,9 +174,10 @@ def command(
             fail_fast=fail_fast,
         )
         if dry_run:
-            estimate = estimate_run(store, assistant, message_ids, options.with_drafts)
+            estimate = estimate_run(
+                store, assistant, message_ids, options.with_drafts, batch_api=provider_batch
+            )
             if provider_batch:
-                estimate = _batch_priced(estimate)
                 err.print("Priced for the Batch API (half the standard price).")
             _print_estimate(err, estimate)
             return
@@ -216,26 +209,19 @@ def _run(
     err: Console,
 ) -> tuple[BatchOutcome, bool]:
     """Run the batch; Ctrl-C stops it cleanly with every finished result already saved."""
-    from reply_assistant.batch.runner import BatchOutcome, BatchProgress, run_batch
+    from reply_assistant.batch.runner import run_batch
 
-    holder: dict[str, BatchOutcome] = {}
+    async def run() -> BatchOutcome:
+        with _progress_reporter(err) as report:
+            return await run_batch(store, assistant, message_ids, options, on_progress=report)
 
-    async def main() -> None:
-        try:
-            with _progress_reporter(err) as report:
-                holder["outcome"] = await run_batch(
-                    store, assistant, message_ids, options, on_progress=report
-                )
-        finally:
-            await assistant.aclose()
-
-    try:
-        asyncio.run(main())
-    except KeyboardInterrupt:
-        err.print("[yellow]Interrupted: finished results are saved; rerun to continue.[/]")
-        empty = BatchOutcome(message_ids=message_ids, already_done=0, progress=BatchProgress(0))
-        return holder.get("outcome", empty), True
-    return holder["outcome"], False
+    return _until_done_or_interrupted(
+        assistant,
+        run,
+        message_ids,
+        err,
+        "[yellow]Interrupted: finished results are saved; rerun to continue.[/]",
+    )
 
 
 def _run_provider(
@@ -247,27 +233,47 @@ def _run_provider(
 ) -> tuple[BatchOutcome, bool]:
     """Like `_run`, through the Batch API; Ctrl-C leaves submitted jobs running at OpenAI."""
     from reply_assistant.batch.provider import ProviderBatchError, run_provider_batch
+
+    async def run() -> BatchOutcome:
+        return await run_provider_batch(
+            store, assistant, message_ids, options, on_status=lambda line: err.print(line)
+        )
+
+    try:
+        return _until_done_or_interrupted(
+            assistant,
+            run,
+            message_ids,
+            err,
+            "[yellow]Interrupted: submitted batches keep running at OpenAI; "
+            "rerun with --collect to pick them up.[/]",
+        )
+    except ProviderBatchError as exc:
+        raise InputError(f"{exc}.") from None
+
+
+def _until_done_or_interrupted(
+    assistant: Assistant,
+    run: Callable[[], Awaitable[BatchOutcome]],
+    message_ids: list[str],
+    err: Console,
+    interrupted_note: str,
+) -> tuple[BatchOutcome, bool]:
+    """The outcome of `run` and whether Ctrl-C stopped it; the backend is closed either way."""
     from reply_assistant.batch.runner import BatchOutcome, BatchProgress
 
     holder: dict[str, BatchOutcome] = {}
 
     async def main() -> None:
         try:
-            holder["outcome"] = await run_provider_batch(
-                store, assistant, message_ids, options, on_status=lambda line: err.print(line)
-            )
+            holder["outcome"] = await run()
         finally:
             await assistant.aclose()
 
     try:
         asyncio.run(main())
-    except ProviderBatchError as exc:
-        raise InputError(f"{exc}.") from None
     except KeyboardInterrupt:
-        err.print(
-            "[yellow]Interrupted: submitted batches keep running at OpenAI; "
-            "rerun with --collect to pick them up.[/]"
-        )
+        err.print(interrupted_note)
         empty = BatchOutcome(message_ids=message_ids, already_done=0, progress=BatchProgress(0))
         return holder.get("outcome", empty), True
     return holder["outcome"], False
@@ -318,16 +324,7 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[BatchProgress], None]
         yield show
 
 
-def _batch_priced(estimate):
-    """The estimate at the Batch API's price."""
-    from reply_assistant.backends.pricing import BATCH_DISCOUNT
-
-    if estimate.cost_usd is None:
-        return estimate
-    return replace(estimate, cost_usd=estimate.cost_usd * BATCH_DISCOUNT)
-
-
-def _print_estimate(err: Console, estimate) -> None:
+def _print_estimate(err: Console, estimate: RunEstimate) -> None:
     cost = (
         "unknown (model not in the price table)"
         if estimate.cost_usd is None
@@ -342,14 +339,13 @@ def _print_estimate(err: Console, estimate) -> None:
     )
 
 
-def _print_summary(err, outcome: BatchOutcome, rows, output: Path, interrupted: bool) -> None:
+def _print_summary(
+    err: Console, outcome: BatchOutcome, rows: list[ResultRow], output: Path, interrupted: bool
+) -> None:
     from reply_assistant.batch.spam_senders import spam_senders, worth_mentioning
 
-    labels: dict[str, int] = {}
-    actions: dict[str, int] = {}
-    for row in rows:
-        labels[row.label or "none"] = labels.get(row.label or "none", 0) + 1
-        actions[row.action or "none"] = actions.get(row.action or "none", 0) + 1
+    labels = Counter(row.label or "none" for row in rows)
+    actions = Counter(row.action or "none" for row in rows)
     progress = outcome.progress
     state = (
         "interrupted"

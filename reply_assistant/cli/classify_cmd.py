@@ -6,15 +6,13 @@ import asyncio
 import json
 import sys
 from contextlib import ExitStack
-from dataclasses import replace
 
 import click
 
 from reply_assistant.assistant import Assistant, incoming_from_text
-from reply_assistant.backends import make_backend
+from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
-from reply_assistant.config import ConfigError, parse_prompt_overrides
 from reply_assistant.models import Assessment, Incoming, Provenance
 from reply_assistant.store import Store, StoreError
 
@@ -64,17 +62,15 @@ def command(
                 cache = resources.enter_context(Store.open(app.db_path)).response_cache
             except StoreError as exc:
                 raise InputError(f"{app.db_path}: {exc}") from exc
-        try:
-            chosen = make_backend(
-                replace(app.settings, redact=redact or app.settings.redact),
-                backend=backend,
-                model=model,
-                prompt_versions=parse_prompt_overrides(prompt_overrides),
-                cache=cache,
-                use_cache=not no_cache,
-            )
-        except ConfigError as exc:
-            raise InputError(str(exc)) from exc
+        chosen = backend_from_options(
+            app,
+            backend=backend,
+            model=model,
+            prompts=prompt_versions(prompt_overrides),
+            redact=redact,
+            cache=cache,
+            use_cache=not no_cache,
+        )
         item = incoming_from_text(message, sender_name=sender)
         assessment = asyncio.run(_assess(Assistant(chosen), item))
     if as_json:

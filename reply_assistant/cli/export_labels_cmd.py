@@ -9,6 +9,7 @@ import click
 
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.private_files import create_private_file
 
 # Decision kind in the store -> `source` in the dataset line.
 SOURCES = {"relabel": "user-correction", "accept": "accepted"}
@@ -27,6 +28,7 @@ def command(app: AppContext, out: Path) -> None:
     with Store.open(app.db_path) as store:
         corrections = store.corrections()
     try:
+        create_private_file(out)  # the lines hold message text
         with out.open("w", encoding="utf-8") as handle:
             for correction in corrections:
                 line = {

@@ -15,9 +15,9 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from types import TracebackType
 from typing import BinaryIO, Protocol
 
+from reply_assistant.closing import ClosedOnExit
 from reply_assistant.models import Connection, Message, Participant, SkippedRow
 from reply_assistant.sources.connections_csv import read_connections, read_owner
 from reply_assistant.sources.errors import ExportError
@@ -190,7 +190,7 @@ def _find(files: list[str], file_name: str) -> str | None:
     return min(matches, key=lambda name: (name.count("/"), name), default=None)
 
 
-class Export:
+class Export(ClosedOnExit):
     """An opened export; use as a context manager so a zip is closed."""
 
     def __init__(self, path: Path, source: _Source, messages_file: str) -> None:
@@ -208,17 +208,6 @@ class Export:
     @property
     def drafts_skipped(self) -> int:
         return self._tally.drafts
-
-    def __enter__(self) -> Export:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._source.close()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from types import TracebackType
 
+from reply_assistant.closing import ClosedOnExit
 from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
 from reply_assistant.store.cache import ResponseCache
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
@@ -20,7 +20,7 @@ from reply_assistant.store.schema import StoreError, connect
 from reply_assistant.store.writes import WritesMixin
 
 
-class Store(WritesMixin, InboxMixin, ResultsMixin, BatchJobsMixin):
+class Store(ClosedOnExit, WritesMixin, InboxMixin, ResultsMixin, BatchJobsMixin):
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         super().__init__(db)
         self.path = path
@@ -33,17 +33,6 @@ class Store(WritesMixin, InboxMixin, ResultsMixin, BatchJobsMixin):
 
     def close(self) -> None:
         self._db.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 __all__ = [

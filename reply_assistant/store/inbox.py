@@ -205,7 +205,7 @@ class InboxMixin(StoreBase):
             # Without a URL only the name ties messages together; never the anonymous name.
             same_sender, sender = (
                 "m.sender_key = '' AND name_key(m.sender_name) = :sender",
-                (name_key(row["sender_name"])),
+                name_key(row["sender_name"]),
             )
             if not sender:
                 return 0

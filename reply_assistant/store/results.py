@@ -23,11 +23,9 @@ USER_PROVENANCE = Provenance(backend="user", model="", prompt_version="relabel")
 class ResultsMixin(StoreBase):
     # ------------------------------------------------------------ verdicts and errors
 
-    def save_verdict(self, message_id: str, verdict: Verdict, source: str = "assistant") -> None:
-        """Record a verdict; a successful verdict clears the message's last error."""
-        with self._transaction() as db:
-            self._insert_verdict(message_id, verdict, source, decision_id=None)
-            db.execute("DELETE FROM errors WHERE message_id = ?", (message_id,))
+    def save_verdict(self, message_id: str, verdict: Verdict) -> None:
+        """Record the assistant's verdict; a successful verdict clears the message's last error."""
+        self.save_assessment(message_id, verdict, None, "")
 
     def save_assessment(
         self, message_id: str, verdict: Verdict | None, draft: Draft | None, error: str
@@ -124,6 +122,10 @@ class ResultsMixin(StoreBase):
                    text = excluded.text, updated_at = excluded.updated_at""",
             (message_id, text, iso(utc_now())),
         )
+
+    def clear_edit(self, message_id: str) -> None:
+        """Forget the person's edit, so the newest draft is what the message shows."""
+        self._db.execute("DELETE FROM edits WHERE message_id = ?", (message_id,))
 
     def edited_text(self, message_id: str) -> str | None:
         row = self._db.execute(

@@ -6,10 +6,11 @@ version n to version n + 1. Append new migrations; never edit one that has shipp
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+
+from reply_assistant.private_files import create_private_dir, create_private_file
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -138,18 +139,9 @@ class StoreError(Exception):
     """The state file cannot be used (written by a newer version, not a database, ...)."""
 
 
-def create_private_file(path: Path) -> None:
-    """Create the parent directory (0700) and the file (0600) unless they exist."""
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-        path.parent.chmod(0o700)  # mkdir's mode is filtered by the umask
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-    path.chmod(0o600)
-
-
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on."""
+    create_private_dir(path.parent)
     create_private_file(path)
     db = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False

@@ -186,9 +186,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             self.open_current()
 
     def _row(self, summary) -> InboxRow:
-        row = InboxRow.from_summary(summary)
         error = summary.label is None and self.store.error(summary.message_id) is not None
-        return row.but(error=error, working=summary.message_id in self.working)
+        return InboxRow.from_summary(
+            summary, error=error, working=summary.message_id in self.working
+        )
 
     def refresh_row(self, message_id: str) -> None:
         """Re-read one conversation's state from the store and redraw it in place."""
@@ -326,10 +327,8 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
     def _store_new_draft(self, message_id: str, draft: Draft) -> None:
         self._keep_edit_in_history(message_id)
         self.store.save_draft(message_id, draft)
-        if self.store.edited_text(message_id) is not None:
-            # The store cannot delete an edit; an edit equal to the newest draft means
-            # "not edited", so a restart shows this draft rather than the superseded edit.
-            self.store.save_edit(message_id, draft.text)
+        # The edit is in the history now; a restart must show this draft, not the edit.
+        self.store.clear_edit(message_id)
 
     def _keep_edit_in_history(self, message_id: str) -> None:
         """A regenerate never silently drops what the person typed."""
@@ -428,9 +427,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     async def on_unmount(self) -> None:
         # LLM backends hold an HTTP connection pool that must close on this event loop.
-        close = getattr(self.assistant.backend, "aclose", None)
-        if close is not None:
-            await close()
+        await self.assistant.aclose()
 
     # ------------------------------------------------------------------ command palette
 

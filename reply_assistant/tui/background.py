@@ -52,7 +52,7 @@ class BackgroundWork:
         await asyncio.gather(*(one(message_id) for message_id in todo))
 
     async def _assess(self, message_id: str) -> None:
-        self._set_working(message_id, True)
+        self._start_working(message_id)
         try:
             assessment = await self.assistant.assess(self.store.incoming(message_id))
             # Persist before telling the screen, so quitting never loses a paid-for result.
@@ -66,11 +66,9 @@ class BackgroundWork:
             self.working.discard(message_id)
         self.post_message(ItemAssessed(message_id, assessment))
 
-    def _set_working(self, message_id: str, working: bool) -> None:
-        if working:
-            self.working.add(message_id)
-        else:
-            self.working.discard(message_id)
+    def _start_working(self, message_id: str) -> None:
+        """Mark the row busy; the worker discards the mark and its result message redraws."""
+        self.working.add(message_id)
         self.refresh_row(message_id)
 
     def assess_one(self, message_id: str) -> None:
@@ -88,7 +86,7 @@ class BackgroundWork:
         item = self.store.incoming(message_id)
         drafts = self.store.drafts(message_id)
         language = drafts[-1].language if drafts else "en"
-        self._set_working(message_id, True)
+        self._start_working(message_id)
         started, text = time.perf_counter(), ""
         try:
             async for chunk in self.assistant.stream_redraft(item, verdict):

@@ -38,7 +38,7 @@ class InboxRow:
     working: bool = False
 
     @classmethod
-    def from_summary(cls, summary: Any, *, error: bool = False) -> InboxRow:
+    def from_summary(cls, summary: Any, *, error: bool = False, working: bool = False) -> InboxRow:
         return cls(
             message_id=summary.message_id,
             conversation_id=summary.conversation_id,
@@ -49,6 +49,7 @@ class InboxRow:
             confidence=summary.confidence,
             status=summary.status,
             error=error,
+            working=working,
         )
 
     def but(self, **changes: Any) -> InboxRow:
