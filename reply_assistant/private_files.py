@@ -19,3 +19,9 @@ def create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     os.close(fd)
     path.chmod(0o600)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Replace the file's content with `text`, keeping the file user-only (0600)."""
+    create_private_file(path)
+    path.write_text(text, encoding="utf-8")

@@ -299,3 +299,19 @@ def test_the_llm_backend_connects_only_to_the_configured_endpoint(
     assert set(connects) == {("127.0.0.1", keyed.port)}
     lookups = {target for event, target in _CONNECTIONS.seen if event == "socket.getaddrinfo"}
     assert lookups <= {"127.0.0.1"}
+
+
+def test_eval_runs_and_reports_are_private_to_the_user(tmp_path: Path) -> None:
+    dataset = Path(__file__).parent / "fixtures" / "evals" / "small.jsonl"
+    run, report, rescored = (tmp_path / name for name in ("run.json", "run.html", "again.json"))
+    for path in (run, report, rescored):
+        path.touch()
+        path.chmod(0o644)  # files from an earlier run others could read
+    args = ["eval", "--dataset", str(dataset), "--backend", "offline"]
+    result = CliRunner().invoke(cli, [*args, "--output", str(run), "--html", str(report)])
+    assert result.exit_code == 0, result.output
+    rescore = CliRunner().invoke(cli, ["eval", "rescore", str(run), "--output", str(rescored)])
+    assert rescore.exit_code == 0, rescore.output
+    for path in (run, report, rescored):
+        assert path.stat().st_size > 0, path  # the examples' text is in these files
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

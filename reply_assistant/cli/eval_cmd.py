@@ -18,6 +18,7 @@ from rich.console import Console
 
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.private_files import write_private_text
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -159,12 +160,10 @@ def command(
     )
     print_report(console, runs)
     if output:
-        output.write_text(run_file.model_dump_json(indent=1), encoding="utf-8")
+        write_private_text(output, run_file.model_dump_json(indent=1))
         console.print(f"runs written to {output}")
     if html_path:
-        html_path.write_text(
-            render_html(runs, run_file.dataset, run_file.created_at), encoding="utf-8"
-        )
+        write_private_text(html_path, render_html(runs, run_file.dataset, run_file.created_at))
         console.print(f"HTML report written to {html_path}")
     failures = threshold_failures(runs, min_macro_f1=min_macro_f1, max_spam_fp=max_spam_fp)
     for failure in failures:
@@ -226,5 +225,5 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     else:
         console.print("metrics match the recorded ones")
     if output:
-        output.write_text(rescored.model_dump_json(indent=1), encoding="utf-8")
+        write_private_text(output, rescored.model_dump_json(indent=1))
         console.print(f"rescored runs written to {output}")
