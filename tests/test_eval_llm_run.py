@@ -166,6 +166,10 @@ def test_compare_two_saved_runs(llm: FakeLLMServer, tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "-7.7 pt" in result.output  # accuracy 10/13 -> 9/13
     assert "relationship (fixed)" in result.output and "spam (broken)" in result.output
+    # Only the groups whose accuracy moved: r05 (old_friend) fixed, u01 and u04 (vague) broken.
+    assert "subtype old_friend (n=1)" in result.output
+    assert "subtype vague (n=3)" in result.output
+    assert "subtype scam" not in result.output
 
 
 def test_thresholds_set_the_exit_status_and_reruns_are_cached(llm: FakeLLMServer):
@@ -205,6 +209,7 @@ def test_repeats_report_mean_and_spread_and_bypass_the_cache(llm: FakeLLMServer,
     assert result.exit_code == 0, result.output
     assert "accuracy mean ± std" in result.output
     assert "76.9% ± 0.0 (n=2)" in result.output
+    assert "spam FP rate mean ± std" in result.output and "20.0% ± 0.0" in result.output
     runs = json.loads(run_path.read_text(encoding="utf-8"))["runs"]
     assert [(run["prompt"], run["repeat_index"]) for run in runs] == [
         ("classify@v1+draft@v1", 0),

@@ -148,3 +148,25 @@ def test_compute_metrics_sums_tokens_cost_and_draft_checks():
     assert metrics.draft_checks["first_name_used"].applicable == 2
     assert metrics.draft_checks["spam_declines"].rate == 1.0
     assert metrics.draft_checks["unclear_asks"].rate == 0.0
+
+
+def test_per_subtype_counts_and_accuracy_worked_by_hand():
+    examples = [
+        _example(0, "spam", "spam", subtype="demo_link"),
+        _example(1, "spam", "relationship", subtype="demo_link"),
+        _example(2, "spam", None, subtype="demo_link", error="timed out", error_kind="timeout"),
+        _example(3, "relationship", "relationship", subtype="catch_up"),
+        _example(4, "relationship", "relationship", subtype="catch_up"),
+        _example(5, "unclear", "spam"),
+    ]
+    per_subtype = {
+        name: (scores.count, scores.accuracy)
+        for name, scores in compute_metrics(examples).per_subtype.items()
+    }
+    # demo_link: 1 right of 3 (the failed call counts as wrong); no subtype: "(none)".
+    assert per_subtype == {
+        "(none)": (1, 0.0),
+        "catch_up": (2, 1.0),
+        "demo_link": (3, pytest.approx(1 / 3)),
+    }
+    assert list(per_subtype) == ["(none)", "catch_up", "demo_link"]  # sorted by name

@@ -9,8 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from reply_assistant.cli import cli
+from reply_assistant.evals.dataset import default_dataset_path
 
 DATA = Path(__file__).parent / "fixtures" / "evals" / "small.jsonl"
+SPLIT = Path(__file__).parent / "fixtures" / "evals" / "split.jsonl"
 
 
 def _eval(*args: str):
@@ -64,3 +66,37 @@ def test_redact_keeps_text_and_names_out_of_the_run_file(tmp_path: Path):
     assert "[name]" in saved
     rescored = CliRunner().invoke(cli, ["eval", "rescore", str(run_path)])
     assert rescored.exit_code == 0 and "metrics match the recorded ones" in rescored.output
+
+
+def test_repeat_with_the_offline_model_says_it_runs_once(tmp_path: Path):
+    run_path = tmp_path / "run.json"
+    result = _eval("--no-drafts", "--repeat", "3", "--output", str(run_path))
+    assert result.exit_code == 0, result.output
+    assert "note: the offline model is deterministic, so --repeat 3 runs it once." in result.output
+    runs = json.loads(run_path.read_text(encoding="utf-8"))["runs"]
+    assert len(runs) == 1
+    assert "deterministic" not in _eval("--no-drafts").output
+
+
+def test_scoring_the_offline_model_on_its_training_rows_warns():
+    # The bundled dataset's train rows are what the offline model learned from.
+    bundled = default_dataset_path().read_text(encoding="utf-8").splitlines()
+    splits = [json.loads(line).get("split") for line in bundled if line.strip()]
+    every = CliRunner().invoke(
+        cli, ["eval", "--backend", "offline", "--no-drafts", "--split", "all"]
+    )
+    assert every.exit_code == 0, every.output
+    assert (
+        f"warning: {splits.count('train')} of the {len(splits)} scored examples are in the "
+        "offline model's train split: its figures on them are optimistic."
+    ) in every.output
+    test_split = CliRunner().invoke(cli, ["eval", "--backend", "offline", "--no-drafts"])
+    assert test_split.exit_code == 0, test_split.output
+    assert "optimistic" not in test_split.output
+    # Another file's "train" rows are not what the offline model learned from.
+    own = CliRunner().invoke(
+        cli,
+        ["eval", "--backend", "offline", "--no-drafts", "--split", "all", "--dataset", str(SPLIT)],
+    )
+    assert own.exit_code == 0, own.output
+    assert "optimistic" not in own.output

@@ -48,6 +48,7 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--max-spam-fp", type=float, help="Exit 1 if a gated run's spam FP rate is higher.")
 @click.option("--no-baseline", is_flag=True, help="Skip the offline model next to LLM runs.")
 @click.option("--no-drafts", is_flag=True, help="Classify only.")
+@click.option("--no-cache", is_flag=True, help="Ask the LLM even if the answer is cached.")
 @click.option(
     "--judge", "use_judge", is_flag=True, help="Have an LLM score each draft meant to be sent."
 )
@@ -74,6 +75,7 @@ def command(
     max_spam_fp: float | None,
     no_baseline: bool,
     no_drafts: bool,
+    no_cache: bool,
     use_judge: bool,
     judge_model: str | None,
     judge_prompt: str | None,
@@ -90,7 +92,12 @@ def command(
     from reply_assistant.evals.records import DatasetInfo, RunFile
     from reply_assistant.evals.report_html import render_html
     from reply_assistant.evals.report_text import print_report
-    from reply_assistant.evals.runner import check_prompt_versions, plan_runs, run_spec
+    from reply_assistant.evals.runner import (
+        check_prompt_versions,
+        plan_runs,
+        run_notes,
+        run_spec,
+    )
     from reply_assistant.evals.summary import threshold_failures
     from reply_assistant.store import Store, StoreError
 
@@ -122,10 +129,13 @@ def command(
         raise InputError(str(exc)) from exc
 
     console = Console()
+    for note in run_notes(specs, dataset.examples, repeat=repeat):
+        console.print(note, style="yellow", markup=False, soft_wrap=True)
     runs = []
     with contextlib.ExitStack() as resources:
         cache = None
-        if judge is not None or any(spec.backend != "offline" for spec in specs):
+        uses_llm = judge is not None or any(spec.backend != "offline" for spec in specs)
+        if uses_llm and not no_cache:
             # LLM answers are cached in the state database: a rerun costs nothing.
             try:
                 cache = resources.enter_context(Store.open(app.db_path)).response_cache

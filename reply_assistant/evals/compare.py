@@ -9,6 +9,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from reply_assistant.evals.breakdown import (
+    class_labels,
+    class_score,
+    group_accuracy,
+    group_rows,
+)
 from reply_assistant.evals.metrics import compute_metrics
 from reply_assistant.evals.records import RunFile, RunResult
 from reply_assistant.evals.table import format_delta, format_value, metric_rows, primary_runs
@@ -67,21 +73,63 @@ class MetricDelta:
     before: str
     after: str
     delta: str
+    section: str = ""  # "" for the headline metrics, else "per class" or "by group"
+
+
+def _delta(
+    name: str, a: float | None, b: float | None, kind: str, section: str = ""
+) -> MetricDelta:
+    return MetricDelta(
+        name=name,
+        before=format_value(a, kind),
+        after=format_value(b, kind),
+        delta=format_delta(b - a, kind) if a is not None and b is not None else "–",
+        section=section,
+    )
+
+
+def group_deltas(before: RunResult, after: RunResult) -> list[MetricDelta]:
+    """Accuracy per language and subtype, only where it (or the group's size) changed."""
+    deltas = []
+    for row in group_rows([before, after]):
+        a, b = group_accuracy(before.metrics, row), group_accuracy(after.metrics, row)
+        if a is not None and b is not None and a == b:
+            continue
+        counts = [str(scores.count) if scores else "0" for scores in (a, b)]
+        size = counts[0] if counts[0] == counts[1] else "→".join(counts)
+        deltas.append(
+            _delta(
+                f"{row.kind} {row.name} (n={size})",
+                a.accuracy if a else None,
+                b.accuracy if b else None,
+                "pct",
+                "by group",
+            )
+        )
+    return deltas or [
+        MetricDelta("accuracy by language and subtype", "", "", "no change", "by group")
+    ]
 
 
 def metric_deltas(before: RunResult, after: RunResult) -> list[MetricDelta]:
-    deltas = []
-    for row in metric_rows([before, after]):
-        a, b = row.value(before.metrics), row.value(after.metrics)
-        deltas.append(
-            MetricDelta(
-                name=row.name,
-                before=format_value(a, row.kind),
-                after=format_value(b, row.kind),
-                delta=format_delta(b - a, row.kind) if a is not None and b is not None else "–",
+    """The headline metrics, per-class precision and recall, then the changed groups."""
+    deltas = [
+        _delta(row.name, row.value(before.metrics), row.value(after.metrics), row.kind)
+        for row in metric_rows([before, after])
+    ]
+    for label in class_labels([before, after]):
+        for field in ("precision", "recall"):
+            value = class_score(label, field)
+            deltas.append(
+                _delta(
+                    f"{field} {label}",
+                    value(before.metrics),
+                    value(after.metrics),
+                    "ratio",
+                    "per class",
+                )
             )
-        )
-    return deltas
+    return deltas + group_deltas(before, after)
 
 
 def pair_runs(a: RunFile, b: RunFile) -> list[tuple[RunResult, RunResult]]:

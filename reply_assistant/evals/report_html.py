@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import differing_examples
 from reply_assistant.evals.draft_checks import CHECK_NAMES
 from reply_assistant.evals.records import DatasetInfo, RunResult
@@ -33,6 +34,17 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _groups(runs: Sequence[RunResult]) -> str:
+    headers, rows = group_table(runs)
+    if not rows:
+        return ""
+    return (
+        "<h2>Accuracy by language and subtype</h2>\n"
+        "<p class=meta>n: examples in the group; subtypes are grouped by their gold label.</p>\n"
+        + _table(headers, rows)
+    )
 
 
 def _confusion(run: RunResult) -> str:
@@ -125,6 +137,9 @@ def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str
 {escape(dataset.split or "all")} · {escape(paths)} · sha256 {escape(dataset.sha256[:12])}</p>
 <h2>Versions side by side</h2>
 {_table(headers, rows)}
+<h2>Per class (precision / recall / F1; n = gold examples)</h2>
+{_table(*class_table(runs))}
+{_groups(runs)}
 <h2>Confusion matrices</h2>
 {"".join(_confusion(run) for run in columns)}
 <h2>Draft checks (pass rate)</h2>

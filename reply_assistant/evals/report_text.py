@@ -1,4 +1,5 @@
-"""The terminal report: the versions side by side, then the examples whose verdict differs."""
+"""The terminal report: the versions side by side, per-class precision/recall, accuracy by
+language and subtype, then the examples whose verdict differs."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import ExampleDiff, MetricDelta, differing_examples
 from reply_assistant.evals.records import RunResult
 from reply_assistant.evals.table import primary_runs, run_title, versions_table
@@ -22,6 +24,35 @@ def versions_rich_table(runs: Sequence[RunResult]) -> Table:
     for header in headers[1:]:
         table.add_column(header, justify="right")
     for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def class_rich_table(runs: Sequence[RunResult]) -> Table:
+    headers, rows = class_table(runs)
+    table = Table(title="Per class (n = gold examples)", header_style="bold")
+    table.add_column(headers[0])
+    for header in headers[1:]:
+        table.add_column(header, justify="right")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def group_rich_table(runs: Sequence[RunResult]) -> Table | None:
+    """Accuracy per language and subtype, a section per kind (and per label for subtypes);
+    None when the examples have neither."""
+    headers, rows = group_table(runs)
+    if not rows:
+        return None
+    table = Table(title="Accuracy by language and subtype", header_style="bold")
+    table.add_column(headers[0], style="dim")
+    table.add_column(headers[1])
+    for header in headers[2:]:
+        table.add_column(header, justify="right")
+    for index, row in enumerate(rows):
+        if row[0] and index:
+            table.add_section()
         table.add_row(*row)
     return table
 
@@ -54,6 +85,10 @@ def judge_problems_rich_table(run: RunResult) -> Table:
 
 def print_report(console: Console, runs: Sequence[RunResult]) -> None:
     console.print(versions_rich_table(runs))
+    console.print(class_rich_table(runs))
+    groups = group_rich_table(runs)
+    if groups is not None:
+        console.print(groups)
     columns = primary_runs(runs)
     for run in columns:
         if run.metrics.judge_problems:
@@ -72,6 +107,8 @@ def deltas_rich_table(before: RunResult, after: RunResult, deltas: Sequence[Metr
     table = Table(title=f"{run_title(before)} → {run_title(after)}", header_style="bold")
     for header in ("metric", "A", "B", "Δ"):
         table.add_column(header, justify="left" if header == "metric" else "right")
-    for delta in deltas:
+    for index, delta in enumerate(deltas):
+        if index and delta.section != deltas[index - 1].section:
+            table.add_section()
         table.add_row(delta.name, delta.before, delta.after, delta.delta)
     return table

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reply_assistant.backends import Backend, BackendError, make_backend
+from reply_assistant.backends.offline import training as training_data
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 from reply_assistant.config import Settings
 from reply_assistant.evals.dataset import EvalExample
@@ -85,6 +86,37 @@ def plan_runs(
     if baseline:
         specs.append(RunSpec(backend=OFFLINE))
     return specs
+
+
+def offline_training_texts() -> set[str]:
+    """The message texts the offline model learns from; empty when its data is missing
+    (the offline run then stops with its own message)."""
+    try:
+        rows = training_data.read_examples(training_data.packaged_dataset_path(), split="train")
+    except OSError:
+        return set()
+    return {str(row.get("text", "")) for row in rows}
+
+
+def run_notes(
+    specs: Sequence[RunSpec], examples: Sequence[EvalExample], *, repeat: int
+) -> list[str]:
+    """One-line notes on what the planned runs cannot measure: repeats of the
+    deterministic offline model, and offline figures on the rows it was trained on."""
+    notes = []
+    if repeat > 1 and all(spec.backend == OFFLINE for spec in specs):
+        notes.append(
+            f"note: the offline model is deterministic, so --repeat {repeat} runs it once."
+        )
+    if any(spec.backend == OFFLINE for spec in specs):
+        trained_on = offline_training_texts()
+        seen = sum(example.text in trained_on for example in examples)
+        if seen:
+            notes.append(
+                f"warning: {seen} of the {len(examples)} scored examples are in the offline "
+                "model's train split: its figures on them are optimistic."
+            )
+    return notes
 
 
 def check_prompt_versions(specs: Sequence[RunSpec]) -> None:

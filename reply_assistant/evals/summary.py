@@ -17,7 +17,8 @@ class RepeatSummary:
     accuracy_std: float
     macro_f1_mean: float
     macro_f1_std: float
-    spam_fp_mean: float | None
+    spam_fp_mean: float | None  # None when no run had a relationship message to misread
+    spam_fp_std: float | None
 
 
 def _std(values: Sequence[float]) -> float:
@@ -43,6 +44,7 @@ def repeat_summaries(runs: Sequence[RunResult]) -> list[RepeatSummary]:
                 macro_f1_mean=statistics.fmean(f1s),
                 macro_f1_std=_std(f1s),
                 spam_fp_mean=statistics.fmean(spam_fps) if spam_fps else None,
+                spam_fp_std=_std(spam_fps) if spam_fps else None,
             )
         )
     return summaries

@@ -109,8 +109,8 @@ def primary_runs(runs: Sequence[RunResult]) -> list[RunResult]:
 
 
 def versions_table(runs: Sequence[RunResult]) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows (metric name, then one cell per configuration); with repeats, two
-    more rows give the mean ± spread of accuracy and macro-F1."""
+    """Headers and rows (metric name, then one cell per configuration); with repeats, three
+    more rows give the mean ± spread of accuracy, macro-F1 and the spam FP rate."""
     columns = primary_runs(runs)
     headers = ["metric", *(run_title(run) for run in columns)]
     rows = [
@@ -120,6 +120,7 @@ def versions_table(runs: Sequence[RunResult]) -> tuple[list[str], list[list[str]
     summaries = {summary.prompt: summary for summary in repeat_summaries(runs)}
     if any(summary.runs > 1 for summary in summaries.values()):
         accuracy_row, f1_row = ["accuracy mean ± std"], ["macro-F1 mean ± std"]
+        spam_fp_row = ["spam FP rate mean ± std"]
         for run in columns:
             summary = summaries[run.prompt]
             accuracy_row.append(
@@ -127,5 +128,10 @@ def versions_table(runs: Sequence[RunResult]) -> tuple[list[str], list[list[str]
                 f"(n={summary.runs})"
             )
             f1_row.append(f"{summary.macro_f1_mean:.3f} ± {summary.macro_f1_std:.3f}")
-        rows += [accuracy_row, f1_row]
+            spam_fp_row.append(
+                f"{summary.spam_fp_mean * 100:.1f}% ± {summary.spam_fp_std * 100:.1f}"
+                if summary.spam_fp_mean is not None and summary.spam_fp_std is not None
+                else "–"
+            )
+        rows += [accuracy_row, f1_row, spam_fp_row]
     return headers, rows

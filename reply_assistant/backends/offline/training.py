@@ -23,6 +23,7 @@ from reply_assistant.backends.offline import classifier, embeddings, fitting, si
 from reply_assistant.backends.offline.classifier import Record, TextModel
 from reply_assistant.config import cache_dir
 from reply_assistant.models import Incoming, Label, SenderFacts, ThreadTurn
+from reply_assistant.private_files import create_private_dir
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,8 @@ def _load(path: Path) -> TextModel | None:
 
 def _save(path: Path, model: TextModel) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The model is fitted on messages: its folder is the user's alone, like the file.
+        create_private_dir(path.parent)
         # Write then rename, so a concurrent reader never sees half a file.
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".offline-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
