@@ -7,9 +7,10 @@ going and a screen can show the error next to the message.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Callable, Sequence
 
 from reply_assistant.backends.base import Backend, BackendError
+from reply_assistant.backends.streaming import stream_to_draft
 from reply_assistant.models import (
     Assessment,
     Draft,
@@ -30,7 +31,7 @@ class Assistant:
         try:
             verdict = await self.backend.classify(item)
         except BackendError as exc:
-            return Assessment(error=f"classify failed: {exc}")
+            return Assessment(error=f"classify failed: {exc}", error_kind=exc.kind)
         return await self.complete(item, verdict, with_draft)
 
     async def assess_many(
@@ -47,7 +48,15 @@ class Assistant:
         try:
             verdicts = classify_many(items)
         except BackendError as exc:
-            return [Assessment(error=f"classify failed: {exc}") for _ in items]
+            return [Assessment(error=f"classify failed: {exc}", error_kind=exc.kind) for _ in items]
+        draft_now = getattr(self.backend, "draft_now", None)
+        if draft_now is not None:
+            # A local model drafts without waiting on anything: a task per message would
+            # cost more than the draft itself.
+            return [
+                _complete_now(draft_now, item, verdict, with_draft)
+                for item, verdict in zip(items, verdicts, strict=True)
+            ]
         return list(
             await asyncio.gather(
                 *(
@@ -66,7 +75,7 @@ class Assistant:
         try:
             draft = await self.backend.draft(item, verdict)
         except BackendError as exc:
-            return Assessment(verdict=verdict, error=f"draft failed: {exc}")
+            return Assessment(verdict=verdict, error=f"draft failed: {exc}", error_kind=exc.kind)
         return Assessment(verdict=verdict, draft=draft)
 
     async def redraft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
@@ -79,9 +88,32 @@ class Assistant:
         if close is not None:
             await close()
 
-    def stream_redraft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterator[str]:
-        """The draft's text in chunks. Raises BackendError while iterating."""
-        return self.backend.stream_draft(item, verdict)
+    async def stream_redraft(
+        self,
+        item: Incoming,
+        verdict: VerdictOutput,
+        on_text: Callable[[str], None],
+        language: str = "en",
+    ) -> Draft:
+        """A fresh draft, its text passed to `on_text` chunk by chunk as it arrives; the
+        Draft records usage and cost when the backend reports them, and `language` (a
+        streamed reply does not name its own). Raises BackendError."""
+        return await stream_to_draft(self.backend, item, verdict, on_text, language)
+
+
+def _complete_now(
+    draft_now: Callable[[Incoming, VerdictOutput], Draft],
+    item: Incoming,
+    verdict: Verdict,
+    with_draft: bool,
+) -> Assessment:
+    """`Assistant.complete` for a backend that drafts synchronously."""
+    if not with_draft:
+        return Assessment(verdict=verdict)
+    try:
+        return Assessment(verdict=verdict, draft=draft_now(item, verdict))
+    except BackendError as exc:
+        return Assessment(verdict=verdict, error=f"draft failed: {exc}", error_kind=exc.kind)
 
 
 def incoming_from_text(

@@ -1,8 +1,10 @@
-"""Judge and draft every message in scope, saving each result as it completes.
+"""Judge and draft every message in scope, saving each chunk's results as it completes.
 
 Resumable by construction: a message whose verdict (and draft) from the same backend,
 model and prompt version is already in the store is not sent again, so a rerun after a
-crash, Ctrl-C or `kill -9` only does what is left.
+crash, Ctrl-C or `kill -9` only does what is left. A chunk (one message for an LLM,
+OFFLINE_CHUNK for the offline model) is committed in one transaction, so a crash loses at
+most the chunk in flight and never leaves part of one.
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ class BatchProgress:
 
     def add(self, made_by: Provenance) -> None:
         """Count what one verdict or draft cost (an unknown price counts as nothing)."""
-        self.usage = self.usage + made_by.usage
+        usage = made_by.usage
+        # Most results (every offline one) cost no tokens: skip building a new Usage.
+        if usage.prompt_tokens or usage.completion_tokens or usage.cached_prompt_tokens:
+            self.usage = self.usage + usage
         self.cost_usd += made_by.cost_usd or 0.0
 
 
@@ -54,18 +59,35 @@ class BatchOutcome:
     stopped_early: bool = False  # --fail-fast
 
 
+# Ids per query when checking what is already finished.
+LOOKUP_CHUNK = 2_000
+
+
+def _made_here(verdict: Verdict, backend: Backend) -> bool:
+    """Made by this backend, model and prompt version, or the person's own relabel."""
+    made_by = verdict.provenance
+    if made_by.backend == "user":
+        return True
+    here = (backend.name, backend.model, backend.prompt_version)
+    return (made_by.backend, made_by.model, made_by.prompt_version) == here
+
+
 def usable_verdict(store: Store, message_id: str, backend: Backend) -> Verdict | None:
     """The stored verdict when this backend, model and prompt version made it, or the
     person's own relabel; None when the message must be classified (again)."""
     verdict = store.verdict(message_id)
-    if verdict is None:
-        return None
-    made_here = (
-        verdict.provenance.backend,
-        verdict.provenance.model,
-        verdict.provenance.prompt_version,
-    ) == (backend.name, backend.model, backend.prompt_version)
-    return verdict if made_here or verdict.provenance.backend == "user" else None
+    return verdict if verdict is not None and _made_here(verdict, backend) else None
+
+
+def usable_verdicts(
+    store: Store, message_ids: Sequence[str], backend: Backend
+) -> dict[str, Verdict]:
+    """`usable_verdict` for many messages in one query: only those that have one."""
+    return {
+        message_id: verdict
+        for message_id, verdict in store.current_verdicts(message_ids).items()
+        if _made_here(verdict, backend)
+    }
 
 
 def is_finished(store: Store, message_id: str, assistant: Assistant, with_drafts: bool) -> bool:
@@ -78,7 +100,14 @@ def is_finished(store: Store, message_id: str, assistant: Assistant, with_drafts
 def remaining(
     store: Store, message_ids: Sequence[str], assistant: Assistant, with_drafts: bool
 ) -> list[str]:
-    return [m for m in message_ids if not is_finished(store, m, assistant, with_drafts)]
+    """The messages not `is_finished`, in order, looked up a chunk at a time."""
+    todo: list[str] = []
+    for start in range(0, len(message_ids), LOOKUP_CHUNK):
+        ids = message_ids[start : start + LOOKUP_CHUNK]
+        judged = usable_verdicts(store, ids, assistant.backend)
+        drafted = store.drafted(ids) if with_drafts else set()
+        todo += [m for m in ids if m not in judged or (with_drafts and m not in drafted)]
+    return todo
 
 
 async def run_batch(
@@ -105,11 +134,11 @@ async def run_batch(
     async def worker() -> None:
         while not queue.empty() and not stop.is_set():
             ids = queue.get_nowait()
-            items = [store.incoming(message_id) for message_id in ids]
-            judged = [usable_verdict(store, message_id, assistant.backend) for message_id in ids]
+            items = store.incomings(ids)
+            judged = usable_verdicts(store, ids, assistant.backend)
             # A message judged earlier but not drafted (a failed draft, a crash) only needs
             # its draft: classifying it again would cost a call and add a second verdict.
-            to_judge = [item for item, verdict in zip(items, judged, strict=True) if not verdict]
+            to_judge = [item for item in items if item.message_id not in judged]
             results = dict(
                 zip(
                     (item.message_id for item in to_judge),
@@ -117,11 +146,14 @@ async def run_batch(
                     strict=True,
                 )
             )
-            for item, verdict in zip(items, judged, strict=True):
+            for item in items:
+                verdict = judged.get(item.message_id)
                 if verdict is not None:
                     drafted = await assistant.complete(item, verdict)
                     results[item.message_id] = Assessment(draft=drafted.draft, error=drafted.error)
-                _save(store, item, results[item.message_id], outcome)
+            # The whole chunk in one transaction: a crash loses the chunk in flight, never
+            # part of it, and a rerun redoes exactly that chunk.
+            _save(store, [(item, results[item.message_id]) for item in items], outcome)
             on_progress(progress)
             if options.fail_fast and outcome.failures:
                 stop.set()
@@ -135,13 +167,16 @@ async def run_batch(
     return outcome
 
 
-def _save(store: Store, item: Incoming, result: Assessment, outcome: BatchOutcome) -> None:
+def _save(store: Store, finished: list[tuple[Incoming, Assessment]], outcome: BatchOutcome) -> None:
     progress = outcome.progress
-    store.save_assessment(item.message_id, result.verdict, result.draft, result.error)
-    for made in (result.verdict, result.draft):
-        if made is not None:
-            progress.add(made.provenance)
-    if result.error:
-        outcome.failures[item.message_id] = result.error
-        progress.failed += 1
-    progress.done += 1
+    store.save_assessments(
+        [(item.message_id, result.verdict, result.draft, result.error) for item, result in finished]
+    )
+    for item, result in finished:
+        for made in (result.verdict, result.draft):
+            if made is not None:
+                progress.add(made.provenance)
+        if result.error:
+            outcome.failures[item.message_id] = result.error
+            progress.failed += 1
+        progress.done += 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from reply_assistant.batch.output import ResultRow
+if TYPE_CHECKING:
+    from reply_assistant.batch.output import ResultRow
 
 
 @dataclass(frozen=True)
@@ -32,25 +33,33 @@ class SpamSender:
         return f"pitched you {self.pitches} times: consider blocking" if self.pitches > 1 else ""
 
 
-def spam_senders(rows: Iterable[ResultRow]) -> list[SpamSender]:
-    """Senders of spam, worst first: most pitches, then connections before strangers."""
-    grouped: dict[str, list[ResultRow]] = {}
-    for row in rows:
-        if row.label == "spam":
-            grouped.setdefault(row.sender_profile_url or f"name:{row.sender}", []).append(row)
-    senders = [
-        SpamSender(
-            name=group[0].sender,
-            profile_url=group[0].sender_profile_url,
-            pitches=len(group),
-            first_degree=group[0].first_degree,
-            connected_on=date.fromisoformat(group[0].connected_on)
-            if group[0].connected_on
-            else None,
+class SpamTally:
+    """Spam senders counted as rows stream past; each keeps what its first row said."""
+
+    def __init__(self) -> None:
+        self._by_sender: dict[str, SpamSender] = {}
+
+    def add(self, row: ResultRow) -> None:
+        if row.label != "spam":
+            return
+        key = row.sender_profile_url or f"name:{row.sender}"
+        seen = self._by_sender.get(key)
+        if seen is not None:
+            self._by_sender[key] = replace(seen, pitches=seen.pitches + 1)
+            return
+        self._by_sender[key] = SpamSender(
+            name=row.sender,
+            profile_url=row.sender_profile_url,
+            pitches=1,
+            first_degree=row.first_degree,
+            connected_on=date.fromisoformat(row.connected_on) if row.connected_on else None,
         )
-        for group in grouped.values()
-    ]
-    return sorted(senders, key=lambda s: (-s.pitches, not s.first_degree, s.name))
+
+    def senders(self) -> list[SpamSender]:
+        """Worst first: most pitches, then connections before strangers."""
+        return sorted(
+            self._by_sender.values(), key=lambda s: (-s.pitches, not s.first_degree, s.name)
+        )
 
 
 def worth_mentioning(senders: list[SpamSender]) -> list[SpamSender]:

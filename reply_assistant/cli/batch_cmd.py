@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -24,7 +23,7 @@ from reply_assistant.cli.errors import InputError
 if TYPE_CHECKING:
     from reply_assistant.assistant import Assistant
     from reply_assistant.batch.estimate import RunEstimate
-    from reply_assistant.batch.output import ResultRow
+    from reply_assistant.batch.output import ResultTally
     from reply_assistant.batch.provider import ProviderOptions
     from reply_assistant.batch.runner import BatchOptions, BatchOutcome, BatchProgress
     from reply_assistant.store import Store
@@ -128,7 +127,7 @@ def command(
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.assistant import Assistant
     from reply_assistant.batch.estimate import estimate_run
-    from reply_assistant.batch.output import result_row, write_results
+    from reply_assistant.batch.output import ResultTally, result_rows, write_results
     from reply_assistant.batch.runner import BatchOptions
     from reply_assistant.cli.import_cmd import report_lines
     from reply_assistant.importer import import_export
@@ -192,9 +191,10 @@ def command(
             )
         else:
             outcome, interrupted = _run(store, assistant, message_ids, options, err)
-        rows = [result_row(store, message_id) for message_id in outcome.message_ids]
-        write_results(output, rows, bom=bom)
-        _print_summary(err, outcome, rows, output, interrupted)
+        # Streamed: a whole export's rows are never in memory at once.
+        tally = ResultTally()
+        write_results(output, tally.counting(result_rows(store, outcome.message_ids)), bom=bom)
+        _print_summary(err, outcome, tally, output, interrupted)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if outcome.failures:
@@ -340,12 +340,11 @@ def _print_estimate(err: Console, estimate: RunEstimate) -> None:
 
 
 def _print_summary(
-    err: Console, outcome: BatchOutcome, rows: list[ResultRow], output: Path, interrupted: bool
+    err: Console, outcome: BatchOutcome, tally: ResultTally, output: Path, interrupted: bool
 ) -> None:
-    from reply_assistant.batch.spam_senders import spam_senders, worth_mentioning
+    from reply_assistant.batch.spam_senders import worth_mentioning
 
-    labels = Counter(row.label or "none" for row in rows)
-    actions = Counter(row.action or "none" for row in rows)
+    labels, actions = tally.labels, tally.actions
     progress = outcome.progress
     state = (
         "interrupted"
@@ -353,7 +352,7 @@ def _print_summary(
         else ("stopped at first failure" if outcome.stopped_early else "done")
     )
     err.print(
-        f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {len(rows)} messages "
+        f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {tally.rows} messages "
         f"({outcome.already_done} already done, {progress.done} judged now, "
         f"{len(outcome.failures)} failed)"
     )
@@ -366,7 +365,7 @@ def _print_summary(
         highlight=False,
     )
     err.print(f"Wrote {output}")
-    notable = worth_mentioning(spam_senders(rows))
+    notable = worth_mentioning(tally.spam.senders())
     if notable:
         today = datetime.now(UTC).date()
         err.print("\n[bold]Who is behind the spam[/]")

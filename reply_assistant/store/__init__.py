@@ -12,7 +12,9 @@ from pathlib import Path
 
 from reply_assistant.closing import ClosedOnExit
 from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
+from reply_assistant.store.bulk import BulkMixin, StoredResult
 from reply_assistant.store.cache import ResponseCache
+from reply_assistant.store.demo_rows import DemoRowsMixin
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
 from reply_assistant.store.records import ConversationSummary, Correction, Decision
 from reply_assistant.store.results import DECISION_KINDS, ResultsMixin
@@ -20,7 +22,15 @@ from reply_assistant.store.schema import StoreError, connect
 from reply_assistant.store.writes import WritesMixin
 
 
-class Store(ClosedOnExit, WritesMixin, InboxMixin, ResultsMixin, BatchJobsMixin):
+class Store(
+    ClosedOnExit,
+    WritesMixin,
+    InboxMixin,
+    ResultsMixin,
+    BatchJobsMixin,
+    BulkMixin,
+    DemoRowsMixin,
+):
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         super().__init__(db)
         self.path = path
@@ -46,4 +56,5 @@ __all__ = [
     "ResponseCache",
     "Store",
     "StoreError",
+    "StoredResult",
 ]

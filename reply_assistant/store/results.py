@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reply_assistant.models import DEFAULT_ACTION, Draft, Label, Provenance, Verdict
@@ -19,6 +20,34 @@ from reply_assistant.store.records import (
 DECISION_KINDS = ("accept", "copy", "skip", "relabel", "reopen")
 USER_PROVENANCE = Provenance(backend="user", model="", prompt_version="relabel")
 
+_INSERT_VERDICT = """
+INSERT INTO verdicts (message_id, label, confidence, reason, signals, action, provenance,
+                      created_at, source, decision_id)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_DRAFT = """
+INSERT INTO drafts (message_id, text, language, provenance, created_at) VALUES (?, ?, ?, ?, ?)"""
+
+
+def _verdict_values(
+    message_id: str, verdict: Verdict, source: str, decision_id: int | None, created_at: str
+) -> tuple:
+    return (
+        message_id,
+        verdict.label.value,
+        verdict.confidence,
+        verdict.reason,
+        json.dumps(verdict.signals, ensure_ascii=False),
+        verdict.action.value,
+        verdict.provenance.model_dump_json(),
+        created_at,
+        source,
+        decision_id,
+    )
+
+
+def _draft_values(message_id: str, draft: Draft, created_at: str) -> tuple:
+    return (message_id, draft.text, draft.language, draft.provenance.model_dump_json(), created_at)
+
 
 class ResultsMixin(StoreBase):
     # ------------------------------------------------------------ verdicts and errors
@@ -32,15 +61,50 @@ class ResultsMixin(StoreBase):
     ) -> None:
         """A verdict, its draft and any error in one transaction, so a crash between them
         never leaves a verdict whose draft a rerun would have to classify again for."""
+        self.save_assessments([(message_id, verdict, draft, error)])
+
+    def save_assessments(
+        self, results: Sequence[tuple[str, Verdict | None, Draft | None, str]]
+    ) -> None:
+        """Many `save_assessment` calls, (message id, verdict, draft, error) each, in one
+        transaction: a crash keeps all of them or none, so a rerun redoes a whole chunk
+        rather than finding part of it."""
+        created_at = iso(utc_now())
         with self._transaction() as db:
-            if verdict is not None:
-                self._insert_verdict(message_id, verdict, "assistant", decision_id=None)
-            if draft is not None:
-                self.save_draft(message_id, draft)
-            if error:
-                self.save_error(message_id, error)
-            elif verdict is not None or draft is not None:
-                db.execute("DELETE FROM errors WHERE message_id = ?", (message_id,))
+            db.executemany(
+                _INSERT_VERDICT,
+                [
+                    _verdict_values(message_id, verdict, "assistant", None, created_at)
+                    for message_id, verdict, _, _ in results
+                    if verdict is not None
+                ],
+            )
+            db.executemany(
+                _INSERT_DRAFT,
+                [
+                    _draft_values(message_id, draft, created_at)
+                    for message_id, _, draft, _ in results
+                    if draft is not None
+                ],
+            )
+            db.executemany(
+                """INSERT INTO errors (message_id, error, created_at) VALUES (?, ?, ?)
+                   ON CONFLICT (message_id) DO UPDATE SET
+                       error = excluded.error, created_at = excluded.created_at""",
+                [(message_id, error, created_at) for message_id, _, _, error in results if error],
+            )
+            db.execute(
+                "DELETE FROM errors WHERE message_id IN (SELECT value FROM json_each(?))",
+                (
+                    json.dumps(
+                        [
+                            message_id
+                            for message_id, verdict, draft, error in results
+                            if not error and (verdict is not None or draft is not None)
+                        ]
+                    ),
+                ),
+            )
 
     def verdict(self, message_id: str) -> Verdict | None:
         """The verdict in force: the person's relabel if any, else the newest."""
@@ -68,37 +132,14 @@ class ResultsMixin(StoreBase):
         self, message_id: str, verdict: Verdict, source: str, decision_id: int | None
     ) -> None:
         self._db.execute(
-            """INSERT INTO verdicts (message_id, label, confidence, reason, signals, action,
-                                     provenance, created_at, source, decision_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                message_id,
-                verdict.label.value,
-                verdict.confidence,
-                verdict.reason,
-                json.dumps(verdict.signals, ensure_ascii=False),
-                verdict.action.value,
-                verdict.provenance.model_dump_json(),
-                iso(utc_now()),
-                source,
-                decision_id,
-            ),
+            _INSERT_VERDICT,
+            _verdict_values(message_id, verdict, source, decision_id, iso(utc_now())),
         )
 
     # ------------------------------------------------------------ drafts and edits
 
     def save_draft(self, message_id: str, draft: Draft) -> int:
-        cursor = self._db.execute(
-            """INSERT INTO drafts (message_id, text, language, provenance, created_at)
-               VALUES (?, ?, ?, ?, ?)""",
-            (
-                message_id,
-                draft.text,
-                draft.language,
-                draft.provenance.model_dump_json(),
-                iso(utc_now()),
-            ),
-        )
+        cursor = self._db.execute(_INSERT_DRAFT, _draft_values(message_id, draft, iso(utc_now())))
         return cursor.lastrowid
 
     def drafts(self, message_id: str) -> list[Draft]:
@@ -167,8 +208,21 @@ class ResultsMixin(StoreBase):
         )
         return [decision_from_row(row) for row in rows]
 
+    # A relabel's note: the newest draft id before it (drafts after it were for its label).
+    _RELABEL_DRAFT_NOTE = "drafts before relabel: #"
+
+    def record_relabel(self, message_id: str, label: str) -> int:
+        """A relabel that notes the newest draft, so undoing it brings that draft back."""
+        newest = self._db.execute(
+            "SELECT COALESCE(MAX(id), 0) FROM drafts WHERE message_id = ?", (message_id,)
+        ).fetchone()[0]
+        return self.record_decision(
+            message_id, "relabel", label=label, note=f"{self._RELABEL_DRAFT_NOTE}{newest}"
+        )
+
     def undo_last_decision(self) -> Decision | None:
-        """Mark the newest decision not yet undone as undone; a relabel's verdict goes too."""
+        """Mark the newest decision not yet undone as undone; a relabel's verdict goes too,
+        and so do the drafts made after a `record_relabel` (they were for its label)."""
         with self._transaction() as db:
             row = db.execute(
                 "SELECT * FROM decisions WHERE undone = 0 ORDER BY id DESC LIMIT 1"
@@ -177,6 +231,15 @@ class ResultsMixin(StoreBase):
                 return None
             db.execute("UPDATE decisions SET undone = 1 WHERE id = ?", (row["id"],))
             db.execute("DELETE FROM verdicts WHERE decision_id = ?", (row["id"],))
+            if row["kind"] == "relabel" and row["note"].startswith(self._RELABEL_DRAFT_NOTE):
+                newest_before = int(row["note"].removeprefix(self._RELABEL_DRAFT_NOTE))
+                dropped = db.execute(
+                    "DELETE FROM drafts WHERE message_id = ? AND id > ?",
+                    (row["message_id"], newest_before),
+                ).rowcount
+                if dropped:
+                    # Storing a draft clears the edit, so an edit now is of a dropped draft.
+                    db.execute("DELETE FROM edits WHERE message_id = ?", (row["message_id"],))
         return replace(decision_from_row(row), undone=True)
 
     def corrections(self) -> list[Correction]:

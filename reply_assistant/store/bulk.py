@@ -1,0 +1,220 @@
+"""Reading many messages in one query each, for batch runs over whole exports.
+
+Each method answers exactly what its one-message counterpart answers (`incoming`,
+`verdict`, `drafts`), a chunk of ids at a time: per-message queries cost more than the
+offline model's whole classification.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from reply_assistant.models import Incoming, Provenance, SenderFacts, ThreadTurn, Verdict
+from reply_assistant.store.base import CURRENT_VERDICT_ID, StoreBase, from_owner_sql
+from reply_assistant.store.inbox import THREAD_TURNS
+from reply_assistant.store.records import parse_iso, verdict_from_row
+
+# Ids travel as one JSON array parameter: no limit on how many, one statement to prepare.
+_CHUNK = "chunk AS (SELECT key AS position, value AS id FROM json_each(:ids))"
+
+# The sender's connection, by the rules of InboxMixin._connection_of: by profile URL; by
+# name only when the sender or the connection has no URL.
+_CONNECTION_ROWID = """COALESCE(
+    (SELECT k.rowid FROM connections k WHERE m.sender_key != '' AND k.url_key = m.sender_key),
+    (SELECT k.rowid FROM connections k
+     WHERE k.name_key = name_key(m.sender_name) AND k.name_key != ''
+       AND (m.sender_key = '' OR k.url_key = '')
+     ORDER BY k.rowid LIMIT 1)
+)"""
+
+# As InboxMixin._earlier_pitches: the sender's other messages whose verdict in force is spam.
+_EARLIER_PITCHES = f"""CASE
+    WHEN m.sender_key != '' THEN (
+        SELECT COUNT(*) FROM messages p
+        JOIN verdicts v ON v.id = {CURRENT_VERDICT_ID.format(message_id="p.id")}
+        WHERE p.sender_key = m.sender_key AND p.id != m.id AND v.label = 'spam')
+    WHEN name_key(m.sender_name) != '' THEN (
+        SELECT COUNT(*) FROM messages p
+        JOIN verdicts v ON v.id = {CURRENT_VERDICT_ID.format(message_id="p.id")}
+        WHERE p.sender_key = '' AND name_key(p.sender_name) = name_key(m.sender_name)
+          AND p.id != m.id AND v.label = 'spam')
+    ELSE 0
+END"""
+
+# As InboxMixin._thread_before: the newest THREAD_TURNS earlier messages, oldest first.
+_THREAD = f"""(
+    SELECT json_group_array(json_array(sender_name, text, sent_at, from_owner)) FROM (
+        SELECT * FROM (
+            SELECT t.sender_name, t.text, t.sent_at, t.rowid AS position,
+                   {from_owner_sql("t")} AS from_owner
+            FROM messages t
+            WHERE t.conversation_id = m.conversation_id
+              AND (t.sent_at < m.sent_at OR (t.sent_at = m.sent_at AND t.rowid < m.rowid))
+            ORDER BY t.sent_at DESC, t.rowid DESC LIMIT {THREAD_TURNS}
+        ) ORDER BY sent_at, position
+    )
+)"""
+
+_INCOMINGS = f"""
+WITH {_CHUNK}
+SELECT m.id, m.conversation_id, m.text, m.sender_name, m.sender_url, m.sponsored,
+       m.placeholders, k.rowid IS NOT NULL AS first_degree, k.connected_on,
+       {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread
+FROM chunk
+JOIN messages m ON m.id = chunk.id
+LEFT JOIN connections k ON k.rowid = {_CONNECTION_ROWID}
+ORDER BY chunk.position
+"""
+
+_VERDICTS = f"""
+WITH {_CHUNK}
+SELECT v.* FROM chunk
+JOIN verdicts v ON v.id = {CURRENT_VERDICT_ID.format(message_id="chunk.id")}
+"""
+
+_DRAFTED = f"""
+WITH {_CHUNK}
+SELECT chunk.id FROM chunk
+WHERE EXISTS (SELECT 1 FROM drafts d WHERE d.message_id = chunk.id)
+"""
+
+_RESULTS = f"""
+WITH {_CHUNK}
+SELECT m.id, m.conversation_id, m.sender_name, m.sender_url, m.sent_at, m.text,
+       k.rowid IS NOT NULL AS first_degree, k.connected_on,
+       v.label, v.confidence, v.reason, v.signals, v.action, v.provenance AS verdict_made_by,
+       d.text AS draft_text, d.provenance AS draft_made_by,
+       e.text AS edited_text, x.error
+FROM chunk
+JOIN messages m ON m.id = chunk.id
+LEFT JOIN connections k ON k.rowid = {_CONNECTION_ROWID}
+LEFT JOIN verdicts v ON v.id = {CURRENT_VERDICT_ID.format(message_id="m.id")}
+LEFT JOIN drafts d ON d.id = (SELECT MAX(id) FROM drafts WHERE message_id = m.id)
+LEFT JOIN edits e ON e.message_id = m.id
+LEFT JOIN errors x ON x.message_id = m.id
+ORDER BY chunk.position
+"""
+
+# Ids per query when streaming results: bounded memory, few statements.
+RESULT_CHUNK = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    """What the store holds for one message, as a batch result file reports it."""
+
+    message_id: str
+    conversation_id: str
+    sender_name: str
+    sender_url: str
+    first_degree: bool
+    connected_on: date | None
+    sent_at: str  # ISO 8601, as `Message.sent_at.isoformat()` gives it
+    text: str
+    label: str | None  # of the verdict in force; None when there is none
+    confidence: float | None
+    reason: str
+    signals: list[str]
+    action: str
+    verdict_made_by: Provenance | None
+    draft_text: str | None  # the newest draft's
+    draft_made_by: Provenance | None
+    edited_text: str | None
+    error: str | None
+
+
+class BulkMixin(StoreBase):
+    def incomings(self, message_ids: Sequence[str]) -> list[Incoming]:
+        """`[self.incoming(m) for m in message_ids]` in one query; KeyError for an unknown id."""
+        rows = self._db.execute(
+            _INCOMINGS, {**self._owner_params(), "ids": json.dumps(list(message_ids))}
+        ).fetchall()
+        if len(rows) != len(message_ids):
+            found = {row["id"] for row in rows}
+            raise KeyError(next(m for m in message_ids if m not in found))
+        return [_incoming_from_row(row) for row in rows]
+
+    def current_verdicts(self, message_ids: Sequence[str]) -> dict[str, Verdict]:
+        """The verdict in force (as `verdict`) of each message that has one."""
+        rows = self._db.execute(_VERDICTS, {"ids": json.dumps(list(message_ids))})
+        return {row["message_id"]: verdict_from_row(row) for row in rows}
+
+    def drafted(self, message_ids: Sequence[str]) -> set[str]:
+        """Those of the messages with at least one draft."""
+        rows = self._db.execute(_DRAFTED, {"ids": json.dumps(list(message_ids))})
+        return {row[0] for row in rows}
+
+    def stored_results(self, message_ids: Sequence[str]) -> Iterator[StoredResult]:
+        """What is stored for each message, in the given order, a chunk of ids per query,
+        so a whole export's results stream through without being held in memory."""
+        for start in range(0, len(message_ids), RESULT_CHUNK):
+            ids = list(message_ids[start : start + RESULT_CHUNK])
+            rows = self._db.execute(_RESULTS, {"ids": json.dumps(ids)}).fetchall()
+            if len(rows) != len(ids):
+                found = {row["id"] for row in rows}
+                raise KeyError(next(m for m in ids if m not in found))
+            for row in rows:
+                yield _result_from_row(row)
+
+
+def _incoming_from_row(row: sqlite3.Row) -> Incoming:
+    connected_on = row["connected_on"]
+    return Incoming(
+        text=row["text"],
+        sender=SenderFacts(
+            name=row["sender_name"],
+            profile_url=row["sender_url"],
+            first_degree=bool(row["first_degree"]),
+            connected_on=date.fromisoformat(connected_on) if connected_on else None,
+            sponsored=bool(row["sponsored"]),
+            placeholders=tuple(json.loads(row["placeholders"])),
+            earlier_pitches=row["earlier_pitches"],
+        ),
+        thread=tuple(
+            ThreadTurn(
+                sender_name=sender_name,
+                text=text,
+                from_owner=bool(from_owner),
+                sent_at=parse_iso(sent_at),
+            )
+            for sender_name, text, sent_at, from_owner in json.loads(row["thread"])
+        ),
+        message_id=row["id"],
+        conversation_id=row["conversation_id"],
+    )
+
+
+def _result_from_row(row: sqlite3.Row) -> StoredResult:
+    connected_on = row["connected_on"]
+    verdict_made_by = (
+        Provenance.model_validate_json(row["verdict_made_by"]) if row["label"] else None
+    )
+    draft_made_by = (
+        Provenance.model_validate_json(row["draft_made_by"])
+        if row["draft_made_by"] is not None
+        else None
+    )
+    return StoredResult(
+        message_id=row["id"],
+        conversation_id=row["conversation_id"],
+        sender_name=row["sender_name"],
+        sender_url=row["sender_url"],
+        first_degree=bool(row["first_degree"]),
+        connected_on=date.fromisoformat(connected_on) if connected_on else None,
+        sent_at=parse_iso(row["sent_at"]).isoformat(),
+        text=row["text"],
+        label=row["label"],
+        confidence=row["confidence"],
+        reason=row["reason"] or "",
+        signals=json.loads(row["signals"]) if row["signals"] else [],
+        action=row["action"] or "",
+        verdict_made_by=verdict_made_by,
+        draft_text=row["draft_text"],
+        draft_made_by=draft_made_by,
+        edited_text=row["edited_text"],
+        error=row["error"],
+    )
