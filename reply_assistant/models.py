@@ -216,6 +216,9 @@ class Assessment:
     draft: Draft | None = None
     error: str = ""
     extras: dict[str, str] = field(default_factory=dict)
+    # The failed call's BackendError.kind (auth, not_found, rate_limited, ...), so a screen
+    # can say what to do about it; empty when nothing failed.
+    error_kind: str = ""
 
     @property
     def ok(self) -> bool:

@@ -72,8 +72,10 @@ async def test_redraft_and_stream_redraft(fake_llm: FakeLLMServer):
     relabelled = verdict.model_copy(update={"label": Label.SPAM, "action": Action.DECLINE})
     draft = await assistant.redraft(item, relabelled)
     assert draft.text
-    streamed = "".join([chunk async for chunk in assistant.stream_redraft(item, verdict)])
-    assert streamed == "Thanks for reaching out. What did you have in mind?"
+    chunks: list[str] = []
+    streamed = await assistant.stream_redraft(item, verdict, chunks.append, "en")
+    assert streamed.text == "".join(chunks) == "Thanks for reaching out. What did you have in mind?"
+    assert len(chunks) > 1 and streamed.provenance.usage.completion_tokens > 0
 
 
 async def test_stream_redraft_raises_backend_errors():
@@ -81,8 +83,7 @@ async def test_stream_redraft_raises_backend_errors():
     with FakeLLMServer(require_key="right-key") as server:
         assistant = _assistant(server, api_key="wrong-key")
         with pytest.raises(BackendError) as info:
-            async for _ in assistant.stream_redraft(incoming_from_text("Quick question"), verdict):
-                pass
+            await assistant.stream_redraft(incoming_from_text("Quick question"), verdict, print)
     assert info.value.kind == "auth"
 
 

@@ -264,3 +264,33 @@ def test_runs_standalone():
     finally:
         process.terminate()
         process.wait(timeout=5)
+
+
+async def test_stream_delay_lets_text_arrive_while_the_stream_is_open(fake_llm, sdk):
+    fake_llm.stream_delay_s = 0.05
+    stream = await sdk.chat.completions.create(
+        model=MODEL, messages=user("Great to meet you"), stream=True
+    )
+    pieces: list[str] = []
+    open_while_reading: list[bool] = []
+    async for chunk in stream:
+        for choice in chunk.choices:
+            if choice.delta.content:
+                pieces.append(choice.delta.content)
+                open_while_reading.append(fake_llm.in_flight == 1)
+    assert "".join(pieces) == "Thank you, great to hear from you! Let's catch up soon."
+    assert open_while_reading[0]  # the first word came while the server was still sending
+
+
+async def test_stream_options_can_be_rejected_like_older_servers(fake_llm, sdk):
+    fake_llm.reject_stream_options = True
+    with pytest.raises(openai.BadRequestError) as caught:
+        await sdk.chat.completions.create(
+            model=MODEL,
+            messages=user("hi"),
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+    assert caught.value.param == "stream_options"
+    stream = await sdk.chat.completions.create(model=MODEL, messages=user("hi"), stream=True)
+    assert [chunk async for chunk in stream]

@@ -407,3 +407,55 @@ async def test_cached_results_survive_a_json_round_trip(make_client):
     await make_client(cache=cache).complete(SPAM, VerdictOutput)
     [stored] = cache.values.values()
     assert VerdictOutput.model_validate(json.loads(stored)).label == Label.SPAM
+
+
+async def test_stream_reports_usage_and_cost_from_the_final_chunk(fake_llm, make_client):
+    messages = [*SPAM[:1], HumanMessage("Congrats!")]
+    stream = make_client().stream_text(messages)
+    text = "".join([piece async for piece in stream])
+    assert text == DRAFT_TEXT
+    prompt_chars = sum(len(message.content) for message in messages)
+    assert stream.usage.prompt_tokens == math.ceil(prompt_chars / 4)
+    assert stream.usage.completion_tokens == math.ceil(len(DRAFT_TEXT) / 4)
+    assert stream.cost_usd == pytest.approx(cost_usd(MODEL, stream.usage)) and stream.cost_usd > 0
+    assert stream.latency_ms > 0 and stream.attempts == 1
+    [body] = chat_bodies(fake_llm)
+    assert body["stream_options"] == {"include_usage": True}
+
+
+async def test_a_server_rejecting_stream_options_still_streams_without_usage(fake_llm, make_client):
+    fake_llm.reject_stream_options = True
+    client = make_client()
+    stream = client.stream_text([HumanMessage("Congrats!")])
+    assert "".join([piece async for piece in stream]) == DRAFT_TEXT
+    # Unknown usage is not free: no cost rather than $0.
+    assert (stream.usage, stream.cost_usd) == (Usage(), None)
+    first, second = chat_bodies(fake_llm)
+    assert "stream_options" in first and "stream_options" not in second
+    assert not client.stream_usage_in_use
+
+    again = client.stream_text([HumanMessage("Congrats!")])  # remembered: one request
+    assert "".join([piece async for piece in again]) == DRAFT_TEXT
+    assert len(fake_llm.chat_requests()) == 3
+
+
+async def test_cache_key_depends_on_the_endpoint(fake_llm, make_client):
+    cache = DictCache()
+    await make_client(cache=cache).complete(SPAM, VerdictOutput)
+    assert (await make_client(cache=cache).complete(SPAM, VerdictOutput)).cached
+    with FakeLLMServer() as other:
+        result = await make_client(cache=cache, base_url=other.base_url).complete(
+            SPAM, VerdictOutput
+        )
+        assert not result.cached and len(other.chat_requests()) == 1
+    assert len(fake_llm.chat_requests()) == 1 and len(cache.values) == 2
+
+
+async def test_cache_key_depends_on_the_prompt_version(fake_llm, make_client):
+    cache = DictCache()
+    client = make_client(cache=cache)
+    first = await client.complete(SPAM, VerdictOutput, prompt_ref="classify@v1")
+    other_version = await client.complete(SPAM, VerdictOutput, prompt_ref="classify@v2")
+    same_again = await client.complete(SPAM, VerdictOutput, prompt_ref="classify@v1")
+    assert (first.cached, other_version.cached, same_again.cached) == (False, False, True)
+    assert len(fake_llm.chat_requests()) == 2 and len(cache.values) == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterable
 from typing import Protocol, runtime_checkable
 
 from reply_assistant.models import Draft, Incoming, Verdict, VerdictOutput
@@ -42,7 +42,8 @@ class Backend(Protocol):
         """A reply of the kind the verdict calls for. Raises BackendError."""
         ...
 
-    def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterator[str]:
+    def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterable[str]:
         """The draft's text in chunks as they arrive (one chunk when the backend cannot
-        stream). The caller joins them; `draft` remains the call that records provenance."""
+        stream). A stream may have a `provenance` attribute, set once it has ended (the LLM
+        backend's records usage and cost); `streaming.stream_to_draft` makes the Draft."""
         ...

@@ -10,7 +10,7 @@ from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
 from reply_assistant.backends.base import BackendError
-from reply_assistant.backends.openai_client import ChatClient, ChatResult
+from reply_assistant.backends.openai_client import ChatClient, ChatResult, TextStream
 from reply_assistant.backends.pricing import batch_cost_usd
 from reply_assistant.config import Profile
 from reply_assistant.models import (
@@ -79,17 +79,13 @@ class LLMBackend:
     async def classify(self, item: Incoming) -> Verdict:
         prompt = self.prompts.classify
         messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile))
-        result = await self.client.complete(
-            messages, VerdictOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
-        )
+        result = await self._complete(prompt, messages, VerdictOutput)
         return Verdict(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
 
     async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
         prompt = self.prompts.draft
         messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile, verdict))
-        result = await self.client.complete(
-            messages, DraftOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
-        )
+        result = await self._complete(prompt, messages, DraftOutput)
         return Draft(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
 
     async def judge(self, item: Incoming, verdict: VerdictOutput, draft_text: str) -> JudgeVerdict:
@@ -101,13 +97,22 @@ class LLMBackend:
         draft = mask_private(draft_text) if self.redact else draft_text
         values = prompt_inputs(self._outgoing(item), self.profile, verdict)
         messages = prompt.render(**values, draft=defuse_tags(draft))
-        result = await self.client.complete(
-            messages, JudgeOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
-        )
+        result = await self._complete(prompt, messages, JudgeOutput)
         return JudgeVerdict(
             **result.parsed.model_dump(),
             provenance=self._provenance(prompt, result),
             raw=result.raw,
+        )
+
+    async def _complete(
+        self, prompt: PromptVersion, messages: list[BaseMessage], schema: type[T]
+    ) -> ChatResult[T]:
+        return await self.client.complete(
+            messages,
+            schema,
+            temperature=prompt.temperature,
+            max_tokens=prompt.max_tokens,
+            prompt_ref=prompt.ref,
         )
 
     # ------------------------------------------------------------ Batch API requests
@@ -167,15 +172,17 @@ class LLMBackend:
             cost_usd=batch_cost_usd(self.model, usage),
         )
 
-    async def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterator[str]:
+    def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> DraftStream:
+        """The draft's text in chunks; once they have all come, the stream's `provenance`
+        records the prompt, usage, cost and latency."""
         prompt = self.prompts.draft
         messages = prompt.render_stream(
             **prompt_inputs(self._outgoing(item), self.profile, verdict)
         )
-        async for chunk in self.client.stream_text(
+        text = self.client.stream_text(
             messages, temperature=prompt.temperature, max_tokens=prompt.max_tokens
-        ):
-            yield chunk
+        )
+        return DraftStream(text, self.name, self.model, prompt.ref)
 
     def estimate_usage(self, item: Incoming, with_draft: bool = True) -> Usage:
         """What classifying (and drafting) `item` would cost in tokens, sending nothing.
@@ -220,6 +227,33 @@ class LLMBackend:
             latency_ms=result.latency_ms,
             cached=result.cached,
         )
+
+
+class DraftStream:
+    """A streamed draft's text chunks (`async for`); `provenance` once they have all come."""
+
+    def __init__(self, text: TextStream, backend: str, model: str, prompt_ref: str) -> None:
+        self._text = text
+        self._backend = backend
+        self._model = model
+        self._prompt_ref = prompt_ref
+        self.provenance: Provenance | None = None
+
+    async def _chunks(self) -> AsyncIterator[str]:
+        async for chunk in self._text:
+            yield chunk
+        self.provenance = Provenance(
+            backend=self._backend,
+            model=self._model,
+            # The plain-text variant of the draft prompt made it: the reply is not JSON.
+            prompt_version=f"{self._prompt_ref} (streamed)",
+            usage=self._text.usage,
+            cost_usd=self._text.cost_usd,
+            latency_ms=self._text.latency_ms,
+        )
+
+    def __aiter__(self) -> AsyncIterator[str]:
+        return self._chunks()
 
 
 def _tokens(messages: list[BaseMessage]) -> int:

@@ -13,6 +13,9 @@ It adds what the `openai` SDK leaves to the caller:
   that does not validate (including one cut off by the token limit, finish_reason "length")
   gets one repair round-trip; a second failure is `BackendError(kind="invalid_output")`.
 - A response cache, usage and cost per call, a concurrency limit and a per-attempt timeout.
+- Streamed text with its usage: the stream asks for a final usage chunk
+  (`stream_options.include_usage`); a server that rejects the option is asked again without
+  it, and from then on streams report no usage (and so no cost).
 
 Error messages name the endpoint and model only, never the API key or message text.
 A client belongs to one event loop (its HTTP pool and semaphore bind to the first one used).
@@ -37,7 +40,7 @@ from urllib.parse import urlsplit
 import openai
 from langchain_core.messages import BaseMessage, convert_to_openai_messages
 from openai.lib._pydantic import to_strict_json_schema
-from openai.types.chat import ChatCompletion
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
@@ -65,6 +68,8 @@ _SCHEMA_INSTRUCTION = (
     "Answer with one JSON object only, with no prose and no code fences, "
     "that matches this JSON schema:\n{schema}"
 )
+# OpenAI (and vLLM, llama.cpp, Ollama) then send a last chunk with no choices and the usage.
+_USAGE_IN_STREAM = {"stream_options": {"include_usage": True}}
 _REPAIR_INSTRUCTION = (
     "Your previous reply was not valid: {problem}. "
     "Reply again with only the corrected JSON object, matching the schema."
@@ -88,6 +93,22 @@ class ChatResult(Generic[T]):
     attempts: int  # HTTP requests made (retries, fallbacks and repair included)
 
 
+class TextStream:
+    """A reply's content deltas as they arrive (`async for piece in stream`). Once the
+    iteration has ended, `usage`, `cost_usd` (None when the price or the usage is unknown),
+    `latency_ms` and `attempts` describe the whole call."""
+
+    def __init__(self, client: ChatClient, request: Request) -> None:
+        self.usage = Usage()
+        self.cost_usd: float | None = None
+        self.latency_ms = 0.0
+        self.attempts = 0
+        self._deltas = client._deltas(request, self)
+
+    def __aiter__(self) -> AsyncIterator[str]:
+        return self._deltas
+
+
 class _Transient(Exception):
     """A failure that another attempt may not have."""
 
@@ -100,6 +121,10 @@ class _Transient(Exception):
 
 class _FormatRejected(Exception):
     """The server does not accept the response_format we sent."""
+
+
+class _StreamOptionsRejected(Exception):
+    """The server does not accept stream_options (asking for usage in a stream)."""
 
 
 @dataclass
@@ -144,6 +169,8 @@ class ChatClient:
         self.base_url = _without_credentials(str(self._openai.base_url))
         self.structured_mode = structured_mode
         self.mode_in_use = "json_schema" if structured_mode == "auto" else structured_mode
+        # Cleared when the server rejects stream_options; streams then carry no usage.
+        self.stream_usage_in_use = True
         self._timeout_s = timeout_s
         self._max_attempts = max_attempts
         self._max_retry_wait_s = max_retry_wait_s
@@ -205,9 +232,12 @@ class ChatClient:
         temperature: float | None = None,
         max_tokens: int | None = None,
         use_cache: bool = True,
+        prompt_ref: str | None = None,
     ) -> ChatResult[T]:
+        """`prompt_ref` (e.g. "classify@v2") names the prompt version the messages were
+        rendered from; it is part of the cache key."""
         rendered: list[dict[str, Any]] = convert_to_openai_messages(messages)
-        key = self._cache_key(rendered, schema, temperature, max_tokens)
+        key = self._cache_key(rendered, schema, temperature, max_tokens, prompt_ref)
         if self._cache is not None and use_cache:
             hit = self._cache.get(key)
             parsed = _validated(hit, schema) if hit is not None else None
@@ -294,24 +324,34 @@ class ChatClient:
 
     # ------------------------------------------------------------ streaming
 
-    async def stream_text(
+    def stream_text(
         self,
         messages: list[BaseMessage],
         *,
         temperature: float | None = None,
         max_tokens: int | None = None,
-    ) -> AsyncIterator[str]:
-        """Content deltas as they arrive. Opening the stream is retried; once text has
-        arrived it is not (the caller has it), and a stream that ends without a
-        finish_reason raises BackendError(kind="server") after yielding what came."""
+    ) -> TextStream:
+        """Content deltas as they arrive (`async for`); once the stream has ended, the
+        returned TextStream also holds the call's usage, cost and latency. Opening the
+        stream is retried; once text has arrived it is not (the caller has it), and a stream
+        that ends without a finish_reason raises BackendError(kind="server") after yielding
+        what came."""
         request = self._request(convert_to_openai_messages(messages), temperature, max_tokens)
         request["stream"] = True
+        return TextStream(self, request)
+
+    async def _deltas(self, request: Request, spent: TextStream) -> AsyncIterator[str]:
+        started = time.perf_counter()
         tally = _Tally()
+        usage_reported = False
         async with self._semaphore:  # held for the whole stream, its retries included
-            stream = await self._with_retries(tally, self._create, request, tally)
+            stream = await self._open_stream(request, tally)
             finished = False
             try:
                 async for chunk in stream:
+                    if chunk.usage is not None:  # the last chunk, when include_usage was asked
+                        tally.usage += completion_usage(chunk)
+                        usage_reported = True
                     for choice in chunk.choices:
                         if choice.delta.content:
                             yield choice.delta.content
@@ -330,6 +370,22 @@ class ChatClient:
                 kind="server",
                 attempts=tally.attempts,
             )
+        spent.usage = tally.usage
+        spent.attempts = tally.attempts
+        # Without reported usage the cost is unknown, not zero.
+        spent.cost_usd = cost_usd(self.model, tally.usage) if usage_reported else None
+        spent.latency_ms = (time.perf_counter() - started) * 1000
+
+    async def _open_stream(self, request: Request, tally: _Tally) -> Any:
+        """The opened stream, asking for usage unless this server has rejected that."""
+        if self.stream_usage_in_use:
+            try:
+                return await self._with_retries(
+                    tally, self._create, {**request, **_USAGE_IN_STREAM}, tally
+                )
+            except _StreamOptionsRejected:
+                self.stream_usage_in_use = False
+        return await self._with_retries(tally, self._create, request, tally)
 
     # ------------------------------------------------------------ retries and errors
 
@@ -397,6 +453,8 @@ class ChatClient:
             )
         if status in (400, 422) and "response_format" in f"{exc.param} {exc.message}":
             return _FormatRejected()
+        if status in (400, 422) and "stream_options" in f"{exc.param} {exc.message}":
+            return _StreamOptionsRejected()
         detail = f"{status}, {exc.code}" if exc.code else str(status)
         return BackendError(f"{where} rejected the request ({detail})", kind="bad_request")
 
@@ -418,10 +476,12 @@ class ChatClient:
         schema: type[BaseModel],
         temperature: float | None,
         max_tokens: int | None,
+        prompt_ref: str | None,
     ) -> str:
         identity = {
             "base_url": self.base_url,
             "model": self.model,
+            "prompt": prompt_ref,
             "messages": messages,
             "schema": [schema.__name__, _strict_schema(schema)],
             "temperature": temperature,
@@ -473,8 +533,9 @@ def _shape_for_mode(request: Request, schema: type[BaseModel], mode: str) -> Non
     request["messages"] = messages
 
 
-def completion_usage(completion: ChatCompletion) -> Usage:
-    """The tokens a chat completion reports using; zero when the server reports none."""
+def completion_usage(completion: ChatCompletion | ChatCompletionChunk) -> Usage:
+    """The tokens a chat completion (or a stream's usage chunk) reports using; zero when the
+    server reports none."""
     if completion.usage is None:
         return Usage()
     details = completion.usage.prompt_tokens_details

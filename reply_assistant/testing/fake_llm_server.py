@@ -6,8 +6,9 @@ bodies all go over the wire. Answers are deterministic: a pluggable `responder` 
 assistant content; the default one applies a few keyword rules to the last user message.
 
 Faults are scripted per chat request (`server.script([...])`) or set as switches
-(`latency`, `max_concurrency`, `reject_response_format`, `require_key`); every switch can be
-changed while the server runs.
+(`latency`, `stream_delay_s`, `max_concurrency`, `reject_response_format`,
+`reject_stream_options`, `require_key`); every switch can be changed while the server runs.
+A stream asked for `stream_options.include_usage` ends with a usage chunk, as OpenAI's do.
 
 Standalone: `python -m reply_assistant.testing.fake_llm_server --port 8000 --latency 0.2`.
 """
@@ -130,7 +131,8 @@ _VERDICTS = {
     "relationship": ("reply", "A personal note from someone the user knows.", ["warm"]),
     "unclear": ("ask", "The purpose of the message is not clear.", []),
 }
-_DRAFTS = {
+# The default answers' reply text per label, structured or streamed.
+DEFAULT_DRAFTS = {
     "spam": "Thanks for thinking of me, but I'm not interested.",
     "relationship": "Thank you, great to hear from you! Let's catch up soon.",
     "unclear": "Thanks for reaching out. What did you have in mind?",
@@ -172,8 +174,8 @@ def default_responder(request: JSON) -> str:
         }
         return json.dumps(verdict)
     if kind == "draft":
-        return json.dumps({"text": _DRAFTS[label], "language": "en"})
-    return _DRAFTS[label]
+        return json.dumps({"text": DEFAULT_DRAFTS[label], "language": "en"})
+    return DEFAULT_DRAFTS[label]
 
 
 def _invalid_content(request: JSON) -> str:
@@ -246,6 +248,10 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
             code="model_not_found",
         )
     fault, _, argument = server.next_fault().partition(":")
+    if server.reject_stream_options and "stream_options" in body:
+        return error_reply(
+            400, "Unrecognized request argument supplied: stream_options", param="stream_options"
+        )
     rejected = server.reject_response_format
     if "response_format" in body and (
         fault == "no_response_format" or (body["response_format"] or {}).get("type") in rejected
@@ -284,7 +290,12 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
     if body.get("stream"):
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
         chunks = _stream_chunks(
-            completion_id, model, content, usage if include_usage else None, fault == "truncated"
+            completion_id,
+            model,
+            content,
+            usage if include_usage else None,
+            truncated=fault == "truncated",
+            pause=lambda: server.stopping.wait(server.stream_delay_s),
         )
         return Reply(
             body=chunks, content_type="text/event-stream", headers={"Cache-Control": "no-cache"}
@@ -312,8 +323,17 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
 
 
 def _stream_chunks(
-    completion_id: str, model: str, content: str, usage: JSON | None, truncated: bool
+    completion_id: str,
+    model: str,
+    content: str,
+    usage: JSON | None,
+    *,
+    truncated: bool,
+    pause: Callable[[], object],
 ) -> Iterator[bytes]:
+    """Server-sent events: a role chunk, one chunk per word (`pause` before each), the
+    finish_reason, then the usage chunk when asked for and [DONE]."""
+
     def chunk(delta: JSON, finish_reason: str | None) -> JSON:
         choice = {"index": 0, "delta": delta, "finish_reason": finish_reason, "logprobs": None}
         return {
@@ -329,6 +349,7 @@ def _stream_chunks(
         pieces = pieces[: len(pieces) // 2]
     yield _sse(chunk({"role": "assistant", "content": ""}, None))
     for piece in pieces:
+        pause()
         yield _sse(chunk({"content": piece}, None))
     if truncated:
         return  # the connection closes with neither finish_reason nor [DONE]
@@ -424,8 +445,10 @@ class FakeLLMServer:
         responder: Responder = default_responder,
         require_key: str | None = None,
         latency: float = 0.0,
+        stream_delay_s: float = 0.0,
         max_concurrency: int | None = None,
         reject_response_format: Collection[str] = (),
+        reject_stream_options: bool = False,
         hang_s: float = DEFAULT_HANG_S,
         faults: Sequence[str] = (),
     ) -> None:
@@ -433,10 +456,13 @@ class FakeLLMServer:
         self.responder = responder
         self.require_key = require_key
         self.latency = latency
+        self.stream_delay_s = stream_delay_s  # before each streamed word, so text trickles in
         self.max_concurrency = max_concurrency
         # response_format types answered with 400, e.g. {"json_schema"} or
         # {"json_schema", "json_object"}, like local servers without structured output.
         self.reject_response_format = frozenset(reject_response_format)
+        # 400 for any request with stream_options, like servers that predate it.
+        self.reject_stream_options = reject_stream_options
         self.hang_s = hang_s
         # Deferred: the Batch API module builds on this one.
         from reply_assistant.testing.fake_batch_api import ROUTES as BATCH_ROUTES
@@ -645,6 +671,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve a fake OpenAI-compatible chat API.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds per request")
+    parser.add_argument(
+        "--stream-delay", type=float, default=0.0, help="seconds before each streamed word"
+    )
     parser.add_argument("--max-concurrency", type=int, default=None)
     parser.add_argument("--model", action="append", help="a served model (repeatable)")
     parser.add_argument("--require-key", default=None, help="answer 401 to other bearer tokens")
@@ -652,6 +681,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     server = FakeLLMServer(
         port=args.port,
         latency=args.latency,
+        stream_delay_s=args.stream_delay,
         max_concurrency=args.max_concurrency,
         models=args.model or DEFAULT_MODELS,
         require_key=args.require_key,
