@@ -2,6 +2,8 @@
 
 Messages are keyed by `Message.id`, so importing the same export twice adds nothing and a
 newer export adds only what is new; verdicts, drafts, edits and decisions are never touched.
+The one exception is the bundled demo inbox: the first real import that brings a message
+removes it (see `reply_assistant.demo`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from reply_assistant.demo import DEMO_SOURCE, remove_demo
 from reply_assistant.models import Connection, Message, Participant, SkippedRow
 from reply_assistant.sources import Export
 from reply_assistant.store import Store
@@ -22,7 +25,8 @@ _LOOKS_LIKE_URL = re.compile(r"^(https?://|www\.|[a-z]{2,3}\.linkedin\.com/)", r
 
 @dataclass
 class ImportReport:
-    files: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # every file in the export
+    files_read: list[str] = field(default_factory=list)
     conversations: int = 0
     messages_read: int = 0
     messages_new: int = 0
@@ -31,6 +35,7 @@ class ImportReport:
     skipped: list[SkippedRow] = field(default_factory=list)
     owner: Participant | None = None
     owner_source: str = ""  # "--me", "Profile.csv", "most conversations" or "stored"
+    demo_removed: int = 0  # demo inbox messages this import replaced
 
 
 class ParticipantTally:
@@ -131,20 +136,26 @@ def import_messages(
     connections: Iterable[Connection] = (),
     profile_owner: Participant | None = None,
     me: str | None = None,
+    source: str = "export",
 ) -> ImportReport:
     """Store the messages in batches, then the connections and owner, then recompute which
-    of the touched conversations await a reply."""
+    of the touched conversations await a reply. Real messages replace the demo inbox."""
     tally = ParticipantTally()
     report = ImportReport()
     batch: list[Message] = []
+    demo_may_remain = source != DEMO_SOURCE
     for message in messages:
+        if demo_may_remain:
+            # Only once a real message is at hand: an export with none keeps the demo.
+            report.demo_removed = remove_demo(store)
+            demo_may_remain = False
         tally.observe(message)
         batch.append(message)
         if len(batch) >= BATCH_ROWS:
-            report.messages_new += store.insert_messages(batch)
+            report.messages_new += store.insert_messages(batch, source)
             report.messages_read += len(batch)
             batch.clear()
-    report.messages_new += store.insert_messages(batch)
+    report.messages_new += store.insert_messages(batch, source)
     report.messages_read += len(batch)
     store.upsert_connections(connections)
 
@@ -164,8 +175,11 @@ def import_messages(
     return report
 
 
-def import_export(store: Store, export: Export, me: str | None = None) -> ImportReport:
-    """Import an opened export (see `reply_assistant.sources.open_export`)."""
+def import_export(
+    store: Store, export: Export, me: str | None = None, source: str = "export"
+) -> ImportReport:
+    """Import an opened export (see `reply_assistant.sources.open_export`); `source` tags
+    the stored messages ('demo' for the bundled demo inbox)."""
     connections = export.connections()
     report = import_messages(
         store,
@@ -173,10 +187,12 @@ def import_export(store: Store, export: Export, me: str | None = None) -> Import
         connections=connections,
         profile_owner=export.owner(),
         me=me,
+        source=source,
     )
     return replace(
         report,
         files=list(export.files),
+        files_read=export.files_read,
         drafts_skipped=export.drafts_skipped,
         skipped=list(export.skipped),
     )

@@ -101,6 +101,28 @@ def test_import_lists_skipped_rows_with_line_numbers():
     assert "malformed_rows.csv line 5: no CONVERSATION ID" in result.output
 
 
+def test_files_read_names_a_messages_file_under_any_name():
+    result = run("import", str(FIXTURES / "exports" / "malformed_rows.csv"))
+    assert result.exit_code == 0, result.output
+    assert "Files: read malformed_rows.csv (1 in the export)" in result.output
+    assert "Messages: 3 read" in result.output
+
+
+def test_files_read_lists_profile_and_leaves_out_files_not_read(tmp_path):
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(ERA_2023 / "messages.csv", "export/messages.csv")
+        zipped.write(FIXTURES / "exports" / "Profile.csv", "export/Profile.csv")
+        zipped.writestr("export/Connections.csv", b"First Name,Last Name\n\xff\xfe\n")
+        zipped.writestr("export/Invitations.csv", "From,To\n")
+    result = run("import", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "Files: read export/messages.csv, export/Profile.csv (4 in the export)" in (
+        result.output
+    )
+    assert "export/Connections.csv line 0: not read" in result.output
+
+
 def test_import_shows_the_first_20_skipped_rows_then_a_count(tmp_path):
     bad_rows = "".join(f"2-x{n},,Ann,,Jordan Pike,,not a date,,hi,INBOX\n" for n in range(25))
     good_row = "2-ok,,Ann,,Jordan Pike,,2024-03-01 09:00:00 UTC,,hi,INBOX\n"

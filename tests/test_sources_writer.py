@@ -33,9 +33,25 @@ def sample(content: str = 'Hi, "Jo"\r\nsecond line', **changes) -> Message:
 
 def test_era_column_counts():
     counts = {era: len(columns) for era, columns in ERA_COLUMNS.items()}
-    assert counts == {"2021": 9, "2023": 10, "2024": 11, "2025": 12, "2025b": 13, "2026": 11}
+    assert counts == {
+        "2021": 9, "2023": 10, "2024": 11, "2025": 12, "2025b": 13, "2025c": 12, "2026": 11
+    }  # fmt: skip
     assert "RECIPIENT PROFILE URLS" not in ERA_COLUMNS["2021"]
     assert ERA_COLUMNS["2025b"][-1] == "IS CONVERSATION DRAFT"
+    # The other 12-column shape: both draft flags, no ATTACHMENTS.
+    assert "ATTACHMENTS" not in ERA_COLUMNS["2025c"]
+    assert ERA_COLUMNS["2025c"][-2:] == ["IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"]
+
+
+def test_2025c_shape_reads_back_and_skips_its_drafts(tmp_path: Path):
+    path = tmp_path / "messages.csv"
+    write_messages_csv(path, [sample()], "2025c", drafts=[sample("unsent")])
+    header = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert header.endswith("FOLDER,IS MESSAGE DRAFT,IS CONVERSATION DRAFT")
+    with open_export(path) as export:
+        (message,) = export.iter_messages()
+        assert export.drafts_skipped == 1 and export.skipped == []
+    assert message.text == sample().text and message.recipients == sample().recipients
 
 
 def test_2026_shape_matches_the_real_fixture_header_and_quoting():

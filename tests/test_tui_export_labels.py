@@ -47,7 +47,7 @@ def test_export_labels_writes_corrections_and_accepted_verdicts(tmp_path: Path) 
     assert set(by_id) == {priya, derek}
     assert by_id[priya]["label"] == "relationship" and by_id[priya]["source"] == "accepted"
     assert by_id[derek]["label"] == "spam" and by_id[derek]["source"] == "user-correction"
-    assert by_id[derek]["sender"] == "Derek Stone" and "%FIRSTNAME%" in by_id[derek]["text"]
+    assert by_id[derek]["sender"]["name"] == "Derek Stone" and "%FIRSTNAME%" in by_id[derek]["text"]
     for line in lines:  # the eval runner reads it as its own dataset format
         EvalExample.model_validate(line)
 

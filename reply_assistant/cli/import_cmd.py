@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import click
 
@@ -11,7 +11,6 @@ from reply_assistant.cli.errors import InputError
 from reply_assistant.importer import ImportReport
 
 SKIPPED_SHOWN = 20
-_FILES_READ = ("messages.csv", "connections.csv", "profile.csv")
 
 
 @click.command("import")
@@ -41,9 +40,9 @@ def command(app: AppContext, path: Path, me: str | None) -> None:
 
 def report_lines(report: ImportReport) -> list[str]:
     """What the import found, for a person to check at a glance."""
-    read = [name for name in report.files if PurePosixPath(name).name.lower() in _FILES_READ]
+    read = ", ".join(report.files_read) or "none"
     lines = [
-        f"Files: read {', '.join(read) or 'none'} ({len(report.files)} in the export)",
+        f"Files: read {read} ({len(report.files)} in the export)",
         f"Owner: {_owner_line(report)}",
         f"Messages: {report.messages_read} read, {report.messages_new} new",
         f"Conversations: {report.conversations}, {report.awaiting_reply} awaiting a reply",
@@ -54,6 +53,8 @@ def report_lines(report: ImportReport) -> list[str]:
         lines.append(f"  {row.file} line {row.line}: {row.reason}")
     if len(report.skipped) > SKIPPED_SHOWN:
         lines.append(f"  and {len(report.skipped) - SKIPPED_SHOWN} more")
+    if report.demo_removed:
+        lines.append(f"Demo inbox: removed ({report.demo_removed} messages), yours replaces it")
     return lines
 
 

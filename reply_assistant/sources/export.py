@@ -200,6 +200,12 @@ class Export(ClosedOnExit):
         self.messages_file = messages_file
         self._tally = RowTally()
         self._connection_skips: list[SkippedRow] = []
+        self._read: set[str] = set()
+
+    @property
+    def files_read(self) -> list[str]:
+        """The files whose rows were read so far (whatever they are named), in listing order."""
+        return [name for name in self.files if name in self._read]
 
     @property
     def skipped(self) -> list[SkippedRow]:
@@ -231,6 +237,7 @@ class Export(ClosedOnExit):
         """Messages in file order, streamed; drafts are counted, malformed rows skipped."""
         self._tally = RowTally()
         with self._open_text(self.messages_file) as stream:
+            self._read.add(self.messages_file)
             yield from iter_message_rows(
                 stream, self._source.display(self.messages_file), self._tally, self.messages_file
             )
@@ -242,11 +249,13 @@ class Export(ClosedOnExit):
         self._connection_skips = []
         try:
             with self._open_text(name) as stream:
-                return read_connections(stream, name, self._connection_skips)
+                connections = read_connections(stream, name, self._connection_skips)
         except (UnicodeDecodeError, csv.Error) as exc:
             # Connections only add context; an unreadable file must not stop the import.
             self._connection_skips.append(SkippedRow(name, 0, f"not read: {exc}"))
             return []
+        self._read.add(name)
+        return connections
 
     def owner(self) -> Participant | None:
         name = _find(self.files, "profile.csv")
@@ -254,9 +263,11 @@ class Export(ClosedOnExit):
             return None
         try:
             with self._open_text(name) as stream:
-                return read_owner(stream)
+                owner = read_owner(stream)
         except (UnicodeDecodeError, csv.Error):
             return None
+        self._read.add(name)
+        return owner
 
 
 def open_export(path: Path | str) -> Export:

@@ -26,6 +26,8 @@ ERA_COLUMNS: dict[str, list[str]] = {
     "2024": _2024,
     "2025": [*_2024, "IS MESSAGE DRAFT"],
     "2025b": [*_2024, "IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"],
+    # 12 columns too, but both draft flags and no ATTACHMENTS.
+    "2025c": [*_2023, "IS MESSAGE DRAFT", "IS CONVERSATION DRAFT"],
     "2026": list(_2024),  # every field quoted, header included
 }
 _QUOTE_EVERY_FIELD = frozenset({"2026"})
