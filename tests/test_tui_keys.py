@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 from snapshot_apps.build import Recorders, build_app, settle
+from snapshot_apps.seed import OWNER, fixed_now, seed_store
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from reply_assistant.importer import import_messages
+from reply_assistant.models import Message, Participant
+from reply_assistant.store import Store
 from reply_assistant.tui.app import ReplyAssistantApp
 from reply_assistant.tui.modals.add_message import AddMessageModal
 from reply_assistant.tui.modals.help import HelpScreen
@@ -188,17 +192,70 @@ async def test_undo_reverts_the_last_decision(ui: Running) -> None:
     assert ui.app.inbox.rows_by_id[message_id].status == "open"
 
 
-async def test_undo_of_a_relabel_restores_the_assistant_verdict(ui: Running) -> None:
-    await ui.press("j")
+async def test_undo_of_a_relabel_restores_the_assistant_verdict_and_draft(ui: Running) -> None:
+    await ui.press("j")  # Priya: relationship, a warm reply drafted
     message_id = ui.current
     before = ui.store.verdict(message_id)
-    await ui.press("1", "u")
+    drafts_before = ui.store.drafts(message_id)
+    shown_before = ui.app.conversation.draft_text
+    assert shown_before == drafts_before[-1].text
+    await ui.press("1")
+    decline = ui.store.drafts(message_id)[-1]
+    assert decline.text != shown_before
+    assert ui.app.conversation.draft_text == decline.text
+    await ui.press("u")
     assert ui.store.verdict(message_id) == before
+    # The spam decline went with the relabel: `a` now copies the reply to a friend.
+    assert ui.store.drafts(message_id) == drafts_before
+    assert ui.app.conversation.draft_text == shown_before
+    await ui.press("a")
+    assert ui.recorders.copied == [shown_before.strip()]
+
+
+async def test_undo_of_a_relabel_after_an_edit_shows_the_edit(ui: Running) -> None:
+    await ui.press("j", "e", "end", *"See you")
+    edited = ui.app.conversation.draft_text
+    await ui.press("escape", "1")
+    assert ui.app.conversation.draft_text != edited
+    await ui.press("u")
+    assert ui.app.conversation.draft_text == edited
+    assert ui.store.drafts(ui.current)[-1].text == edited
 
 
 async def test_o_opens_the_thread_on_linkedin(ui: Running) -> None:
     await ui.press("j", "o")
     assert ui.recorders.opened == ["https://www.linkedin.com/messaging/thread/2-priya/"]
+
+
+async def test_o_escapes_the_conversation_id_as_one_path_segment(tmp_path: Path) -> None:
+    db_path = tmp_path / "state.db"
+    seed_store(db_path)
+    with Store.open(db_path) as store:
+        kim = Participant("Kim Park", "https://www.linkedin.com/in/kim-park")
+        text = "Lovely talk yesterday!"
+        import_messages(
+            store,
+            [
+                Message(
+                    conversation_id="2-ZjE2a/b+c?d#e f==",
+                    sender=kim,
+                    recipients=(OWNER,),
+                    sent_at=fixed_now(),
+                    content_raw=text,
+                    text=text,
+                )
+            ],
+            profile_owner=OWNER,
+        )
+    app, recorders = build_app(db_path, classify_on_start=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.inbox.rows_by_id[app.current_id].sender == "Kim Park"
+        await pilot.press("o")
+    app.store.close()
+    assert recorders.opened == [
+        "https://www.linkedin.com/messaging/thread/2-ZjE2a%2Fb%2Bc%3Fd%23e%20f==/"
+    ]
 
 
 async def test_n_adds_a_message_by_hand_and_classifies_it(ui: Running) -> None:

@@ -1,24 +1,30 @@
 """The UI against an LLM backend on the fake server: responsive while it is slow, clear
-when it refuses the key."""
+about what to do when it fails, streamed drafts shown as they come and counted in the totals."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from snapshot_apps.build import build_app, settle
 from textual.widgets import DataTable
 
 from reply_assistant.config import Settings
-from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.testing.fake_llm_server import DEFAULT_DRAFTS, FakeLLMServer
 from reply_assistant.tui.modals.help import HelpScreen
 
+MODEL = "gpt-4.1-mini"  # a priced model the fake serves
+FAKE_DRAFTS = frozenset(DEFAULT_DRAFTS.values())
 
-def llm_settings(fake: FakeLLMServer, api_key: str = "test-key") -> Settings:
+
+def llm_settings(
+    fake: FakeLLMServer, api_key: str = "test-key", model: str = "fake-model"
+) -> Settings:
     return Settings(
         backend="openai",
         base_url=fake.base_url,
         api_key=api_key,
-        model="fake-model",
+        model=model,
         max_attempts=1,
         timeout_s=10,
     )
@@ -54,7 +60,10 @@ async def test_a_refused_key_is_reported_and_the_item_stays_pending(tmp_path: Pa
             await settle(pilot)
             errors = [n for n in app._notifications if n.severity == "error"]
             assert len(errors) == 1  # one toast for one problem, not one per message
-            assert "retry" in errors[0].message
+            # Settings are read at launch: the toast says to fix the key and restart.
+            assert f"the API key was rejected by {fake.base_url}" in errors[0].message
+            assert "Set OPENAI_API_KEY" in errors[0].message
+            assert "restart" in errors[0].message and "retry" not in errors[0].message
             message_id = app.current_id
             assert app.store.verdict(message_id) is None
             assert app.store.error(message_id)
@@ -62,10 +71,81 @@ async def test_a_refused_key_is_reported_and_the_item_stays_pending(tmp_path: Pa
             assert message_id in {s.message_id for s in app.store.conversation_summaries("pending")}
             assert "Press r to retry" in str(app.query_one("#verdict").render())
 
-            fake.require_key = None  # the person fixed the key; r retries the item
+            fake.require_key = None  # stands in for a restart with the right key
             await pilot.press("r")
             await settle(pilot)
             assert app.store.verdict(message_id) is not None
             assert app.store.error(message_id) is None
             assert not app.inbox.rows_by_id[message_id].error
         app.store.close()
+
+
+def error_toasts(app) -> list[str]:
+    return [n.message for n in app._notifications if n.severity == "error"]
+
+
+async def test_an_unknown_model_says_to_set_the_model_and_restart(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    settings = llm_settings(fake_llm, model="gpt-nope")
+    app, _ = build_app(tmp_path / "state.db", settings=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        [toast] = error_toasts(app)
+        assert f"model gpt-nope not found at {fake_llm.base_url}" in toast
+        assert "Set model" in toast and "restart" in toast and "retry" not in toast
+    app.store.close()
+
+
+async def test_a_rate_limit_that_outlasts_the_retries_says_press_r(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    fake_llm.script(["429"] * 5)  # max_attempts=1: each of the 5 classifications fails once
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        [toast] = error_toasts(app)
+        assert "rate limiting" in toast and "press r on it to retry" in toast
+        assert "restart" not in toast
+    app.store.close()
+
+
+async def test_a_regenerated_draft_streams_into_the_editor_and_adds_to_the_totals(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, model=MODEL))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        message_id = app.current_id
+        tokens_before, cost_before = app.totals.usage.total_tokens, app.totals.cost_usd
+        assert f"{tokens_before:,} tokens" in app.status_bar.totals
+
+        fake_llm.stream_delay_s = 0.05  # each word waits, so the stream is seen half-way
+        await pilot.press("r")
+        partial = ""
+        for _ in range(200):
+            await pilot.pause(0.02)
+            text = app.conversation.draft_text
+            if message_id in app.working and text and not final_draft_text(text):
+                partial = text
+                break
+        await settle(pilot)
+
+        [*_, streamed] = app.store.drafts(message_id)
+        assert streamed.provenance.prompt_version == "draft@v1 (streamed)"
+        assert partial and streamed.text.startswith(partial) and partial != streamed.text
+        assert app.conversation.draft_text == streamed.text
+
+        usage = streamed.provenance.usage
+        assert usage.prompt_tokens > 0 and usage.completion_tokens > 0
+        assert app.totals.usage.total_tokens == tokens_before + usage.total_tokens
+        assert app.totals.cost_usd == pytest.approx(cost_before + streamed.provenance.cost_usd)
+        assert app.totals.cost_usd > cost_before
+        assert f"{app.totals.usage.total_tokens:,} tokens" in app.status_bar.totals
+    app.store.close()
+
+
+def final_draft_text(text: str) -> bool:
+    """True for any of the fake server's complete drafts (the one classification made
+    is shown until the first streamed words replace it)."""
+    return text in FAKE_DRAFTS

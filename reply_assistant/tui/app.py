@@ -11,13 +11,14 @@ import webbrowser
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import ClassVar
+from urllib.parse import quote
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from reply_assistant.assistant import Assistant
 from reply_assistant.clipboard import make_copier
@@ -30,6 +31,7 @@ from reply_assistant.tui.drafting import edit_as_draft
 from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter
 from reply_assistant.tui.inbox.rows import InboxRow
 from reply_assistant.tui.inbox.table import InboxTable
+from reply_assistant.tui.key_footer import KeyFooter
 from reply_assistant.tui.modals.add_message import AddMessageModal, ManualMessage
 from reply_assistant.tui.modals.help import HelpScreen
 from reply_assistant.tui.relative_time import utc_now
@@ -37,6 +39,17 @@ from reply_assistant.tui.session_totals import SessionTotals
 from reply_assistant.tui.status_bar import StatusBar
 
 LINKEDIN_THREAD_URL = "https://www.linkedin.com/messaging/thread/{conversation_id}/"
+
+
+def thread_url(conversation_id: str) -> str:
+    """The LinkedIn thread of an export's conversation id, escaped as one path segment.
+
+    Ids look like `2-ZjE2...==`: `=` stays as LinkedIn writes it, `/`, `+`, `?`, `#` and
+    spaces are escaped so the id cannot change the URL's path or query.
+    """
+    return LINKEDIN_THREAD_URL.format(conversation_id=quote(conversation_id, safe="="))
+
+
 # Keys the inbox table handles itself; listed in the help screen with the app's bindings.
 TABLE_KEYS = [("↑ ↓ / j k", "Move through the inbox"), ("enter", "Open the conversation")]
 
@@ -45,9 +58,18 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
     TITLE = "Reply Assistant"
     CSS_PATH = "app.tcss"
     # Below 70 columns the inbox and the conversation stack instead of sitting side by side.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-wide")]
+    # Below 70 columns the inbox and the conversation stack instead of sitting side by side;
+    # the footer shows more keys the wider the screen (see FOOTER_SHOWN_FROM).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (70, "-wide"),
+        (100, "-wider"),
+        (140, "-widest"),
+    ]
+    RELABEL = Binding.Group("Relabel", compact=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "accept", "Accept", id="accept", tooltip="Copy the draft and mark done"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the draft (escape leaves)"),
         Binding(
             "escape",
@@ -57,45 +79,59 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             id="leave",
             tooltip="Leave the draft or search and go back to the inbox",
         ),
-        Binding("a", "accept", "Accept", id="accept", tooltip="Copy the draft and mark done"),
         Binding("c", "copy", "Copy", id="copy", tooltip="Copy the draft, keep it open"),
         Binding("r", "regenerate", "Redo", id="regenerate", tooltip="Regenerate or retry"),
         Binding(
             "left_square_bracket",
             "history(-1)",
-            "Older draft",
-            show=False,
+            "Older",
             id="history.back",
             tooltip="Show the previous draft in the history",
         ),
         Binding(
             "right_square_bracket",
             "history(1)",
-            "Newer draft",
-            show=False,
+            "Newer",
             id="history.next",
             tooltip="Show the next draft in the history",
         ),
-        Binding("1", "relabel('spam')", "Relabel spam", show=False, id="relabel.spam"),
         Binding(
-            "2", "relabel('relationship')", "Relabel relationship", show=False, id="relabel.rel"
+            "1",
+            "relabel('spam')",
+            "Relabel spam",
+            id="relabel.spam",
+            group=RELABEL,
+            tooltip="Relabel as spam (a decline is drafted)",
         ),
-        Binding("3", "relabel('unclear')", "Relabel unclear", show=False, id="relabel.unclear"),
+        Binding(
+            "2",
+            "relabel('relationship')",
+            "Relabel relationship",
+            id="relabel.rel",
+            group=RELABEL,
+            tooltip="Relabel as relationship (a warm reply is drafted)",
+        ),
+        Binding(
+            "3",
+            "relabel('unclear')",
+            "Relabel unclear",
+            id="relabel.unclear",
+            group=RELABEL,
+            tooltip="Relabel as unclear (a clarifying question is drafted)",
+        ),
         Binding("s", "skip", "Skip", id="skip", tooltip="Skip: no reply needed, mark skipped"),
         Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last accept, skip or relabel"),
         Binding(
             "o",
             "open_linkedin",
-            "Open on LinkedIn",
-            show=False,
+            "LinkedIn",
             id="open-linkedin",
             tooltip="Open the conversation on LinkedIn in the browser",
         ),
         Binding(
             "n",
             "add_message",
-            "Add message",
-            show=False,
+            "Add",
             id="add-message",
             tooltip="Add a message by hand (sender and text)",
         ),
@@ -107,9 +143,23 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             tooltip="Next filter: needs reply, pending, spam, relationship, unclear, done, all",
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Search sender and text"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="This list of keys"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key, explained"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
     ]
+    # The footer's keys by the screen width class they need; the rest always show, and `?`
+    # lists them all. 80 columns: a e r 1 2 3 s u o ? q; 100 adds c n; 140 shows every key.
+    FOOTER_SHOWN_FROM: ClassVar[dict[str, str]] = {
+        "e": "-from-wide",
+        "r": "-from-wide",
+        "s": "-from-wide",
+        "o": "-from-wide",
+        "c": "-from-wider",
+        "n": "-from-wider",
+        "left_square_bracket": "-from-widest",
+        "right_square_bracket": "-from-widest",
+        "f": "-from-widest",  # the filter bar shows `f filter · /` at every width
+        "slash": "-from-widest",
+    }
 
     def __init__(
         self,
@@ -153,7 +203,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
                 yield InboxTable(self._now, id="inbox")
             yield ConversationView(self._now, self._save_edit, id="conversation")
         yield StatusBar(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter(self.FOOTER_SHOWN_FROM, compact=True)
 
     @property
     def inbox(self) -> InboxTable:
@@ -302,14 +352,27 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         self.inbox.select_next()
 
     def action_undo(self) -> None:
+        self.conversation.flush_edit()
         decision = self.store.undo_last_decision()
         if decision is None:
             self.notify("Nothing to undo.", severity="warning")
             return
+        if decision.kind == "relabel":
+            self._stop_drafting(decision.message_id)
         self.notify(f"Undid {decision.kind}.")
         if decision.message_id in self.inbox.rows_by_id:
             self.inbox.move_cursor(row=self.inbox.get_row_index(decision.message_id))
         self.refresh_row(decision.message_id)
+
+    def _stop_drafting(self, message_id: str) -> None:
+        """Cancel a draft still being written for an undone relabel, before it lands."""
+        self._history_position.pop(message_id, None)
+        if message_id not in self.working:
+            return
+        self.workers.cancel_group(self, f"item:{message_id}")
+        self.working.discard(message_id)
+        # Streamed chunks already queued would paint the cancelled draft; redraw after them.
+        self.call_later(self.refresh_row, message_id)
 
     def action_regenerate(self) -> None:
         message_id = self._current_or_warn()
@@ -364,7 +427,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             self.notify("Wait for the current draft to finish.", severity="warning")
             return
         self._keep_edit_in_history(message_id)
-        self.store.record_decision(message_id, "relabel", label=Label(label).value)
+        self.store.record_relabel(message_id, Label(label).value)
         self.refresh_row(message_id)
         self.redraft(message_id)
 
@@ -376,7 +439,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         if conversation_id.startswith("manual-"):
             self.notify("This message was added by hand; it has no LinkedIn thread.")
             return
-        self._open_url(LINKEDIN_THREAD_URL.format(conversation_id=conversation_id))
+        self._open_url(thread_url(conversation_id))
 
     def action_add_message(self) -> None:
         self.push_screen(AddMessageModal(), self._added_message)

@@ -1,19 +1,19 @@
 """Model calls in async workers, and the messages they post back to the app.
 
 A mixin of ReplyAssistantApp: the workers read and write the Store and report results as
-messages; the handlers update the inbox row, the totals and the error toasts.
+messages; the handlers update the inbox row, the totals and the error toasts. An error
+toast says what to do: retry with r, or (rejected key, unknown model) fix the settings and
+restart, since they are read once at launch.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterable
 
 from textual import work
 
 from reply_assistant.backends.base import BackendError
-from reply_assistant.tui.drafting import streamed_draft
 from reply_assistant.tui.messages import (
     ClassificationProgress,
     DraftFinished,
@@ -87,14 +87,19 @@ class BackgroundWork:
         drafts = self.store.drafts(message_id)
         language = drafts[-1].language if drafts else "en"
         self._start_working(message_id)
-        started, text = time.perf_counter(), ""
+        text = ""
+
+        def show(chunk: str) -> None:
+            nonlocal text
+            text += chunk
+            self.post_message(DraftStreamed(message_id, text))
+
         try:
-            async for chunk in self.assistant.stream_redraft(item, verdict):
-                text += chunk
-                self.post_message(DraftStreamed(message_id, text))
-            draft = streamed_draft(self.assistant.backend, text, language, started)
+            draft = await self.assistant.stream_redraft(item, verdict, show, language)
             self._store_new_draft(message_id, draft)
         except BackendError as exc:
+            # Reported here, where the failure's kind (and so the advice) is known.
+            self._report_error(f"draft failed: {exc}", exc.kind)
             self.post_message(DraftFinished(message_id, None, str(exc)))
             return
         finally:
@@ -107,7 +112,7 @@ class BackgroundWork:
                 self.totals.add(result.provenance)
         self.status_bar.totals = self.totals.describe()
         if event.assessment.error:
-            self._report_error(event.assessment.error)
+            self._report_error(event.assessment.error, event.assessment.error_kind)
         self.refresh_row(event.message_id)
 
     def on_draft_streamed(self, event: DraftStreamed) -> None:
@@ -115,23 +120,34 @@ class BackgroundWork:
             self.conversation.set_streaming(event.text)
 
     def on_draft_finished(self, event: DraftFinished) -> None:
-        if event.error:
-            self._report_error(f"draft failed: {event.error}")
+        if event.draft is not None:
+            self.totals.add(event.draft.provenance)
+            self.status_bar.totals = self.totals.describe()
         self._history_position.pop(event.message_id, None)
         self.refresh_row(event.message_id)
 
     def on_classification_progress(self, event: ClassificationProgress) -> None:
         self.status_bar.progress = (event.done, event.total)
 
-    def _report_error(self, error: str) -> None:
+    def _report_error(self, error: str, kind: str = "") -> None:
         # One toast per distinct error per run: 40 items failing on a bad key is one problem.
         if error in self._notified_errors:
             return
         self._notified_errors.add(error)
         self.notify(
-            f"{error}\nThe item stays pending; press r on it to retry.",
+            f"{error}\n{self._what_to_do(kind)}",
             title="Model call failed",
             severity="error",
             timeout=10,
             markup=False,
         )
+
+    @staticmethod
+    def _what_to_do(kind: str) -> str:
+        """The next step after a failure of this BackendError kind. Settings are read once,
+        at launch, so a rejected key or an unknown model needs a restart, not a retry."""
+        if kind == "auth":
+            return "Set OPENAI_API_KEY (or api_key_file in the config) and restart."
+        if kind == "not_found":
+            return "Set model (or base_url) in the config and restart."
+        return "The item stays pending; press r on it to retry."

@@ -54,13 +54,14 @@ def verdict_text(
     if working and verdict is None:
         return Text("Classifying…", style="italic")
     if error:
-        text = Text(" error ", style=BADGE_STYLES["error"])
+        # The badge is a span: a Text's own style would colour the whole verdict.
+        text = Text.assemble((" error ", BADGE_STYLES["error"]))
         text.append(f" {error}\n", style="bold")
         text.append("Press r to retry.", style="italic")
         return text
     if verdict is None:
         return Text("Not classified yet (r classifies it now).", style="dim italic")
-    text = Text(f" {verdict.label.value} ", style=BADGE_STYLES[verdict.label.value])
+    text = Text.assemble((f" {verdict.label.value} ", BADGE_STYLES[verdict.label.value]))
     text.append(f" {verdict.confidence:.0%} · {verdict.action.value.replace('_', ' ')}")
     if status != "open":
         text.append(f" · {status}", style="bold green")
@@ -74,7 +75,11 @@ def verdict_text(
 
 
 def provenance_line(result: Verdict | Draft) -> str:
+    """Backend and model first, so a narrow pane cuts the prompt version, not the model."""
     source = result.provenance
     if source.backend == "user":
         return "set by you"
-    return f"{source.prompt_version} · {source.backend} · {source.model}"
+    # The offline model's version already names its backend: "offline@<hash>".
+    named = source.prompt_version.startswith(f"{source.backend}@")
+    backend = "" if named else f"{source.backend} "
+    return f"{backend}{source.model} · {source.prompt_version}"

@@ -1,0 +1,28 @@
+"""The footer of key bindings, showing fewer keys on narrower terminals.
+
+Textual's Footer shows every binding with `show=True` in one row and cuts off what does
+not fit, which at 80 columns was `q Quit`. Here each key can name the screen width class
+(from the app's HORIZONTAL_BREAKPOINTS) it needs; app.tcss hides it below that width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not re-exported; Textual is pinned
+
+
+class KeyFooter(Footer):
+    def __init__(self, shown_from: Mapping[str, str], **kwargs) -> None:
+        """`shown_from` maps a binding's key to a CSS class, e.g. `{"c": "-from-wide"}`;
+        keys not in it always show. Grouped keys (1 2 3) are hidden as a group in CSS."""
+        super().__init__(**kwargs)
+        self._shown_from = dict(shown_from)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.key in self._shown_from:
+                widget.add_class(self._shown_from[widget.key])
+            yield widget
