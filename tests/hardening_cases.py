@@ -10,6 +10,7 @@ happened: requests made, messages judged, failed and lost, and the errors record
 from __future__ import annotations
 
 import asyncio
+import csv
 import os
 import random
 import signal
@@ -167,7 +168,7 @@ FAULT_CASES: tuple[FaultCase, ...] = (
     ),
     FaultCase(
         "truncated",
-        "a reply cut off at the token limit (finish_reason length), then repaired",
+        "a whole (non-streamed) reply cut at the token limit (finish_reason length), repaired",
         ("truncated",),
         ok=True,
         requests=2 + 1,
@@ -375,44 +376,115 @@ def check_fault_outcome(case: FaultCase, outcome: FaultOutcome) -> list[str]:
 
 # ---------------------------------------------------------------- crash (kill -9) cases
 
-CRASH_SEEDS = (1, 2, 3)
 CRASH_MESSAGES = 16
+# Where a seed's kill lands: as the state file is created (before the import commits or any
+# result exists), after a random number of finished messages (0 included), or while the
+# result file is being written.
+CRASH_MOMENTS = ("before_results", "judging", "writing_output")
+CRASH_SEEDS = (1, 2, 3)  # one of each moment
+# Padding for the writing_output moment: 16 messages of ~20 KB make the result file take
+# long enough to write that polling for its temporary file catches the write in progress.
+WRITE_PADDING = "lorem ipsum dolor " * 1_100
+
+
+def crash_moment(seed: int) -> str:
+    return CRASH_MOMENTS[seed % len(CRASH_MOMENTS)]
 
 
 @dataclass
 class CrashOutcome:
     seed: int
+    moment: str  # where the kill was aimed (CRASH_MOMENTS)
+    killed_during: str  # where it landed, from the state left behind (see `_landed`)
     killed_after: int  # messages finished when the kill landed
     messages: int
     exactly_one: bool  # every message has exactly one verdict and one draft
+    output_rows_ok: bool  # the rerun's out.csv has exactly one row per message
     resent: int  # finished messages sent to the LLM again on the rerun
     requests: int
     rerun_exit: int
     seconds: float
 
 
-def _finished(db: Path) -> set[str]:
+def _query(db: Path, sql: str) -> list[tuple] | None:
+    """Rows of `sql` on the batch's state file; None while its tables do not exist yet."""
     if not db.exists():
-        return set()
+        return None
     connection = sqlite3.connect(db, timeout=10)
     try:
-        rows = connection.execute(
-            "SELECT v.message_id FROM verdicts v JOIN drafts d ON d.message_id = v.message_id"
-        ).fetchall()
+        return connection.execute(sql).fetchall()
     except sqlite3.OperationalError:  # the batch has not created its tables yet
-        return set()
+        return None
     finally:
         connection.close()
-    return {row[0] for row in rows}
+
+
+def _finished(db: Path) -> set[str]:
+    rows = _query(
+        db, "SELECT v.message_id FROM verdicts v JOIN drafts d ON d.message_id = v.message_id"
+    )
+    return {row[0] for row in rows or []}
+
+
+def _landed(db: Path, out: Path, finished: int) -> str:
+    """Which step the killed batch was in, read from what it left behind."""
+    imported = _query(db, "SELECT count(*) FROM messages")
+    if not imported or imported[0][0] == 0:
+        return "import"
+    if finished == 0:
+        return "before any result"
+    if finished < CRASH_MESSAGES:
+        return "judging"
+    if _partial(out).exists() and not out.exists():
+        return "writing output"
+    return "after the output was written"
+
+
+def _partial(out: Path) -> Path:
+    """The temporary file the result file is written to before it replaces `out`."""
+    return out.with_name(out.name + ".partial")
+
+
+def _wait_for_kill_point(
+    moment: str, rng: random.Random, db: Path, out: Path, process: subprocess.Popen
+) -> None:
+    deadline = time.monotonic() + 60
+
+    def waiting(ready: Callable[[], bool], poll_s: float) -> None:
+        while not ready() and process.poll() is None:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("the batch made no progress")
+            time.sleep(poll_s)
+
+    if moment == "before_results":
+        waiting(db.exists, 0.001)
+    elif moment == "judging":
+        kill_at = rng.randint(0, CRASH_MESSAGES - 3)
+        waiting(lambda: len(_finished(db)) >= kill_at, 0.02)
+        time.sleep(rng.uniform(0, 0.05))  # the fake's latency: a request may be in flight
+    else:
+        waiting(_partial(out).exists, 0.0005)
+
+
+def _result_file_ids(out: Path) -> list[str] | None:
+    if not out.exists():
+        return None
+    with out.open(encoding="utf-8", newline="") as handle:
+        return [row["message_id"] for row in csv.DictReader(handle)]
 
 
 def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutcome:
-    """Start a batch, kill -9 it after a seeded number of finished messages (plus a seeded
-    delay), rerun it, and check every message has exactly one result and no finished
-    message was sent again."""
+    """Start a batch, kill -9 it at the seed's moment, rerun it, and check every message has
+    exactly one result (in the store and in out.csv) and no finished message was sent
+    again."""
     rng = random.Random(seed)
+    moment = crash_moment(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    export = write_export(folder / "export", mixed_texts(CRASH_MESSAGES))
+    texts = mixed_texts(CRASH_MESSAGES)
+    if moment == "writing_output":
+        texts = [WRITE_PADDING + text for text in texts]  # the "[ref N]" tag stays last
+    export = write_export(folder / "export", texts)
     db, out = folder / "state.db", folder / "out.csv"
     config = folder / "config.toml"
     config.write_text("max_attempts = 2\ntimeout_s = 5\n", encoding="utf-8")
@@ -424,24 +496,17 @@ def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutco
         "PYTHONUNBUFFERED": "1",
     }
     started = time.perf_counter()
-    kill_at = rng.randint(1, CRASH_MESSAGES - 3)
-    extra_delay = rng.uniform(0, server.latency)
     process = subprocess.Popen(
         batch_command(export, out, "--concurrency", "2", db=db),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 60
-    while len(_finished(db)) < kill_at and process.poll() is None:
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("the batch made no progress")
-        time.sleep(0.02)
-    time.sleep(extra_delay)
+    _wait_for_kill_point(moment, rng, db, out, process)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)
     finished_before = _finished(db)
+    killed_during = _landed(db, out, len(finished_before))
     sent_before = len(server.chat_requests())
 
     rerun = subprocess.run(
@@ -451,30 +516,28 @@ def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutco
         text=True,
         timeout=120,
     )
-    connection = sqlite3.connect(db)
-    try:
-        verdicts = dict(
-            connection.execute("SELECT message_id, count(*) FROM verdicts GROUP BY message_id")
-        )
-        drafts = dict(
-            connection.execute("SELECT message_id, count(*) FROM drafts GROUP BY message_id")
-        )
-        texts = dict(connection.execute("SELECT id, text FROM messages"))
-    finally:
-        connection.close()
-    awaiting = [m for m in texts if "[ref " in texts[m]]
-    tags = [texts[m].rsplit("[ref ", 1)[1] for m in finished_before]
+    verdicts = dict(_query(db, "SELECT message_id, count(*) FROM verdicts GROUP BY message_id"))
+    drafts = dict(_query(db, "SELECT message_id, count(*) FROM drafts GROUP BY message_id"))
+    texts_by_id = dict(_query(db, "SELECT id, text FROM messages"))
+    awaiting = [m for m in texts_by_id if "[ref " in texts_by_id[m]]
+    tags = [texts_by_id[m].rsplit("[ref ", 1)[1] for m in finished_before]
     resent = sum(
         1
         for request in server.chat_requests()[sent_before:]
         if any(f"[ref {tag}" in str(request.body) for tag in tags)
     )
+    written = _result_file_ids(out)
     return CrashOutcome(
         seed=seed,
+        moment=moment,
+        killed_during=killed_during,
         killed_after=len(finished_before),
         messages=CRASH_MESSAGES,
         exactly_one=len(awaiting) == CRASH_MESSAGES
         and all(verdicts.get(m) == 1 and drafts.get(m) == 1 for m in awaiting),
+        output_rows_ok=written is not None
+        and len(written) == CRASH_MESSAGES
+        and sorted(written) == sorted(awaiting),
         resent=resent,
         requests=len(server.chat_requests()),
         rerun_exit=rerun.returncode,

@@ -28,7 +28,9 @@ async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) 
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.append(batch.stdout.read()))
         reader.start()
-        while batch.poll() is None or rounds_during_batch < 3:
+        # Until the batch ends: once it has, a round no longer counts, so waiting for 3 rounds
+        # would never end; too few rounds fail the assertion below instead.
+        while batch.poll() is None:
             running = batch.poll() is None
             await pilot.press("1")  # relabel spam: a write, and a redraft in a worker
             await app.workers.wait_for_complete()

@@ -11,12 +11,14 @@ import pytest
 from batch_exports import mixed_texts, write_export
 from click.testing import CliRunner
 from hardening_cases import (
+    CRASH_MOMENTS,
     CRASH_SEEDS,
     FAULT_CASES,
     MESSAGES_PER_CASE,
     PATHS,
     FaultCase,
     check_fault_outcome,
+    crash_moment,
     make_assistant,
     run_crash_case,
     run_fault_case,
@@ -98,11 +100,27 @@ def test_batch_command_retries_with_config_settings_then_records_the_error(
         server.stop()
 
 
-@pytest.mark.parametrize("seed", CRASH_SEEDS[:2])
+# Where each kill may land, read from the state it leaves (import not yet committed, or
+# imported with nothing finished, both count as "before results").
+LANDINGS = {
+    "before_results": {"import", "before any result"},
+    "judging": {"before any result", "judging"},
+    "writing_output": {"writing output"},
+}
+
+
+@pytest.mark.parametrize("seed", CRASH_SEEDS, ids=lambda seed: f"{seed}-{crash_moment(seed)}")
 def test_kill_9_at_a_random_point_then_rerun(seed: int, tmp_path: Path) -> None:
     with FakeLLMServer(latency=0.05) as server:
         outcome = run_crash_case(seed, tmp_path, server)
+    assert outcome.killed_during in LANDINGS[outcome.moment], outcome
+    if outcome.moment != "writing_output":
+        assert outcome.killed_after < outcome.messages
     assert outcome.rerun_exit == 0
-    assert 1 <= outcome.killed_after < outcome.messages
     assert outcome.exactly_one  # one verdict and one draft per message, none lost
+    assert outcome.output_rows_ok  # out.csv: exactly one row per message
     assert outcome.resent == 0
+
+
+def test_the_crash_seeds_cover_every_kill_moment() -> None:
+    assert {crash_moment(seed) for seed in CRASH_SEEDS} == set(CRASH_MOMENTS)

@@ -13,7 +13,7 @@ import stat
 import subprocess
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +21,19 @@ from batch_exports import write_export
 from click.testing import CliRunner
 from rich.console import Console
 from rich.traceback import Traceback
+from snapshot_apps.build import settle
+from textual.pilot import Pilot
 
 from reply_assistant.backends import BackendError, make_backend
+from reply_assistant.backends.offline import training
 from reply_assistant.cli import cli
+from reply_assistant.cli.context import AppContext
+from reply_assistant.cli.open_cmd import run_ui
 from reply_assistant.config import Settings
 from reply_assistant.models import Incoming, SenderFacts
 from reply_assistant.store import Store
-from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.testing.fake_llm_server import FakeLLMServer, requested_kind
+from reply_assistant.tui.app import ReplyAssistantApp
 
 FAKE_KEY = "sk-hardening-FAKEKEY-7f3a9c2e51d04b68"
 EVAL_DATA = Path(__file__).parent / "fixtures" / "evals" / "small.jsonl"
@@ -50,6 +56,27 @@ def keyed(isolated_environment: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
         yield server
 
 
+Drive = Callable[[ReplyAssistantApp, Pilot], Awaitable[None]]
+
+
+def run_ui_headless(monkeypatch: pytest.MonkeyPatch, drive: Drive) -> None:
+    """`reply-assistant open` as launched in a terminal (settings, config switches, store,
+    demo inbox, backend: `run_ui`), with Textual's headless driver in place of the terminal.
+    `drive` runs once the launch classification has finished."""
+
+    async def headless(app: ReplyAssistantApp) -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await drive(app, pilot)
+
+    monkeypatch.setattr(ReplyAssistantApp, "run", lambda app: asyncio.run(headless(app)))
+    run_ui(AppContext.create())
+
+
+async def _just_launch(app: ReplyAssistantApp, pilot: Pilot) -> None:
+    assert app.store.verdict(app.current_id) is not None  # the launch classified the inbox
+
+
 def _files_holding(root: Path, needle: bytes) -> list[str]:
     return [str(path) for path in root.rglob("*") if path.is_file() and needle in path.read_bytes()]
 
@@ -68,6 +95,8 @@ def test_the_key_appears_in_no_output_log_file_or_cache(
         ["config", "show"],
         ["config", "path"],
         ["prompts", "list"],
+        ["prompts", "show", "classify@v1"],
+        ["prompts", "diff", "classify@v1", "classify@v2"],
         ["import", str(export)],
         ["inbox", "--json", "--filter", "all"],
         ["classify", PRIVATE],
@@ -86,6 +115,18 @@ def test_the_key_appears_in_no_output_log_file_or_cache(
             "--html",
             str(out / "run.html"),
         ],
+        [
+            "eval",
+            "--dataset",
+            str(EVAL_DATA),
+            "--backend",
+            "openai",
+            "--judge",
+            "--output",
+            str(out / "drafts.json"),
+        ],
+        ["eval", "compare", str(out / "run.json"), str(out / "drafts.json")],
+        ["eval", "rescore", str(out / "drafts.json"), "--output", str(out / "rescored.json")],
         ["export-labels", str(out / "labels.jsonl")],
     ]
     outputs = []
@@ -109,6 +150,10 @@ def test_the_key_appears_in_no_output_log_file_or_cache(
     assert _files_holding(tmp_path, FAKE_KEY.encode()) == []
     assert _files_holding(isolated_environment, FAKE_KEY.encode()) == []  # db, wal, cache
     assert (out / "run.json").exists() and (out / "replies.csv").exists()
+    # The eval with drafts really drafted and judged through the server.
+    kinds = {requested_kind(request.body) for request in keyed.chat_requests()}
+    assert {"verdict", "draft", "judge"} <= kinds
+    assert (out / "rescored.json").exists()
     with Store.open(isolated_environment / "state.db") as store:
         assert store.response_cache.get(FAKE_KEY) is None
 
@@ -128,6 +173,34 @@ def test_the_key_stays_out_of_verbose_logs_in_a_real_process(
     assert "DEBUG" in result.stderr and "retrying" in result.stderr  # the logs were verbose
     assert FAKE_KEY not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_key_appears_in_no_ui_notification_screen_or_file(
+    keyed: FakeLLMServer,
+    tmp_path: Path,
+    isolated_environment: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    shown: list[str] = []
+
+    async def classify_then_fail(app: ReplyAssistantApp, pilot: Pilot) -> None:
+        assert app.store.verdict(app.current_id) is not None  # classified with the fake key
+        keyed.require_key = "sk-some-other-key"  # from now on the server answers 401
+        await pilot.press("r")  # regenerate the draft: refused
+        await settle(pilot)
+        shown.extend(f"{n.title} {n.message}" for n in app._notifications)
+        shown.append(app.export_screenshot())
+        shown.append(str(app.query_one("#verdict").render()))
+
+    run_ui_headless(monkeypatch, classify_then_fail)
+    assert any("rejected" in text for text in shown)  # the 401 reached the person
+    assert {"verdict", "draft"} <= {requested_kind(r.body) for r in keyed.chat_requests()}
+    assert all(FAKE_KEY not in text for text in shown)
+    assert FAKE_KEY not in caplog.text
+    assert _files_holding(tmp_path, FAKE_KEY.encode()) == []
+    assert _files_holding(isolated_environment, FAKE_KEY.encode()) == []  # db, wal, cache
 
 
 def test_tracebacks_with_locals_do_not_hold_the_key(keyed: FakeLLMServer) -> None:
@@ -183,14 +256,50 @@ def test_without_redact_the_text_goes_as_written(keyed: FakeLLMServer) -> None:
     assert "ana.lima@example.org" in sent  # so the test above can fail
 
 
+@pytest.mark.parametrize("switch", ["off", "config", "environment"])
+def test_the_redact_switch_masks_what_the_ui_sends(
+    keyed: FakeLLMServer,
+    isolated_environment: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    switch: str,
+) -> None:
+    imported = CliRunner().invoke(cli, ["import", str(write_export(tmp_path / "e", [PRIVATE]))])
+    assert imported.exit_code == 0, imported.output
+    if switch == "config":
+        config = isolated_environment / "config.toml"
+        config.write_text(config.read_text() + "redact = true\n", encoding="utf-8")
+    elif switch == "environment":
+        monkeypatch.setenv("REPLY_ASSISTANT_REDACT", "1")
+    run_ui_headless(monkeypatch, _just_launch)
+    sent = json.dumps([r.body for r in keyed.chat_requests()], ensure_ascii=False)
+    assert {"verdict", "draft"} <= {requested_kind(r.body) for r in keyed.chat_requests()}
+    if switch == "off":  # so the masked cases can fail
+        assert "ana.lima@example.org" in sent and "[email]" not in sent
+        return
+    for secret in ("ana.lima@example.org", "7946 0958", "calendly.com"):
+        assert secret not in sent
+    assert "[email]" in sent and "[phone]" in sent and "[link]" in sent
+
+
+def _eval_dataset_with_contact_details(folder: Path) -> Path:
+    """The small eval set plus one message holding an email, a phone number and a link."""
+    dataset = folder / "with-contacts.jsonl"
+    private = {"id": "p01", "text": PRIVATE, "label": "relationship", "sender": "Ana Lima"}
+    lines = EVAL_DATA.read_text(encoding="utf-8").splitlines()
+    dataset.write_text("\n".join([*lines, json.dumps(private)]) + "\n", encoding="utf-8")
+    return dataset
+
+
 def test_eval_measures_the_effect_of_redaction(keyed: FakeLLMServer, tmp_path: Path) -> None:
-    runs = {}
+    dataset = _eval_dataset_with_contact_details(tmp_path)
+    runs, sent = {}, {}
     for name, flag in (("plain", []), ("redacted", ["--redact"])):
         path = tmp_path / f"{name}.json"
         args = [
             "eval",
             "--dataset",
-            str(EVAL_DATA),
+            str(dataset),
             "--backend",
             "openai",
             "--no-drafts",
@@ -199,8 +308,18 @@ def test_eval_measures_the_effect_of_redaction(keyed: FakeLLMServer, tmp_path: P
             str(path),
             *flag,
         ]
-        assert CliRunner().invoke(cli, args).exit_code == 0
+        requests_before = len(keyed.chat_requests())
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
         runs[name] = json.loads(path.read_text(encoding="utf-8"))["runs"][0]
+        bodies = [r.body for r in keyed.chat_requests()[requests_before:]]
+        sent[name] = json.dumps(bodies, ensure_ascii=False)
+    # What the server received: the address as written in the plain run, only masks after.
+    assert "ana.lima@example.org" in sent["plain"] and "calendly.com" in sent["plain"]
+    for secret in ("ana.lima@example.org", "7946 0958", "calendly.com"):
+        assert secret not in sent["redacted"]
+    assert "[email]" in sent["redacted"] and "[phone]" in sent["redacted"]
+    assert "[link]" in sent["redacted"] and "[email]" not in sent["plain"]
     assert "macro_f1" in runs["plain"]["metrics"] and "macro_f1" in runs["redacted"]["metrics"]
     assert all(example["redacted"] for example in runs["redacted"]["examples"])
     compared = CliRunner().invoke(
@@ -270,16 +389,24 @@ class _Connections:
 _CONNECTIONS = _Connections()
 
 
-def test_the_offline_backend_opens_no_socket(tmp_path: Path) -> None:
+def test_the_offline_backend_opens_no_socket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_environment: Path
+) -> None:
     export = write_export(tmp_path / "export", [PRIVATE, "Hi, quick question"])
+    eval_args = ["eval", "--dataset", str(EVAL_DATA), "--backend", "offline"]
     _CONNECTIONS.seen.clear()
     _CONNECTIONS.recording = True
     try:
+        run_ui_headless(monkeypatch, _just_launch)  # the demo inbox, offline by default
         classified = CliRunner().invoke(cli, ["classify", "--backend", "offline", PRIVATE])
+        evaluated = CliRunner().invoke(cli, [*eval_args, "--output", str(tmp_path / "r.json")])
         batch = CliRunner().invoke(cli, ["batch", str(export), "-o", str(tmp_path / "o.csv")])
     finally:
         _CONNECTIONS.recording = False
-    assert classified.exit_code == 0 and batch.exit_code == 0, batch.output
+    assert classified.exit_code == 0 and evaluated.exit_code == 0, evaluated.output
+    assert batch.exit_code == 0, batch.output
+    with Store.open(isolated_environment / "state.db") as store:
+        assert store.has_messages_from("demo") is False  # the batch's import replaced the demo
     assert _CONNECTIONS.seen == []
 
 
@@ -315,3 +442,20 @@ def test_eval_runs_and_reports_are_private_to_the_user(tmp_path: Path) -> None:
     for path in (run, report, rescored):
         assert path.stat().st_size > 0, path  # the examples' text is in these files
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_the_offline_model_cache_is_private_to_the_user(tmp_path: Path) -> None:
+    examples = training.read_examples(training.packaged_dataset_path())
+    # A small subset of its own: a cache key no other test has loaded, so it is trained
+    # and saved now.
+    few = [
+        row
+        for label in ("spam", "relationship", "unclear")
+        for row in [r for r in examples if r["label"] == label][:8]
+    ]
+    cache = tmp_path / "new" / "cache"
+    trained = training.load_or_train(few, directory=cache)
+    assert trained.source == "trained"
+    [saved] = cache.iterdir()
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600

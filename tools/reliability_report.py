@@ -30,6 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 DOC = ROOT / "docs" / "reliability.md"
 PYTEST_FILES = ("tests/test_hardening_secrets.py", "tests/test_hardening_concurrency.py")
+CUT_STREAM_TEST = (
+    "tests/test_hardening_faults.py::test_a_stream_cut_short_keeps_the_old_draft_and_says_so"
+)
 
 
 def _isolate(home: Path) -> None:
@@ -78,21 +81,29 @@ def run_crashes(work: Path, seeds: int) -> tuple[list[str], dict[str, int]]:
     from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
     rows = [
-        "| seed | messages | finished before kill -9 | rerun exit | exactly one result each "
-        "| finished messages sent again | result |",
-        "|---|---|---|---|---|---|---|",
+        "| seed | aimed at | landed during | messages | finished before kill -9 | rerun exit "
+        "| exactly one result each | out.csv: one row each | finished messages sent again "
+        "| result |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     figures = {"runs": 0, "failed": 0, "resent": 0}
     for seed in range(1, seeds + 1):
         with FakeLLMServer(latency=0.05) as server:
             outcome = run_crash_case(seed, work / f"crash-{seed}", server)
-        ok = outcome.rerun_exit == 0 and outcome.exactly_one and outcome.resent == 0
+        ok = (
+            outcome.rerun_exit == 0
+            and outcome.exactly_one
+            and outcome.output_rows_ok
+            and outcome.resent == 0
+        )
         figures["runs"] += 1
         figures["failed"] += not ok
         figures["resent"] += outcome.resent
         rows.append(
-            f"| {seed} | {outcome.messages} | {outcome.killed_after} | {outcome.rerun_exit} "
-            f"| {'yes' if outcome.exactly_one else 'NO'} | {outcome.resent} "
+            f"| {seed} | {outcome.moment.replace('_', ' ')} | {outcome.killed_during} "
+            f"| {outcome.messages} | {outcome.killed_after} | {outcome.rerun_exit} "
+            f"| {'yes' if outcome.exactly_one else 'NO'} "
+            f"| {'yes' if outcome.output_rows_ok else 'NO'} | {outcome.resent} "
             f"| {'pass' if ok else 'FAIL'} |"
         )
     return rows, figures
@@ -249,23 +260,59 @@ def _verdict(assessment) -> str:
     return f"{assessment.verdict.label.value} ({draft})"
 
 
-def run_pytest_cases() -> tuple[list[str], dict[str, int]]:
+def run_pytest_cases() -> tuple[list[str], dict[str, int], str]:
+    """The privacy and concurrency tests, and the UI's cut-stream test (the one streaming
+    path, outside the fault table): rows, figures and the cut-stream test's result."""
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", *PYTEST_FILES, "-q", "-rA", "-p", "no:cacheprovider"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            *PYTEST_FILES,
+            CUT_STREAM_TEST,
+            "-q",
+            "-rA",
+            "-p",
+            "no:cacheprovider",
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=600,
     )
+    outcomes = pytest_outcomes(result.stdout)
+    cut_stream = outcomes.pop(CUT_STREAM_TEST, "not run")
+    rows, figures = pytest_rows(outcomes)
+    figures["seconds"] = time.perf_counter() - started
+    figures["failed"] += cut_stream != "passed"
+    return rows, figures, cut_stream
+
+
+def pytest_outcomes(report: str) -> dict[str, str]:
+    """Test id -> "passed", "failed" or "error", from pytest's `-rA` summary."""
+    return {
+        test: status.lower()
+        for status, test in re.findall(r"^(PASSED|FAILED|ERROR) (\S+)", report, re.M)
+    }
+
+
+def pytest_rows(outcomes: dict[str, str]) -> tuple[list[str], dict[str, int]]:
     rows = ["| test | result |", "|---|---|"]
-    figures = {"passed": 0, "failed": 0, "seconds": time.perf_counter() - started}
-    for status, test in re.findall(r"^(PASSED|FAILED|ERROR) (\S+)", result.stdout, re.M):
-        rows.append(
-            f"| `{test.split('::', 1)[1]}` ({Path(test.split('::')[0]).stem}) | {status.lower()} |"
-        )
-        figures["passed" if status == "PASSED" else "failed"] += 1
+    figures = {"passed": 0, "failed": 0}
+    for test, status in outcomes.items():
+        path, name = test.split("::", 1)
+        rows.append(f"| `{name}` ({Path(path).stem}) | {status} |")
+        figures["passed" if status == "passed" else "failed"] += 1
     return rows, figures
+
+
+def listed_tests(document: str) -> set[str]:
+    """The tests a generated report lists, as "file stem::test name"."""
+    return {
+        f"{stem}::{name}"
+        for name, stem in re.findall(r"^\| `([^`]+)` \((test_\w+)\) \|", document, re.M)
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -292,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         print("odd messages…", flush=True)
         message_rows = run_messages()
         print("privacy and concurrency tests…", flush=True)
-        pytest_rows, tests = run_pytest_cases()
+        pytest_table, tests, cut_stream = run_pytest_cases()
 
     failures = faults["failed"] + crashes["failed"] + inputs["failed"] + tests["failed"]
     failures += bool(atheris_run and atheris_run["crashed"])
@@ -309,13 +356,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{faults['faults']} faults injected, {faults['requests']} requests made, "
         f"{faults['messages']} messages, **{faults['lost']} lost**, "
         f"{faults['failed']} not as expected.",
-        f"- kill -9 crash runs: {crashes['runs']} seeds, {crashes['resent']} finished messages "
+        f"- kill -9 crash runs: {crashes['runs']} seeds (kills before any result, while "
+        f"judging and while writing the result file), {crashes['resent']} finished messages "
         f"sent again, {crashes['failed']} not as expected.",
         f"- Bad exports: {inputs['cases']} crafted inputs, {inputs['failed']} not as expected.",
         f"- Fuzzing: hypothesis {fuzz['examples']:,} generated exports in "
         f"{fuzz['seconds']:.0f} s, no exception other than ExportError. {atheris_line}",
         f"- Privacy, secrets and concurrency tests: {tests['passed']} passed, "
-        f"{tests['failed']} failed.",
+        f"{tests['failed']} failed; the UI's cut-stream test: {cut_stream}.",
     ]
     document = TEMPLATE.format(
         when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -326,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         crashes="\n".join(crash_rows),
         inputs="\n".join(input_rows),
         messages="\n".join(message_rows),
-        tests="\n".join(pytest_rows),
+        tests="\n".join(pytest_table),
+        cut_stream=cut_stream,
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(document, encoding="utf-8")
@@ -358,16 +407,31 @@ draft each, plus retries, repair round-trips and format fallbacks).
 
 {faults}
 
-A stream cut off mid-reply (the UI's regenerate, the only streaming path) keeps the previous
-draft and shows "ended before the reply was complete"
-(`test_a_stream_cut_short_keeps_the_old_draft_and_says_so`).
+Truncated replies: the `truncated` case above is a complete, non-streamed reply whose
+content was cut at the token limit (`finish_reason: length`); it is not a broken stream.
+Batch mode never streams (every classify and draft is one whole JSON answer), and neither do
+the UI's launch classifications, so neither path can meet a cut stream. The only streaming
+path is the UI's regenerate (`r`), tested apart from this table:
+
+| case | what the server does | path | result |
+|---|---|---|---|
+| truncated_stream | a streamed draft whose connection closes mid-reply, no finish_reason \
+| batch | n/a: batch never streams |
+| truncated_stream | a streamed draft whose connection closes mid-reply, no finish_reason \
+| UI regenerate | {cut_stream}: the previous draft is kept and the toast says "ended before \
+the reply was complete" (`test_a_stream_cut_short_keeps_the_old_draft_and_says_so`) |
 
 ## kill -9 and rerun
 
 A real `reply-assistant batch` process (16 messages, 2 in flight, 50 ms server latency) is
-killed with SIGKILL after a seeded random number of finished messages plus a seeded random
-delay, then rerun to completion. Every message must end with exactly one verdict and one
-draft, and no finished message may be sent to the LLM again.
+killed with SIGKILL, then rerun to completion. Each seed aims at one moment: *before results*
+(as soon as the state file appears, so during the import, before any message is judged),
+*judging* (after a seeded random number of finished messages, 0 included, plus a seeded
+delay of up to one server latency), or *writing output* (as soon as the result file's
+temporary `out.csv.partial` appears; the messages carry ~20 KB of padding so the write takes
+a few milliseconds). "Landed during" is read from what the killed process left behind. Every
+message must end with exactly one verdict and one draft, the rerun's `out.csv` must hold
+exactly one row per message, and no finished message may be sent to the LLM again.
 
 {crashes}
 
@@ -392,13 +456,17 @@ over the budget ({budget:,} characters) is trimmed head and tail with a
 ## Privacy, secrets and concurrency
 
 - The key check sets `OPENAI_API_KEY` to a recognisable fake key, runs every command
-  (config, prompts, import, inbox, classify, batch, eval with JSON and HTML output,
+  (config show/path, prompts list/show/diff, import, inbox, classify, batch, eval with and
+  without drafts, eval --judge, eval compare, eval rescore, JSON and HTML output,
   export-labels, failing and refused calls) with all library debug logs captured, then greps
   every output, log record and file (state database and its WAL, outputs, eval runs, the
-  response cache) for it; a real `-vv` process and tracebacks rendered with locals too.
+  response cache) for it; a real `-vv` process and tracebacks rendered with locals too. The
+  UI is launched the way `reply-assistant` launches it (headless), classifies, then gets a
+  401: no toast, screen or file holds the key.
 - `--redact` (on `classify`, `batch` and `eval`; or `redact = true` in the config file, or
-  `REPLY_ASSISTANT_REDACT=1`) masks emails, phone numbers and links as `[email]`, `[phone]`
-  and `[link]` before anything is sent to an LLM. Its effect on accuracy:
+  `REPLY_ASSISTANT_REDACT=1`, which the UI follows too) masks emails, phone numbers and links
+  as `[email]`, `[phone]` and `[link]` before anything is sent to an LLM; the tests read the
+  requests the fake server received. Its effect on accuracy:
 
       reply-assistant eval --backend openai --output plain.json
       reply-assistant eval --backend openai --redact --output redacted.json
@@ -407,8 +475,9 @@ over the budget ({budget:,} characters) is trimmed head and tail with a
 - The state file, its WAL and shared-memory files are created 0600 in a 0700 directory; an
   API key file readable by others is refused. The app never writes a config file.
 - Python audit hooks record every `connect`, `getaddrinfo` and `sendto`: the offline backend
-  makes none (asyncio's internal socketpair is the only socket), and the LLM backend connects
-  only to the configured endpoint.
+  makes none in the UI (demo inbox), classify, eval and batch (asyncio's internal socketpair
+  is the only socket), and the LLM backend connects only to the configured endpoint. The
+  offline model's cache folder is 0700 and its file 0600.
 - Concurrency: a batch process (1,500 messages, offline) imports into and judges on the same
   state file while the UI relabels, skips and undoes; WAL plus a 10 s busy timeout, no
   "database is locked", every decision present afterwards.
