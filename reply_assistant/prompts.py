@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import re
 import sys
 import tomllib
@@ -32,15 +31,18 @@ from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 
 from reply_assistant.config import ConfigError, Profile
+from reply_assistant.message_budget import (
+    CHARS_PER_TOKEN,
+    MESSAGE_TOKEN_BUDGET,
+    THREAD_TOKEN_BUDGET,
+    TURN_TOKEN_BUDGET,
+    trim_text,
+)
 from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, VerdictOutput
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
 MANIFEST_NAME = "manifest.json"
 
-CHARS_PER_TOKEN = 4  # a rough estimate that holds for English and most European text
-MESSAGE_TOKEN_BUDGET = 4_000  # real LinkedIn messages are far below; this stops abuse
-THREAD_TOKEN_BUDGET = 1_500  # the newest turns matter most; older ones are dropped first
-TURN_TOKEN_BUDGET = 400  # so one huge earlier message cannot crowd out the rest
 
 _SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # Tags we fence untrusted text with; the same tags inside the text are defused.
@@ -259,24 +261,9 @@ def update_manifest(root: Path = PROMPTS_DIR) -> list[str]:
 # ---------------------------------------------------------------- template inputs
 
 
-def estimate_tokens(text: str) -> int:
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
-
-
 def defuse_tags(text: str) -> str:
     """Make fence tags inside untrusted text inert, so it cannot close its own fence."""
     return _FENCE_TAG.sub(lambda m: "‹" + m.group(1) + m.group(2), text)
-
-
-def trim_text(text: str, token_budget: int) -> str:
-    """Keep the head and the tail; say how much was cut from the middle."""
-    budget = token_budget * CHARS_PER_TOKEN
-    if len(text) <= budget:
-        return text
-    head = budget * 3 // 4
-    tail = budget - head
-    cut = len(text) - head - tail
-    return f"{text[:head]}\n[... {cut:,} characters trimmed ...]\n{text[-tail:]}"
 
 
 def render_thread(turns: Sequence[ThreadTurn], token_budget: int = THREAD_TOKEN_BUDGET) -> str:

@@ -449,7 +449,9 @@ allocations during the import.
 
 Classified and drafted by the offline model and by the LLM backend (fake server). A message
 over the budget ({budget:,} characters) is trimmed head and tail with a
-"[... N characters trimmed ...]" notice before it is sent.
+"[... N characters trimmed ...]" notice before it is sent, and the person is told too: the
+batch output's `notes` column and summary, the classify command (on stderr) and the
+conversation pane say how many characters the LLM did not see.
 
 {messages}
 

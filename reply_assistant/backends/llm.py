@@ -13,6 +13,7 @@ from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.openai_client import ChatClient, ChatResult, TextStream
 from reply_assistant.backends.pricing import batch_cost_usd
 from reply_assistant.config import Profile
+from reply_assistant.message_budget import estimate_tokens
 from reply_assistant.models import (
     Action,
     Draft,
@@ -31,7 +32,6 @@ from reply_assistant.prompts import (
     PromptSet,
     PromptVersion,
     defuse_tags,
-    estimate_tokens,
     prompt_inputs,
 )
 from reply_assistant.redact import mask_private

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reply_assistant.batch.spam_senders import SpamTally
+from reply_assistant.message_budget import trim_notice
 from reply_assistant.private_files import create_private_file
 from reply_assistant.store import Store, StoredResult
 
@@ -39,6 +40,7 @@ class ResultRow:
     cost_usd: float | None
     latency_ms: float | None
     error: str
+    notes: str  # what the person should know about this row, e.g. that the LLM saw part of it
 
 
 COLUMNS = list(ResultRow.__dataclass_fields__)
@@ -77,6 +79,7 @@ def _row(stored: StoredResult) -> ResultRow:
         cost_usd=None if not parts or None in costs else round(sum(costs), 6),
         latency_ms=round(sum(p.latency_ms for p in parts), 1) if parts else None,
         error=stored.error or "",
+        notes=next(filter(None, (trim_notice(stored.text, p.backend) for p in parts)), ""),
     )
 
 
@@ -89,6 +92,7 @@ class ResultTally:
         self.labels: Counter[str] = Counter()
         self.actions: Counter[str] = Counter()
         self.spam = SpamTally()
+        self.trimmed = 0
 
     def counting(self, rows: Iterable[ResultRow]) -> Iterator[ResultRow]:
         for row in rows:
@@ -96,6 +100,7 @@ class ResultTally:
             self.labels[row.label or "none"] += 1
             self.actions[row.action or "none"] += 1
             self.spam.add(row)
+            self.trimmed += bool(row.notes)
             yield row
 
 

@@ -364,6 +364,13 @@ def _print_summary(
         f"cost ${progress.cost_usd:.4f}",
         highlight=False,
     )
+    if tally.trimmed:
+        were = "message was" if tally.trimmed == 1 else "messages were"
+        err.print(
+            f"Note: {tally.trimmed} {were} trimmed for the LLM (too long to send whole; "
+            "see the notes column).",
+            highlight=False,
+        )
     err.print(f"Wrote {output}")
     notable = worth_mentioning(tally.spam.senders())
     if notable:

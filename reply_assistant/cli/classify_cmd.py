@@ -13,6 +13,7 @@ from reply_assistant.assistant import Assistant, incoming_from_text
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.message_budget import trim_notice
 from reply_assistant.models import Assessment, Incoming, Provenance
 from reply_assistant.store import Store, StoreError
 
@@ -77,6 +78,10 @@ def command(
         _print_json(assessment)
     else:
         _print_text(assessment)
+    if assessment.verdict is not None:
+        notice = trim_notice(message, assessment.verdict.provenance.backend)
+        if notice:
+            click.echo(f"note: {notice}", err=True)
     if assessment.error:
         raise click.ClickException(assessment.error)
 

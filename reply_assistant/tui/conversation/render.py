@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 
+from reply_assistant.message_budget import trim_notice
 from reply_assistant.models import Draft, Incoming, SenderFacts, Verdict
 from reply_assistant.tui.inbox.rows import BADGE_STYLES
 from reply_assistant.tui.relative_time import relative_time
@@ -49,8 +50,15 @@ def facts_text(facts: SenderFacts) -> Text:
 
 
 def verdict_text(
-    verdict: Verdict | None, *, error: str = "", working: bool = False, status: str = "open"
+    verdict: Verdict | None,
+    *,
+    error: str = "",
+    working: bool = False,
+    status: str = "open",
+    message_text: str = "",
 ) -> Text:
+    """`message_text` is the judged message, so a verdict from a prompt can say when the
+    model saw only part of it."""
     if working and verdict is None:
         return Text("Classifying…", style="italic")
     if error:
@@ -69,6 +77,9 @@ def verdict_text(
     if verdict.signals:
         text.append(f"\nSignals: {', '.join(verdict.signals)}", style="dim")
     text.append(f"\n{provenance_line(verdict)}", style="dim")
+    notice = trim_notice(message_text, verdict.provenance.backend)
+    if notice:
+        text.append(f"\n{notice[0].upper()}{notice[1:]}.", style="yellow")
     if working:
         text.append("\nWriting a new draft…", style="italic")
     return text

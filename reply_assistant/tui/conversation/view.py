@@ -88,7 +88,11 @@ class ConversationView(Vertical):
     def show_verdict(self, state: ConversationState) -> None:
         self.query_one("#verdict", Static).update(
             verdict_text(
-                state.verdict, error=state.error, working=state.working, status=state.status
+                state.verdict,
+                error=state.error,
+                working=state.working,
+                status=state.status,
+                message_text=state.item.text,
             )
         )
 
