@@ -18,19 +18,16 @@ _STATUS_STYLE = {"fixed": "green", "broken": "red", "changed": "yellow"}
 
 
 def versions_rich_table(runs: Sequence[RunResult]) -> Table:
-    headers, rows = versions_table(runs)
-    table = Table(title="Versions side by side", header_style="bold")
-    table.add_column(headers[0])
-    for header in headers[1:]:
-        table.add_column(header, justify="right")
-    for row in rows:
-        table.add_row(*row)
-    return table
+    return _figures_table("Versions side by side", *versions_table(runs))
 
 
 def class_rich_table(runs: Sequence[RunResult]) -> Table:
-    headers, rows = class_table(runs)
-    table = Table(title="Per class (n = gold examples)", header_style="bold")
+    return _figures_table("Per class (n = gold examples)", *class_table(runs))
+
+
+def _figures_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    """A name column, then figures aligned right."""
+    table = Table(title=title, header_style="bold")
     table.add_column(headers[0])
     for header in headers[1:]:
         table.add_column(header, justify="right")
