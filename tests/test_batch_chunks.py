@@ -3,6 +3,7 @@ results are committed together, and a rerun after a crash redoes only unfinished
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -124,10 +125,20 @@ def test_result_rows_show_relabels_edits_and_errors(store):
 
 
 def _verdicts_per_message(db: Path) -> dict[str, int]:
-    with sqlite3.connect(db) as connection:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
         return dict(
             connection.execute("SELECT message_id, COUNT(*) FROM verdicts GROUP BY message_id")
         )
+
+
+def _judged_so_far(db: Path) -> dict[str, int]:
+    """Like _verdicts_per_message, for a database a running batch may not have set up yet."""
+    if not db.exists():  # connecting would create it
+        return {}
+    try:
+        return _verdicts_per_message(db)
+    except sqlite3.OperationalError:  # no tables yet, or busy creating them
+        return {}
 
 
 async def test_rerun_after_a_crash_between_chunks_does_only_what_is_left(store, tmp_path):
@@ -164,7 +175,7 @@ def test_kill_9_mid_run_loses_at_most_the_chunk_in_flight(tmp_path):
     judged: dict[str, int] = {}
     while time.monotonic() < deadline and len(judged) < OFFLINE_CHUNK:
         time.sleep(0.02)
-        judged = _verdicts_per_message(db) if db.exists() else {}
+        judged = _judged_so_far(db)
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)
     judged = _verdicts_per_message(db)
