@@ -88,3 +88,59 @@ async def test_rerun_asks_first_then_classifies_again(tmp_path: Path) -> None:
         await settle(pilot)
         assert len(app.store.drafts(message_id)) == drafts_before + 1
     app.store.close()
+
+
+async def test_importing_over_the_demo_while_the_model_is_busy_with_it(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    """The import removes the demo inbox; answers still on their way for demo messages
+    must not land on rows that no longer exist (nor crash the app)."""
+    from reply_assistant.demo import import_demo_if_empty
+    from reply_assistant.store import Store
+
+    db = tmp_path / "state.db"
+    with Store.open(db) as store:
+        import_demo_if_empty(store)
+        demo_ids = {s.message_id for s in store.conversation_summaries("all")}
+    fake_llm.latency = 0.5
+    settings = Settings(
+        backend="openai", base_url=fake_llm.base_url, api_key="k", model="fake-model"
+    )
+    app, _ = build_app(db, settings=settings, seed=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert fake_llm.in_flight > 0  # demo messages are being judged
+        commands.import_export_into(app, write_export(tmp_path / "export"))
+        await settle(pilot)
+        assert app.is_running
+        rows = set(app.inbox.rows_by_id)
+        assert len(rows) == 5 and not rows & demo_ids
+        assert all(row.label for row in app.inbox.rows_by_id.values())
+        assert all(app.store.verdict(message_id) is None for message_id in demo_ids)
+    app.store.close()
+
+
+async def test_importing_over_the_demo_while_a_demo_draft_is_being_rewritten(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    from reply_assistant.demo import import_demo_if_empty
+    from reply_assistant.store import Store
+
+    db = tmp_path / "state.db"
+    with Store.open(db) as store:
+        import_demo_if_empty(store)
+    settings = Settings(
+        backend="openai", base_url=fake_llm.base_url, api_key="k", model="fake-model"
+    )
+    app, _ = build_app(db, settings=settings, seed=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        fake_llm.latency = 0.5
+        await pilot.press("r")
+        await pilot.pause()
+        assert fake_llm.in_flight > 0  # a demo draft is being rewritten
+        commands.import_export_into(app, write_export(tmp_path / "export"))
+        await settle(pilot)
+        assert app.is_running
+        assert len(app.inbox.rows_by_id) == 5
+    app.store.close()

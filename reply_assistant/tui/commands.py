@@ -101,14 +101,23 @@ def ask_import_path(app: ReplyAssistantApp) -> None:
 
 
 def import_export_into(app: ReplyAssistantApp, path: Path) -> None:
+    from reply_assistant.demo import DEMO_SOURCE
     from reply_assistant.importer import import_export
     from reply_assistant.sources import ExportError, open_export
 
+    replacing_demo = False
     try:
         with open_export(path) as export:
+            replacing_demo = app.store.has_messages_from(DEMO_SOURCE)
+            if replacing_demo:
+                # A real import removes the demo inbox: answers still on their way for demo
+                # messages would have nowhere to go.
+                app.workers.cancel_node(app)
             report = import_export(app.store, export)
     except ExportError as exc:
         app.notify(str(exc), title="Import failed", severity="error", timeout=10)
+        if replacing_demo:
+            app.classify_pending()  # the demo stays: finish what was cancelled
         return
     skipped = f", {len(report.skipped)} rows skipped" if report.skipped else ""
     app.notify(
