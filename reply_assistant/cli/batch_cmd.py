@@ -141,7 +141,7 @@ def command(
         store = Store.open(app.db_path)
     except StoreError as exc:
         raise InputError(str(exc)) from exc
-    with store:
+    with store, store.bulk_writes():
         try:
             with open_export(export) as source:
                 report = import_export(store, source, me=me or app.settings.me)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
 
 from reply_assistant.models import Message, Participant, SkippedRow
@@ -123,6 +124,9 @@ def split_names(value: str) -> list[str]:
     return names
 
 
+# An inbox's messages are mostly to the same one or few people (the owner): each distinct
+# pair of fields is parsed once. The result is immutable, so sharing it is safe.
+@lru_cache(maxsize=4096)
 def parse_recipients(names_field: str, urls_field: str) -> tuple[Participant, ...]:
     urls = split_urls(urls_field)
     if "," not in names_field:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from reply_assistant.models import DEFAULT_ACTION, Draft, Label, Provenance, Verdict
 from reply_assistant.store.base import CURRENT_VERDICT_ID, STATUS, StoreBase
@@ -31,22 +31,50 @@ INSERT INTO drafts (message_id, text, language, provenance, created_at) VALUES (
 def _verdict_values(
     message_id: str, verdict: Verdict, source: str, decision_id: int | None, created_at: str
 ) -> tuple:
+    return (message_id, *_verdict_columns(verdict), created_at, source, decision_id)
+
+
+def _verdict_columns(verdict: Verdict) -> tuple:
+    """label, confidence, reason, signals, action, provenance, as stored."""
     return (
-        message_id,
         verdict.label.value,
         verdict.confidence,
         verdict.reason,
         json.dumps(verdict.signals, ensure_ascii=False),
         verdict.action.value,
         verdict.provenance.model_dump_json(),
-        created_at,
-        source,
-        decision_id,
     )
 
 
 def _draft_values(message_id: str, draft: Draft, created_at: str) -> tuple:
-    return (message_id, draft.text, draft.language, draft.provenance.model_dump_json(), created_at)
+    return (message_id, *_draft_columns(draft), created_at)
+
+
+def _draft_columns(draft: Draft) -> tuple:
+    """text, language, provenance, as stored."""
+    return (draft.text, draft.language, draft.provenance.model_dump_json())
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedAssessment:
+    """One `save_assessments` entry already turned into column values: plain strings and
+    numbers, cheap to pass from a helper process (see batch.runner)."""
+
+    message_id: str
+    verdict: tuple | None  # _verdict_columns
+    draft: tuple | None  # _draft_columns
+    error: str
+
+
+def prepare_assessment(
+    message_id: str, verdict: Verdict | None, draft: Draft | None, error: str
+) -> PreparedAssessment:
+    return PreparedAssessment(
+        message_id,
+        _verdict_columns(verdict) if verdict is not None else None,
+        _draft_columns(draft) if draft is not None else None,
+        error,
+    )
 
 
 class ResultsMixin(StoreBase):
@@ -69,38 +97,47 @@ class ResultsMixin(StoreBase):
         """Many `save_assessment` calls, (message id, verdict, draft, error) each, in one
         transaction: a crash keeps all of them or none, so a rerun redoes a whole chunk
         rather than finding part of it."""
+        self.save_prepared([prepare_assessment(*result) for result in results])
+
+    def save_prepared(self, results: Sequence[PreparedAssessment]) -> None:
+        """`save_assessments` for entries already prepared (`prepare_assessment`)."""
         created_at = iso(utc_now())
         with self._transaction() as db:
             db.executemany(
                 _INSERT_VERDICT,
                 [
-                    _verdict_values(message_id, verdict, "assistant", None, created_at)
-                    for message_id, verdict, _, _ in results
-                    if verdict is not None
+                    (result.message_id, *result.verdict, created_at, "assistant", None)
+                    for result in results
+                    if result.verdict is not None
                 ],
             )
             db.executemany(
                 _INSERT_DRAFT,
                 [
-                    _draft_values(message_id, draft, created_at)
-                    for message_id, _, draft, _ in results
-                    if draft is not None
+                    (result.message_id, *result.draft, created_at)
+                    for result in results
+                    if result.draft is not None
                 ],
             )
             db.executemany(
                 """INSERT INTO errors (message_id, error, created_at) VALUES (?, ?, ?)
                    ON CONFLICT (message_id) DO UPDATE SET
                        error = excluded.error, created_at = excluded.created_at""",
-                [(message_id, error, created_at) for message_id, _, _, error in results if error],
+                [
+                    (result.message_id, result.error, created_at)
+                    for result in results
+                    if result.error
+                ],
             )
             db.execute(
                 "DELETE FROM errors WHERE message_id IN (SELECT value FROM json_each(?))",
                 (
                     json.dumps(
                         [
-                            message_id
-                            for message_id, verdict, draft, error in results
-                            if not error and (verdict is not None or draft is not None)
+                            result.message_id
+                            for result in results
+                            if not result.error
+                            and (result.verdict is not None or result.draft is not None)
                         ]
                     ),
                 ),

@@ -54,6 +54,12 @@ class OfflineBackend:
             raise BackendError("The offline model has no training examples.", kind="not_found")
         self._trained = training_data.load_or_train(training, features=features)
         self.prompt_version = f"offline@{self._trained.version}"
+        self._provenance_template = Provenance(
+            backend=self.name, model=self.model, prompt_version=self.prompt_version, cost_usd=0.0
+        )
+        # Plain numpy and Python: a forked copy judges exactly as this one does (see
+        # batch.runner). The sentence-embedding encoder is left out: it runs threads of its own.
+        self.forks_safely = not self._embeds
 
     @property
     def model_source(self) -> str:
@@ -104,7 +110,8 @@ class OfflineBackend:
             signature=self.profile.sign_off,
             fallback_language=(self.profile.languages or ["en"])[0],
         )
-        return Draft(
+        # Built without validation, as verdicts are: every field is ours and well typed.
+        return Draft.model_construct(
             text=text,
             language=language,
             provenance=self._provenance((time.perf_counter() - started) * 1000),
@@ -118,10 +125,6 @@ class OfflineBackend:
             yield chunk
 
     def _provenance(self, latency_ms: float) -> Provenance:
-        return Provenance(
-            backend=self.name,
-            model=self.model,
-            prompt_version=self.prompt_version,
-            cost_usd=0.0,
-            latency_ms=round(latency_ms, 3),
-        )
+        # A copy of one validated template: validating every message's costs more than
+        # drafting it.
+        return self._provenance_template.model_copy(update={"latency_ms": round(latency_ms, 3)})

@@ -57,6 +57,12 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 SUPPORTED = tuple(_STOPWORDS)  # order breaks ties
+# Each stopword with the languages listing it: one dictionary lookup per word of a message
+# instead of one per word and language.
+_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
+for _code, _stopwords in _STOPWORDS.items():
+    for _stopword in _stopwords:
+        _LANGUAGES_OF_WORD[_stopword] = (*_LANGUAGES_OF_WORD.get(_stopword, ()), _code)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 # Letters one language uses and the others (almost) never do.
 _MARKS = {"es": "ñ¿¡", "de": "ßäöü", "pt": "ãõç", "fr": "çœèêà", "it": "ìò"}
@@ -64,17 +70,18 @@ _MARKS = {"es": "ñ¿¡", "de": "ßäöü", "pt": "ãõç", "fr": "çœèêà", 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text` among SUPPORTED, or "und" when there is too little to go on."""
-    words = _WORD.findall(text.lower())
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
     if not words:
         return UNDETERMINED
     scores = dict.fromkeys(SUPPORTED, 0.0)
+    languages_of_word = _LANGUAGES_OF_WORD
     for word in words:
-        for code, stopwords in _STOPWORDS.items():
-            if word in stopwords:
-                scores[code] += 1.0
-    lowered = text.lower()
-    for code, marks in _MARKS.items():
-        if any(mark in lowered for mark in marks):
-            scores[code] += 1.5
+        for code in languages_of_word.get(word, ()):
+            scores[code] += 1.0
+    if not lowered.isascii():  # every mark is a non-ASCII letter
+        for code, marks in _MARKS.items():
+            if any(mark in lowered for mark in marks):
+                scores[code] += 1.5
     best = max(SUPPORTED, key=lambda code: scores[code])
     return best if scores[best] >= 1.0 else UNDETERMINED
