@@ -119,6 +119,17 @@ async def test_sponsored_message_gets_no_reply(backend: OfflineBackend) -> None:
     assert verdict.signals[0] == "sponsored"
 
 
+async def test_sponsored_spam_is_near_certain_even_when_the_text_reads_warm(
+    backend: OfflineBackend,
+) -> None:
+    # Warm wording the text model alone would call a relationship: the export's sponsored
+    # flag decides, and the confidence shown must say so rather than the text model's ~0%.
+    text = "Congratulations on your new role, Sam! So happy for you. Let's catch up soon."
+    verdict = await backend.classify(message(text, name="LinkedIn Member", sponsored=True))
+    assert verdict.label is Label.SPAM
+    assert verdict.confidence >= 0.95
+
+
 async def test_injected_instructions_do_not_turn_a_pitch_into_a_relationship(
     backend: OfflineBackend,
 ) -> None:

@@ -17,6 +17,9 @@ from reply_assistant.models import Draft, Incoming, Label, Provenance, Verdict, 
 
 MODEL_NAME = "tfidf-logreg"
 EMBEDDINGS_MODEL_NAME = "tfidf+e5-logreg"
+# A sponsored flag comes from the export (no sender profile, a campaign title), not from
+# reading the text, so the spam verdict it forces is near certain.
+SPONSORED_CONFIDENCE = 0.99
 
 
 class OfflineBackend:
@@ -82,9 +85,13 @@ class OfflineBackend:
         verdicts = []
         for record, prediction in zip(records, predictions, strict=True):
             found = record.signals
-            # A sponsored message is advertising by definition, whatever its wording.
-            label = Label.SPAM if found.has("sponsored") else Label(prediction.label)
-            confidence = prediction.probabilities.get(label.value, prediction.confidence)
+            if found.has("sponsored"):
+                # Advertising by definition, whatever its wording: the export says so, so
+                # the confidence is the export's, not the text model's.
+                label, confidence = Label.SPAM, SPONSORED_CONFIDENCE
+            else:
+                label = Label(prediction.label)
+                confidence = prediction.probabilities.get(label.value, prediction.confidence)
             # Built without validation: every field is ours and already the right type, and
             # validating costs more than the classification itself.
             verdicts.append(
