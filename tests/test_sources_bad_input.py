@@ -82,6 +82,26 @@ def test_malformed_rows_are_skipped_with_their_starting_line():
     assert reasons[4] == "expected 10 fields, found 12"
 
 
+def test_a_row_with_no_sender_and_no_content_is_skipped_but_an_attachment_counts(
+    tmp_path: Path,
+):
+    csv_file = tmp_path / "messages.csv"
+    csv_file.write_text(
+        "CONVERSATION ID,FROM,SENDER PROFILE URL,DATE,CONTENT,ATTACHMENTS\n"
+        "2-a,Ana,https://www.linkedin.com/in/ana,2024-01-01 00:00:00 UTC,hello,\n"
+        "2-b,,,2024-01-01 00:00:01 UTC,,\n"
+        "2-c,,,2024-01-01 00:00:02 UTC,  ,https://example.com/photo.png\n",
+        encoding="utf-8",
+    )
+    with open_export(csv_file) as export:
+        ids = [message.conversation_id for message in export.iter_messages()]
+        skipped = export.skipped
+    assert ids == ["2-a", "2-c"]
+    assert [(row.line, row.reason) for row in skipped] == [
+        (3, "no sender (FROM, SENDER PROFILE URL) and no CONTENT")
+    ]
+
+
 def test_oversized_field_is_skipped_and_reading_goes_on(tmp_path: Path):
     # The limit is process-wide, so it is set low here and restored below.
     old_limit = csv.field_size_limit(100)

@@ -234,10 +234,17 @@ def _rows_to_messages(
                     skip(line, "DATE is not like 2024-01-31 12:00:00 UTC")
                     continue
                 content = row[i_content]
-                text = html_to_text(content)
                 sender_url = row[i_sender_url].strip()
-                title = row[i_title]
                 attachments = row[i_attachments]
+                if not (
+                    content.strip() or attachments.strip() or row[i_from].strip() or sender_url
+                ):
+                    # Nobody sent it and it says nothing: kept, it would be an empty
+                    # conversation awaiting a reply.
+                    skip(line, "no sender (FROM, SENDER PROFILE URL) and no CONTENT")
+                    continue
+                text = html_to_text(content)
+                title = row[i_title]
                 yield Message(
                     conversation_id=conversation_id,
                     sender=Participant(row[i_from].strip(), sender_url),
