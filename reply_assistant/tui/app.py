@@ -23,12 +23,12 @@ from textual.widgets import DataTable, Header, Input
 from reply_assistant.assistant import Assistant
 from reply_assistant.clipboard import make_copier
 from reply_assistant.config import Settings
-from reply_assistant.models import Draft, Label
+from reply_assistant.models import Action, Draft, Label
 from reply_assistant.tui import commands
 from reply_assistant.tui.background import BackgroundWork
 from reply_assistant.tui.conversation.view import ConversationState, ConversationView
 from reply_assistant.tui.drafting import edit_as_draft
-from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter
+from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter, still_matches
 from reply_assistant.tui.inbox.rows import InboxRow
 from reply_assistant.tui.inbox.table import InboxTable
 from reply_assistant.tui.key_footer import KeyFooter
@@ -191,6 +191,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         self.prompt_versions: dict[str, str] = {}  # chosen in the command palette
         self._history_position: dict[str, int] = {}
         self._notified_errors: set[str] = set()
+        self._filter_count = 0  # conversations listed that still match the filter
 
     # ------------------------------------------------------------------ layout
 
@@ -231,7 +232,8 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
     def reload_inbox(self) -> None:
         summaries = self.store.conversation_summaries(self.filter, self.search)
         self.inbox.show_rows(self._row(summary) for summary in summaries)
-        self.query_one(FilterBar).show(self.filter, self.search, self.inbox.row_count)
+        self._filter_count = self.inbox.row_count
+        self.query_one(FilterBar).show(self.filter, self.search, self._filter_count)
         if self.inbox.row_count:
             self.open_current()
 
@@ -246,17 +248,27 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         row = self.inbox.rows_by_id.get(message_id)
         if row is not None:
             verdict = self.store.verdict(message_id)
-            self.inbox.update_row(
-                row.but(
-                    label=verdict.label.value if verdict else None,
-                    confidence=verdict.confidence if verdict else None,
-                    status=self.store.status(message_id),
-                    error=verdict is None and self.store.error(message_id) is not None,
-                    working=message_id in self.working,
-                )
+            updated = row.but(
+                label=verdict.label.value if verdict else None,
+                confidence=verdict.confidence if verdict else None,
+                status=self.store.status(message_id),
+                error=verdict is None and self.store.error(message_id) is not None,
+                working=message_id in self.working,
             )
+            self.inbox.update_row(updated)
+            # The row stays listed until the next reload (so a ✓ shows where it was), but
+            # the count says how many still match the filter.
+            self._count_change(row, updated)
         if message_id == self.current_id:
             self.open_current()
+
+    def _count_change(self, before: InboxRow, after: InboxRow) -> None:
+        change = still_matches(self.filter, after.label, after.status) - still_matches(
+            self.filter, before.label, before.status
+        )
+        if change:
+            self._filter_count += change
+            self.query_one(FilterBar).show(self.filter, self.search, self._filter_count)
 
     @property
     def current_id(self) -> str | None:
@@ -328,18 +340,49 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         self._copy(text)
         return text
 
+    def _shows_no_reply_note(self, message_id: str) -> bool:
+        """The draft pane holds the assistant's note that no reply is suggested (a scam or
+        a sponsored message), not a reply: the person has not written one over it."""
+        verdict = self.store.verdict(message_id)
+        if verdict is None or verdict.action is not Action.NO_REPLY:
+            return False
+        self.conversation.flush_edit()
+        drafts = self.store.drafts(message_id)
+        edited = self.store.edited_text(message_id)
+        return edited is None or not edited.strip() or bool(drafts and edited == drafts[-1].text)
+
     def action_accept(self) -> None:
         message_id = self._current_or_warn()
-        if message_id is None or self._copy_draft(message_id) is None:
+        if message_id is None:
             return
-        self.store.record_decision(message_id, "accept")
-        self.notify("Marked done; paste it into LinkedIn.", title="Copied to clipboard")
+        if message_id not in self.working and self._shows_no_reply_note(message_id):
+            # Copying the note would put "(No reply suggested: ...)" on the clipboard.
+            self.store.record_decision(message_id, "accept")
+            self.notify(
+                "No reply is suggested here: marked done, nothing copied. Report or archive "
+                "it on LinkedIn (o opens it).",
+                title="Done",
+            )
+        elif self._copy_draft(message_id) is None:
+            return
+        else:
+            self.store.record_decision(message_id, "accept")
+            self.notify("Marked done; paste it into LinkedIn.", title="Copied to clipboard")
         self.refresh_row(message_id)
         self.inbox.select_next()
 
     def action_copy(self) -> None:
         message_id = self._current_or_warn()
-        if message_id is None or self._copy_draft(message_id) is None:
+        if message_id is None:
+            return
+        if message_id not in self.working and self._shows_no_reply_note(message_id):
+            self.notify(
+                "No reply is suggested for this message, so there is nothing to copy. "
+                "Press e to write one anyway, or a to mark it done.",
+                severity="warning",
+            )
+            return
+        if self._copy_draft(message_id) is None:
             return
         self.notify("The conversation stays open.", title="Copied to clipboard")
 

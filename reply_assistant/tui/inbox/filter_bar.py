@@ -17,6 +17,20 @@ FILTERS: dict[str, str] = {
 }
 
 
+def still_matches(name: str, label: str | None, status: str) -> bool:
+    """Whether a listed conversation still belongs under filter `name` (the store's rules),
+    so the count can follow accepts and relabels without re-reading the inbox."""
+    if name == "all":
+        return True
+    if name == "done":
+        return status != "open"
+    if status != "open":
+        return False
+    if name == "pending":
+        return label is None
+    return name == "needs_reply" or label == name
+
+
 def next_filter(current: str) -> str:
     names = list(FILTERS)
     return names[(names.index(current) + 1) % len(names)]

@@ -1,0 +1,105 @@
+"""A conversation the assistant says not to answer (a scam, a sponsored message) and the
+inbox count that follows accepts: driven with the pilot over a real store (offline model)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from snapshot_apps.build import Recorders, build_app, settle
+from snapshot_apps.seed import OWNER, fixed_now, seed_store
+from textual.pilot import Pilot
+
+from reply_assistant.importer import import_messages
+from reply_assistant.models import Action, Message, Participant
+from reply_assistant.store import Store
+from reply_assistant.tui.app import ReplyAssistantApp
+from reply_assistant.tui.inbox.filter_bar import FilterBar
+
+SCAM = (
+    "Dear friend, I have an investment opportunity with guaranteed returns of 40% a month in "
+    "crypto. Send USDT to my wallet today, it is urgent and I will double your money."
+)
+
+
+@pytest.fixture
+async def scam_open(tmp_path: Path) -> AsyncIterator[tuple[ReplyAssistantApp, Pilot, Recorders]]:
+    db_path = tmp_path / "state.db"
+    seed_store(db_path)
+    with Store.open(db_path) as store:
+        import_messages(
+            store,
+            [
+                Message(
+                    conversation_id="2-scam",
+                    sender=Participant("Crypto King", "https://www.linkedin.com/in/crypto-king"),
+                    recipients=(OWNER,),
+                    sent_at=fixed_now(),  # the newest, so the first row
+                    content_raw=SCAM,
+                    text=SCAM,
+                )
+            ],
+            profile_owner=OWNER,
+        )
+    app, recorders = build_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.inbox.rows_by_id[app.current_id].sender == "Crypto King"
+        verdict = app.store.verdict(app.current_id)
+        assert verdict is not None and verdict.action is Action.NO_REPLY
+        yield app, pilot, recorders
+    app.store.close()
+
+
+def filter_bar_text(app: ReplyAssistantApp) -> str:
+    return str(app.query_one(FilterBar).render())
+
+
+async def test_accept_on_a_no_reply_note_marks_done_without_copying_the_note(
+    scam_open: tuple[ReplyAssistantApp, Pilot, Recorders],
+) -> None:
+    app, pilot, recorders = scam_open
+    message_id = app.current_id
+    await pilot.press("a")
+    await settle(pilot)
+    assert recorders.copied == []
+    assert app.store.status(message_id) == "done"
+
+
+async def test_copy_on_a_no_reply_note_copies_nothing_and_says_why(
+    scam_open: tuple[ReplyAssistantApp, Pilot, Recorders],
+) -> None:
+    app, pilot, recorders = scam_open
+    await pilot.press("c")
+    await settle(pilot)
+    assert recorders.copied == []
+    assert any("nothing to copy" in n.message for n in app._notifications)
+
+
+async def test_a_reply_written_over_the_note_is_copied(
+    scam_open: tuple[ReplyAssistantApp, Pilot, Recorders],
+) -> None:
+    app, pilot, recorders = scam_open
+    app.conversation.draft_area.text = ""
+    await pilot.press("e", "N", "o", "escape", "a")
+    await settle(pilot)
+    assert recorders.copied == ["No"]
+
+
+async def test_the_filter_count_follows_accept_skip_and_undo(
+    scam_open: tuple[ReplyAssistantApp, Pilot, Recorders],
+) -> None:
+    app, pilot, _ = scam_open
+    listed = app.inbox.row_count
+    assert f" {listed} " in filter_bar_text(app)
+    await pilot.press("a")
+    await settle(pilot)
+    assert f" {listed - 1} " in filter_bar_text(app)
+    await pilot.press("s")
+    await settle(pilot)
+    assert f" {listed - 2} " in filter_bar_text(app)
+    await pilot.press("u")
+    await settle(pilot)
+    assert f" {listed - 1} " in filter_bar_text(app)
+    assert app.inbox.row_count == listed  # the done rows stay listed, with their mark
