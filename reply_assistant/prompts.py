@@ -184,6 +184,15 @@ def load_prompt(name: str, version: str, root: Path = PROMPTS_DIR) -> PromptVers
     return _parse_file(path, name, version)
 
 
+def check_versions(chosen: Mapping[str, str], root: Path = PROMPTS_DIR) -> None:
+    """Raises PromptError naming what exists when a chosen prompt or version (one, or a
+    comma list as eval compares them) has no file, before anything runs with it."""
+    for name, versions in chosen.items():
+        for version in versions.split(","):
+            if version.strip():
+                load_prompt(name, version.strip(), root)
+
+
 def list_prompts(root: Path = PROMPTS_DIR) -> list[PromptVersion]:
     return [
         load_prompt(name, version, root)

@@ -61,6 +61,19 @@ def test_bad_prompt_option_is_a_usage_error():
     assert result.exit_code == 2 and "NAME=VERSION" in result.output
 
 
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [
+        ("classify=v9", "unknown prompt version classify@v9; available: classify@v1"),
+        ("judge=v9", "unknown prompt version judge@v9"),
+        ("nope=v1", "unknown prompt 'nope'"),
+    ],
+)
+def test_unknown_prompt_or_version_is_a_usage_error(option: str, expected: str):
+    result = _run("hello", "--backend", "offline", "--prompt", option)
+    assert result.exit_code == 2 and expected in result.output
+
+
 def test_openai_without_key_or_endpoint_is_a_usage_error():
     result = _run("hello", "--backend", "openai")
     assert result.exit_code == 2

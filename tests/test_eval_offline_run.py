@@ -78,6 +78,26 @@ def test_repeat_with_the_offline_model_says_it_runs_once(tmp_path: Path):
     assert "deterministic" not in _eval("--no-drafts").output
 
 
+def test_an_unknown_prompt_version_is_a_usage_error_even_offline():
+    result = _eval("--no-drafts", "--prompt", "classify=v1,v9")
+    assert result.exit_code == 2
+    assert "unknown prompt version classify@v9; available: classify@v1" in result.output
+
+
+def test_prompt_versions_that_cannot_run_offline_are_named_in_a_note(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    result = CliRunner().invoke(
+        cli, ["eval", "--dataset", str(DATA), "--no-drafts", "--prompt", "classify=v1,v2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "no LLM is configured" in result.output
+    assert "--prompt classify=v1,v2 is not scored" in result.output
+    assert "note:" not in _eval("--no-drafts").output
+
+
 def test_scoring_the_offline_model_on_its_training_rows_warns():
     # The bundled dataset's train rows are what the offline model learned from.
     bundled = default_dataset_path().read_text(encoding="utf-8").splitlines()

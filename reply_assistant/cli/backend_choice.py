@@ -15,9 +15,14 @@ if TYPE_CHECKING:
 
 
 def prompt_versions(prompts: tuple[str, ...]) -> dict[str, str]:
-    """`--prompt NAME=VERSION` options as a mapping."""
+    """`--prompt NAME=VERSION` options as a mapping, each version known to exist."""
+    # Imported here, as the backends are below: `--help` must not load langchain.
+    from reply_assistant.prompts import check_versions
+
     try:
-        return parse_prompt_overrides(prompts)
+        overrides = parse_prompt_overrides(prompts)
+        check_versions(overrides)
+        return overrides
     except ConfigError as exc:
         raise InputError(str(exc)) from exc
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from reply_assistant.cli.backend_choice import prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 from reply_assistant.private_files import write_private_text
@@ -86,7 +87,7 @@ def command(
         return
     # Deferred: the eval machinery pulls in scikit-learn and the LLM client.
     from reply_assistant.backends import BackendError
-    from reply_assistant.config import ConfigError, parse_prompt_overrides
+    from reply_assistant.config import ConfigError
     from reply_assistant.evals.dataset import DatasetError, default_dataset_path, load_dataset
     from reply_assistant.evals.judge import DEFAULT_JUDGE_VERSION, JudgeSpec, check_judge
     from reply_assistant.evals.records import DatasetInfo, RunFile
@@ -119,7 +120,7 @@ def command(
         specs = plan_runs(
             settings,
             backend=backend,
-            prompt_overrides=parse_prompt_overrides(prompts),
+            prompt_overrides=prompt_versions(prompts),
             model=model,
             baseline=not no_baseline,
             repeat=repeat,
@@ -129,6 +130,19 @@ def command(
         raise InputError(str(exc)) from exc
 
     console = Console()
+    if prompts and all(spec.backend == "offline" for spec in specs):
+        why = (
+            "--backend offline runs only the offline model"
+            if backend == "offline"
+            else "no LLM is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so only the "
+            "offline model runs"
+        )
+        console.print(
+            f"note: {why}; --prompt {' '.join(prompts)} is not scored.",
+            style="yellow",
+            markup=False,
+            soft_wrap=True,
+        )
     for note in run_notes(specs, dataset.examples, repeat=repeat):
         console.print(note, style="yellow", markup=False, soft_wrap=True)
     runs = []
