@@ -315,6 +315,26 @@ async def test_q_quits(ui: Running) -> None:
     assert ui.app._exit
 
 
+@pytest.mark.parametrize("size", [(40, 10), (100, 12)])
+async def test_on_a_short_terminal_the_draft_being_edited_is_on_screen(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.conversation.draft_area
+        assert area.has_focus
+        # What the conversation pane shows of it: the cursor line and the text around it.
+        shown = area.region.intersection(app.conversation.region)
+        assert shown.height >= 3
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.inbox.region.height > 0  # the inbox is back
+    app.store.close()
+
+
 async def test_tiny_terminal_does_not_crash(tmp_path: Path) -> None:
     app, _ = build_app(tmp_path / "state.db")
     async with app.run_test(size=(40, 12)) as pilot:

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
@@ -57,7 +58,6 @@ TABLE_KEYS = [("↑ ↓ / j k", "Move through the inbox"), ("enter", "Open the c
 class ReplyAssistantApp(BackgroundWork, App[None]):
     TITLE = "Reply Assistant"
     CSS_PATH = "app.tcss"
-    # Below 70 columns the inbox and the conversation stack instead of sitting side by side.
     # Below 70 columns the inbox and the conversation stack instead of sitting side by side;
     # the footer shows more keys the wider the screen (see FOOTER_SHOWN_FROM).
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
@@ -66,6 +66,9 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         (100, "-wider"),
         (140, "-widest"),
     ]
+    # Below 20 rows there is no room for the thread, the verdict and the draft at once:
+    # while the draft is edited, it takes the screen (see app.tcss).
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
     RELABEL = Binding.Group("Relabel", compact=False)
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -319,6 +322,9 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         area.read_only = False
         area.move_cursor(area.document.end)
         area.focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        event.widget.screen.set_class(event.widget is self.conversation.draft_area, "-editing")
 
     def action_leave(self) -> None:
         search = self.query_one("#search", Input)
