@@ -48,3 +48,18 @@ async def test_footer_keys_by_width(
     tmp_path: Path, size: tuple[int, int], expected: set[str]
 ) -> None:
     assert await keys_in_view(tmp_path, size) == expected
+
+
+async def test_while_editing_the_footer_says_how_to_leave(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        shown = {(key.key, key.description) for key in app.screen.query(FooterKey) if key.display}
+        assert shown == {("escape", "Done editing")}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.inbox.has_focus
+        assert "a" in {key.key for key in app.screen.query(FooterKey) if key.display}
+    app.store.close()

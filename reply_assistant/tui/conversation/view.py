@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
@@ -33,6 +35,15 @@ class ConversationState:
     status: str = "open"
 
 
+class DraftArea(TextArea):
+    """The editable draft. While it has the focus it takes every letter key, so the footer
+    would be empty: its one binding says how to get back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.leave", "Done editing", tooltip="Save and go back to the inbox")
+    ]
+
+
 class ConversationView(Vertical):
     def __init__(
         self,
@@ -55,7 +66,7 @@ class ConversationView(Vertical):
             yield Static("Select a conversation on the left.", id="thread")
         yield Static(id="verdict")
         yield Static("Draft", id="draft-title")
-        yield TextArea(id="draft", soft_wrap=True, read_only=True, show_line_numbers=False)
+        yield DraftArea(id="draft", soft_wrap=True, read_only=True, show_line_numbers=False)
 
     @property
     def draft_area(self) -> TextArea:
