@@ -435,6 +435,12 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             return
         self._keep_edit_in_history(message_id)
         self.redraft(message_id)
+        if self.assistant.backend.name == "offline":
+            self.notify(
+                "The offline model writes the same draft each time; press e to reword it, "
+                "or configure an LLM (OPENAI_API_KEY) for fresh wording.",
+                title="Draft restored",
+            )
 
     def _store_new_draft(self, message_id: str, draft: Draft) -> None:
         self._keep_edit_in_history(message_id)
