@@ -196,6 +196,13 @@ def test_inbox_filter_and_search():
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+def test_an_empty_list_says_whether_a_search_or_filter_emptied_it():
+    run("import", str(ERA_2023))
+    assert "No conversation matches 'zzzz'." in run("inbox", "--search", "zzzz").output
+    assert "No conversation under --filter spam." in run("inbox", "--filter", "spam").output
+    assert "awaits a reply" not in run("inbox", "--search", "zzzz").output
+
+
 def test_inbox_table_shows_sender_preview_and_age():
     run("import", str(ERA_2023))
     result = run("inbox")

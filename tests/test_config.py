@@ -86,3 +86,10 @@ def test_bad_config_is_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["--config", str(path), "config", "path"])
     assert result.exit_code == 2
     assert "not valid TOML" in result.output and "Traceback" not in result.output
+
+
+def test_a_config_file_named_on_the_command_line_must_exist(tmp_path):
+    missing = tmp_path / "nope.toml"
+    result = CliRunner().invoke(cli, ["--config", str(missing), "config", "show"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "Traceback" not in result.output

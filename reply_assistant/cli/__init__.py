@@ -27,7 +27,8 @@ from reply_assistant.config import ConfigError
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # A file named on purpose must exist: silently running on defaults hides a typo.
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Config TOML (default: in the user config directory).",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")

@@ -35,7 +35,7 @@ def command(app: AppContext, as_json: bool, filter_name: str, search: str) -> No
     if as_json:
         click.echo(json.dumps([summary_json(summary) for summary in summaries], indent=2))
     else:
-        print_inbox(summaries, Console())
+        print_inbox(summaries, Console(), filter_name=filter_name, search=search)
 
 
 def load_summaries(
@@ -59,9 +59,15 @@ def load_summaries(
         raise InputError(str(exc)) from exc
 
 
-def print_inbox(summaries: list[ConversationSummary], console: Console) -> None:
+def print_inbox(
+    summaries: list[ConversationSummary],
+    console: Console,
+    *,
+    filter_name: str = "needs_reply",
+    search: str = "",
+) -> None:
     if not summaries:
-        console.print("Nothing here awaits a reply.")
+        console.print(_nothing_listed(filter_name, search), markup=False, highlight=False)
         return
     now = datetime.now(UTC)
     table = Table(show_edge=False, pad_edge=False)
@@ -84,6 +90,16 @@ def print_inbox(summaries: list[ConversationSummary], console: Console) -> None:
             _label_text(summary),
         )
     console.print(table)
+
+
+def _nothing_listed(filter_name: str, search: str) -> str:
+    """Why the list is empty, so "no match" never reads as "nothing awaits a reply"."""
+    scope = "" if filter_name == "needs_reply" else f" under --filter {filter_name}"
+    if search:
+        return f"No conversation matches {search!r}{scope}."
+    if scope:
+        return f"No conversation{scope}."
+    return "Nothing here awaits a reply."
 
 
 def _label_text(summary: ConversationSummary) -> str:
