@@ -32,6 +32,12 @@ def test_split_filters_when_present():
     assert len(load_dataset([DATA / "split.jsonl"], "all").examples) == 3
 
 
+def test_an_unknown_split_names_the_splits_there_are():
+    with pytest.raises(DatasetError) as error:
+        load_dataset([DATA / "split.jsonl"], "bogus")
+    assert "no split 'bogus' in the dataset; its splits are test, train" in str(error.value)
+
+
 def test_thread_sender_and_connection_become_incoming_facts():
     dataset = load_dataset([DATA / "small.jsonl"])
     by_id = {e.id: e for e in dataset.examples}

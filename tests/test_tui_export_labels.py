@@ -58,3 +58,10 @@ def test_export_labels_without_a_database_is_one_line_exit_2(tmp_path: Path) -> 
     )
     assert result.exit_code == 2
     assert "No state database" in result.output and "Traceback" not in result.output
+
+
+def test_export_labels_refuses_a_name_that_is_not_jsonl(tmp_path: Path) -> None:
+    out = tmp_path / "labels.csv"
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "export-labels", str(out)])
+    assert result.exit_code == 2
+    assert "must end in .jsonl" in result.output and not out.exists()

@@ -41,7 +41,14 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--prompt", "prompts", multiple=True, help="NAME=V1,V2: prompt versions to compare.")
 @click.option("--backend", type=click.Choice(["offline", "openai"]), help="Default: as configured.")
 @click.option("--model", help="LLM model (default: as configured).")
-@click.option("--repeat", default=1, show_default=True, type=click.IntRange(min=1))
+@click.option(
+    "--repeat",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Run each prompt version N times, to see how much sampling moves its scores; "
+    "the thresholds judge the mean.",
+)
 @click.option("--concurrency", type=click.IntRange(min=1), help="Default: the configured value.")
 @click.option("--output", type=_FILE, help="Write every run and example to this RUN.json.")
 @click.option("--html", "html_path", type=_FILE, help="Write a self-contained HTML report.")

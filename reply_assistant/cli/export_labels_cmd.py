@@ -31,6 +31,9 @@ def command(app: AppContext, out: Path) -> None:
     earlier pitches) and its language when a draft found it."""
     from reply_assistant.store import Store
 
+    if out.suffix.lower() != ".jsonl":
+        # Written as JSONL whatever the name: a .csv name would promise a spreadsheet.
+        raise InputError(f"OUT must end in .jsonl (the eval dataset format), not {out.name!r}.")
     if not app.db_path.exists():
         raise InputError(f"No state database at {app.db_path}; open the inbox first.")
     with Store.open(app.db_path) as store:

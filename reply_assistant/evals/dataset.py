@@ -166,7 +166,13 @@ def load_dataset(paths: list[Path], split: str | None = None) -> Dataset:
                 )
             seen[example.id] = f"{path}:{line_no}"
             examples.append(example)
-    if split and split != ALL_SPLITS and any(example.split for example in examples):
+    splits = sorted({example.split for example in examples if example.split})
+    if split and split != ALL_SPLITS and splits:
+        if split not in splits:
+            raise DatasetError(
+                f"no split {split!r} in the dataset; its splits are {', '.join(splits)} "
+                f"(or '{ALL_SPLITS}' for every example)."
+            )
         examples = [example for example in examples if example.split in (None, split)]
     else:
         split = None  # every example is scored
