@@ -18,8 +18,10 @@ async def test_palette_offers_the_app_commands(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Re-run classification", "Import an export", "Backend: offline"} <= titles
-        assert "Prompt: draft@v1" in titles and "Prompt: judge@v1" not in titles
+        assert {"Re-run classification", "Import an export", "Backend: openai"} <= titles
+        assert "Backend: offline (in use)" in titles  # the one on is marked
+        assert "Prompt: draft@v1 (in use)" in titles and "Prompt: draft@v2" in titles
+        assert not any(title.startswith("Prompt: judge@") for title in titles)
     app.store.close()
 
 
@@ -53,7 +55,25 @@ async def test_switching_to_openai_without_a_key_says_what_to_do(tmp_path: Path)
         await pilot.pause()
         errors = [n for n in app._notifications if n.severity == "error"]
         assert len(errors) == 1 and "OPENAI_API_KEY" in errors[0].message
+        assert "--backend" not in errors[0].message  # a command-line hint means nothing here
         assert app.assistant.backend.name == "offline"
+    app.store.close()
+
+
+async def test_picking_a_prompt_on_the_offline_backend_says_it_waits_for_an_llm(
+    tmp_path: Path,
+) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        backend = app.assistant.backend
+        commands.switch_backend(app, prompt_versions={"classify": "v2"})
+        await pilot.pause()
+        assert app.assistant.backend is backend  # the offline model is not reloaded
+        said = [notification.message for notification in app._notifications]
+        assert "classify@v2 will be used when an LLM backend is on" in said[-1]
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Prompt: classify@v2 (in use)" in titles
     app.store.close()
 
 
@@ -137,7 +157,10 @@ async def test_importing_over_the_demo_while_a_demo_draft_is_being_rewritten(
         await settle(pilot)
         fake_llm.latency = 0.5
         await pilot.press("r")
-        await pilot.pause()
+        for _ in range(200):  # until the request reaches the server (slower on a busy CI)
+            if fake_llm.in_flight:
+                break
+            await pilot.pause(0.02)
         assert fake_llm.in_flight > 0  # a demo draft is being rewritten
         commands.import_export_into(app, write_export(tmp_path / "export"))
         await settle(pilot)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from reply_assistant.tui.app import ReplyAssistantApp
 
 
+IN_USE = " (in use)"
+
+
 def system_commands(app: ReplyAssistantApp) -> Iterator[SystemCommand]:
     yield SystemCommand(
         "Re-run classification",
@@ -32,13 +35,14 @@ def system_commands(app: ReplyAssistantApp) -> Iterator[SystemCommand]:
     )
     for backend in ("offline", "openai"):
         yield SystemCommand(
-            f"Backend: {backend}",
+            f"Backend: {backend}{IN_USE if backend == app.assistant.backend.name else ''}",
             f"Use the {backend} backend from now on",
             partial(switch_backend, app, backend=backend),
         )
+    chosen = {**app.settings.prompts, **app.prompt_versions}
     for prompt in _prompt_versions():
         yield SystemCommand(
-            f"Prompt: {prompt.ref}",
+            f"Prompt: {prompt.ref}{IN_USE if chosen.get(prompt.name) == prompt.version else ''}",
             prompt.description or f"Use {prompt.ref} for new calls",
             partial(switch_backend, app, prompt_versions={prompt.name: prompt.version}),
         )
@@ -66,6 +70,23 @@ def switch_backend(
 
     app.prompt_versions.update(prompt_versions or {})
     chosen = backend or app.assistant.backend.name
+    if chosen == "openai" and not (app.settings.api_key or app.settings.base_url):
+        app.notify(
+            "Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and start the app "
+            "again to use an LLM; the offline model stays on.",
+            title="No LLM configured",
+            severity="error",
+            timeout=10,
+        )
+        return
+    if chosen == "offline" and backend is None:
+        # The offline model reads no prompt: nothing to rebuild, but say where it applies.
+        chosen_refs = ", ".join(f"{name}@{v}" for name, v in (prompt_versions or {}).items())
+        app.notify(
+            f"{chosen_refs} will be used when an LLM backend is on; the offline model "
+            "uses no prompts."
+        )
+        return
     try:
         new_backend = make_backend(
             app.settings,
