@@ -228,6 +228,22 @@ async def test_o_opens_the_thread_on_linkedin(ui: Running) -> None:
     assert ui.recorders.opened == ["https://www.linkedin.com/messaging/thread/2-priya/"]
 
 
+async def test_o_without_a_browser_shows_the_link(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    app._open_url = lambda url: False  # what webbrowser.open says when none can start
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "o")
+        await pilot.pause()
+        said = [notification.message for notification in app._notifications]
+        assert any(
+            "No browser" in message
+            and "https://www.linkedin.com/messaging/thread/2-priya/" in message
+            for message in said
+        )
+    app.store.close()
+
+
 async def test_o_escapes_the_conversation_id_as_one_path_segment(tmp_path: Path) -> None:
     db_path = tmp_path / "state.db"
     seed_store(db_path)
@@ -297,6 +313,18 @@ async def test_slash_searches_sender_and_text(ui: Running) -> None:
     assert [row.sender for row in ui.app.inbox.rows_by_id.values()] == ["Priya Raman"]
     await ui.press("enter")
     assert ui.app.inbox.has_focus
+    priya = ui.current
+    await ui.press("escape")  # ends the search, on the same conversation
+    assert ui.app.inbox.row_count == 5 and ui.app.search == ""
+    assert ui.current == priya
+    assert not ui.app.query_one("#search", Input).display
+
+
+async def test_escape_in_the_search_box_clears_it(ui: Running) -> None:
+    await ui.press("slash", *"zzzz")
+    assert ui.app.inbox.row_count == 0
+    await ui.press("escape")
+    assert ui.app.inbox.row_count == 5 and ui.app.inbox.has_focus
 
 
 async def test_help_lists_every_binding(ui: Running) -> None:

@@ -232,9 +232,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     # ------------------------------------------------------------------ inbox
 
-    def reload_inbox(self) -> None:
+    def reload_inbox(self, *, keep_cursor: bool = False) -> None:
+        """Re-read the list; `keep_cursor` stays on the open conversation if still listed."""
         summaries = self.store.conversation_summaries(self.filter, self.search)
-        self.inbox.show_rows(self._row(summary) for summary in summaries)
+        self.inbox.show_rows((self._row(summary) for summary in summaries), keep_cursor=keep_cursor)
         self._filter_count = self.inbox.row_count
         self.query_one(FilterBar).show(self.filter, self.search, self._filter_count)
         if self.inbox.row_count:
@@ -328,7 +329,9 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     def action_leave(self) -> None:
         search = self.query_one("#search", Input)
-        if search.has_focus and not search.value:
+        if search.has_focus or (self.inbox.has_focus and search.value):
+            # Escape ends a search: the whole inbox again, on the conversation it was on.
+            search.value = ""
             search.display = False
         self.conversation.flush_edit()
         self.conversation.draft_area.read_only = True
@@ -494,7 +497,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         if conversation_id.startswith("manual-"):
             self.notify("This message was added by hand; it has no LinkedIn thread.")
             return
-        self._open_url(thread_url(conversation_id))
+        url = thread_url(conversation_id)
+        # webbrowser.open says False when no browser could be started (a server, SSH).
+        if self._open_url(url) is False:
+            self.notify(f"No browser could be opened here. The thread is at {url}", timeout=15)
 
     def action_add_message(self) -> None:
         self.push_screen(AddMessageModal(), self._added_message)
@@ -525,7 +531,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.search = event.value.strip()
-        self.reload_inbox()
+        self.reload_inbox(keep_cursor=True)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
