@@ -11,6 +11,8 @@ import pytest
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.offline import OfflineBackend
 from reply_assistant.backends.offline.classifier import TextModel
+from reply_assistant.backends.offline.reasons import build_reason
+from reply_assistant.backends.offline.signals import Signals
 from reply_assistant.backends.offline.training import (
     forget_loaded_models,
     incoming_from_example,
@@ -268,3 +270,19 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
     draft = await backend.draft(item, verdict)
     chunks = [chunk async for chunk in backend.stream_draft(item, verdict)]
     assert draft.text and "".join(chunks) == draft.text
+
+
+@pytest.mark.parametrize(
+    ("tags", "said", "not_said"),
+    [
+        (("no prior contact",), "someone new to you", "knows you"),
+        (("pitch", "no prior contact"), "no mass pitch", "no sales pitch"),
+        (("1st-degree",), "1st-degree connection, with no sales pitch", "new to you"),
+        (("met before", "no prior contact"), "someone you met in person", "new to you"),
+    ],
+)
+def test_a_relationship_reason_agrees_with_its_signals(
+    tags: tuple[str, ...], said: str, not_said: str
+) -> None:
+    reason = build_reason(Label.RELATIONSHIP, Signals(tags=tags, features=()))
+    assert said in reason and not_said not in reason

@@ -174,3 +174,25 @@ def test_chunks_rejoin_to_the_text() -> None:
     chunks = chunk_words(text)
     assert "".join(chunks) == text
     assert all(len(chunk.split()) <= 3 for chunk in chunks)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("It worked! Could we spend Thursday on how to hire the first two engineers?", "en"),
+        ("¡Funcionó! ¿Podemos hablar el jueves de cómo contratar a los dos primeros?", "es"),
+    ],
+)
+def test_a_relationship_question_gets_a_promise_of_an_answer_not_an_invented_one(
+    text: str, language: str
+) -> None:
+    reply, found = draft(message(text), Label.RELATIONSHIP)
+    assert found == language
+    assert PHRASES[language].answer_later in reply
+    assert PHRASES[language].forward not in reply  # not "tell me more" after a question
+    assert not MEETING_WORDS.search(reply)
+
+
+def test_a_relationship_message_without_a_question_keeps_the_door_open() -> None:
+    reply, _ = draft(message("Found your old Do Not Deploy sign in my garage!"), Label.RELATIONSHIP)
+    assert PHRASES["en"].forward in reply and PHRASES["en"].answer_later not in reply

@@ -31,6 +31,7 @@ class Phrases:
     event: str  # with {event}
     generic: str
     forward: str  # warm, commits to nothing
+    answer_later: str  # closes a reply to a question without answering it for the user
     no_reply_scam: str
     no_reply_sponsored: str
 
@@ -50,6 +51,7 @@ PHRASES: dict[str, Phrases] = {
         event="It was great to meet you at {event}.",
         generic="Great to hear from you, and thanks for getting in touch.",
         forward="I'd be glad to hear more about what you're working on.",
+        answer_later="Let me look into your question and come back to you properly.",
         no_reply_scam="(No reply suggested: this looks like a scam or phishing attempt. "
         "Report or archive it.)",
         no_reply_sponsored="(No reply suggested: this is a sponsored message. Archive it.)",
@@ -68,6 +70,7 @@ PHRASES: dict[str, Phrases] = {
         event="Fue un placer conocerte en {event}.",
         generic="Qué gusto saber de ti, y gracias por escribirme.",
         forward="Me encantaría saber más sobre lo que estás haciendo.",
+        answer_later="Déjame ver tu pregunta con calma y te respondo.",
         no_reply_scam="(Sin respuesta sugerida: parece una estafa o un intento de phishing. "
         "Denúncialo o archívalo.)",
         no_reply_sponsored="(Sin respuesta sugerida: es un mensaje patrocinado. Archívalo.)",
@@ -87,6 +90,7 @@ PHRASES: dict[str, Phrases] = {
         event="C'était un plaisir de faire connaissance à {event}.",
         generic="Merci pour le message, cela fait plaisir d'avoir des nouvelles.",
         forward="Au plaisir d'en apprendre davantage.",
+        answer_later="Laissez-moi regarder votre question et je vous réponds dès que possible.",
         no_reply_scam="(Aucune réponse suggérée : cela ressemble à une arnaque ou à du "
         "hameçonnage. Signalez-le ou archivez-le.)",
         no_reply_sponsored="(Aucune réponse suggérée : c'est un message sponsorisé. Archivez-le.)",
@@ -106,6 +110,7 @@ PHRASES: dict[str, Phrases] = {
         event="Schön, dass wir uns bei {event} kennengelernt haben.",
         generic="Danke für die Nachricht, das freut mich sehr.",
         forward="Ich freue mich, bald mehr zu hören.",
+        answer_later="Ich schaue mir Ihre Frage in Ruhe an und melde mich dann bei Ihnen.",
         no_reply_scam="(Keine Antwort empfohlen: Das sieht nach Betrug oder Phishing aus. "
         "Melden oder archivieren Sie die Nachricht.)",
         no_reply_sponsored="(Keine Antwort empfohlen: Das ist eine gesponserte Nachricht. "
@@ -124,6 +129,7 @@ PHRASES: dict[str, Phrases] = {
         event="Foi um prazer conhecer você em {event}.",
         generic="Que bom ter notícias suas, e agradeço a mensagem.",
         forward="Gostaria muito de saber mais sobre o que você está fazendo.",
+        answer_later="Vou ver sua pergunta com calma e depois te respondo.",
         no_reply_scam="(Nenhuma resposta sugerida: parece golpe ou phishing. Denuncie ou arquive.)",
         no_reply_sponsored="(Nenhuma resposta sugerida: é uma mensagem patrocinada. Arquive.)",
     ),
@@ -140,6 +146,7 @@ PHRASES: dict[str, Phrases] = {
         event="È stato un piacere conoscerti a {event}.",
         generic="Che piacere sentirti, e grazie per avermi scritto.",
         forward="Mi farebbe piacere sapere di più su ciò a cui stai lavorando.",
+        answer_later="Lascia che guardi con calma la tua domanda e ti rispondo.",
         no_reply_scam="(Nessuna risposta suggerita: sembra una truffa o un tentativo di "
         "phishing. Segnalalo o archivialo.)",
         no_reply_sponsored="(Nessuna risposta suggerita: è un messaggio sponsorizzato. "
@@ -159,6 +166,7 @@ PHRASES: dict[str, Phrases] = {
         event="Het was leuk je te ontmoeten op {event}.",
         generic="Leuk om van je te horen, en bedankt voor je bericht.",
         forward="Ik hoor graag meer over waar je mee bezig bent.",
+        answer_later="Ik kijk rustig naar je vraag en kom er dan op terug.",
         no_reply_scam="(Geen antwoord voorgesteld: dit lijkt op oplichting of phishing. "
         "Meld of archiveer het.)",
         no_reply_sponsored="(Geen antwoord voorgesteld: dit is een gesponsord bericht. "
@@ -227,7 +235,10 @@ def compose_draft(
     elif verdict.action is Action.ASK:
         body = phrases.clarify
     else:
-        body = f"{_opening(item.text, phrases)} {phrases.forward}"
+        # A question deserves the user's own answer: the draft says one is coming rather
+        # than inventing it, and does not ask to "hear more" about what was just asked.
+        closing = phrases.answer_later if "?" in item.text else phrases.forward
+        body = f"{_opening(item.text, phrases)} {closing}"
     parts = [_greeting(item, phrases), body]
     if signature:
         parts.append(f"{phrases.sign}\n{signature}")

@@ -54,11 +54,22 @@ def _spam_reason(found: Signals) -> str:
 
 
 def _relationship_reason(found: Signals) -> str:
-    who = "a 1st-degree connection" if found.has("1st-degree") else "someone who knows you"
+    # The reason must not contradict the signals listed beside it ("someone who knows you"
+    # next to "no prior contact", "no sales pitch" next to "pitch").
+    if found.has("1st-degree"):
+        who = "a 1st-degree connection"
+    elif found.has("no prior contact"):
+        who = "someone new to you"
+    else:
+        who = "someone you have talked to before"
     if found.has("warm intro"):
         return "Warm introduction through someone you both know."
     if found.has("congratulations"):
         return f"Personal congratulations from {who}."
     if found.has("thanks"):
         return f"A personal thank-you from {who}."
+    if found.has("met before"):
+        return "Personal follow-up from someone you met in person."
+    if found.has("pitch"):
+        return f"Written to you personally by {who}; it asks for something, but is no mass pitch."
     return f"Personal message from {who}, with no sales pitch."
