@@ -278,6 +278,8 @@ async def test_o_escapes_the_conversation_id_as_one_path_segment(tmp_path: Path)
 async def test_n_adds_a_message_by_hand_and_classifies_it(ui: Running) -> None:
     await ui.press("n")
     assert isinstance(ui.app.screen, AddMessageModal)
+    hints = [str(hint.render()) for hint in ui.app.screen.query(".dialog-hint")]
+    assert any("Their message" in hint for hint in hints)  # the text box says what it is for
     await ui.pilot.click("#add-sender")
     await ui.pilot.press(*"Kim")
     ui.app.screen.query_one("#add-text", TextArea).text = "Congrats on the launch! Coffee soon?"

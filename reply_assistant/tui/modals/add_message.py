@@ -29,6 +29,7 @@ class AddMessageModal(ModalScreen[ManualMessage | None]):
         with Vertical(id="add-dialog", classes="dialog"):
             yield Label("Add a message by hand", classes="dialog-title")
             yield Input(placeholder="Sender's name", id="add-sender")
+            yield Label("Their message (paste or type it below):", classes="dialog-hint")
             yield TextArea(id="add-text", soft_wrap=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add (ctrl+s)", id="add-save", variant="primary")
