@@ -49,9 +49,11 @@ def test_import_folder_reports_what_it_found():
     assert "Files: read Connections.csv, messages.csv (2 in the export)" in out
     assert "Owner: Jordan Pike <https://www.linkedin.com/in/jordanpike>" in out
     assert "most conversations" in out
+    assert "  not you? import again with --me YOUR_PROFILE_URL" in out
+    assert max(len(line) for line in out.splitlines() if line.startswith("Owner:")) <= 80
     assert "Messages: 7 read, 7 new" in out
     assert "Conversations: 5, 4 awaiting a reply" in out
-    assert "Drafts skipped: 0" in out
+    assert "Unsent drafts left out: 0" in out
     assert "Rows skipped: 0" in out
 
 
@@ -60,7 +62,7 @@ def test_import_again_reports_nothing_new():
     result = run("import", str(ERA_2025))
     assert result.exit_code == 0, result.output
     assert "Messages: 3 read, 0 new" in result.output
-    assert "Drafts skipped: 1" in result.output
+    assert "Unsent drafts left out: 1" in result.output
 
 
 def test_import_zip_as_linkedin_sends_it(tmp_path):

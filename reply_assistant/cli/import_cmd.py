@@ -43,10 +43,10 @@ def report_lines(report: ImportReport) -> list[str]:
     read = ", ".join(report.files_read) or "none"
     lines = [
         f"Files: read {read} ({len(report.files)} in the export)",
-        f"Owner: {_owner_line(report)}",
+        *_owner_lines(report),
         f"Messages: {report.messages_read} read, {report.messages_new} new",
         f"Conversations: {report.conversations}, {report.awaiting_reply} awaiting a reply",
-        f"Drafts skipped: {report.drafts_skipped}",
+        f"Unsent drafts left out: {report.drafts_skipped} (your own drafts, not messages)",
         f"Rows skipped: {len(report.skipped)}",
     ]
     for row in report.skipped[:SKIPPED_SHOWN]:
@@ -58,11 +58,14 @@ def report_lines(report: ImportReport) -> list[str]:
     return lines
 
 
-def _owner_line(report: ImportReport) -> str:
+def _owner_lines(report: ImportReport) -> list[str]:
+    """Who the export belongs to, and (on its own line, to fit 80 columns) how to fix it."""
     if report.owner is None:
-        return "unknown (no messages); pass --me URL"
+        return ["Owner: unknown (no messages); pass --me URL"]
     who = report.owner.name or "(name not in the export)"
     if report.owner.profile_url:
         who += f" <{report.owner.profile_url}>"
-    hint = "" if report.owner_source == "--me" else "; if wrong, import again with --me URL"
-    return f"{who} (from {report.owner_source}{hint})"
+    lines = [f"Owner: {who} (from {report.owner_source})"]
+    if report.owner_source != "--me":
+        lines.append("  not you? import again with --me YOUR_PROFILE_URL")
+    return lines
