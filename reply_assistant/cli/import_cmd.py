@@ -65,7 +65,9 @@ def _owner_lines(report: ImportReport) -> list[str]:
     who = report.owner.name or "(name not in the export)"
     if report.owner.profile_url:
         who += f" <{report.owner.profile_url}>"
-    lines = [f"Owner: {who} (from {report.owner_source})"]
-    if report.owner_source != "--me":
-        lines.append("  not you? import again with --me YOUR_PROFILE_URL")
-    return lines
+    if report.owner_source == "--me":
+        return [f"Owner: {who} (from --me)"]
+    return [
+        f"Owner: {who}",
+        f"  found from {report.owner_source}; not you? import again with --me URL",
+    ]
