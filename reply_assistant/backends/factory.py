@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from reply_assistant.backends.base import Backend
 from reply_assistant.config import BACKENDS, ConfigError, Settings
 
+# The features whose model needs nothing beyond the package (no optional dependency).
+DEFAULT_OFFLINE_FEATURES = "tfidf"
+
 if TYPE_CHECKING:
     from reply_assistant.backends.openai_client import ResponseCache
 
@@ -53,3 +56,21 @@ def make_backend(
         cache=cache if use_cache else None,
     )
     return LLMBackend(client, prompts, settings.profile, redact=settings.redact)
+
+
+def make_backend_later(settings: Settings, *, cache: ResponseCache | None = None) -> Backend:
+    """`make_backend(settings)`, except that the offline model is loaded on first use (see
+    `DeferredBackend`), so a screen can paint before numpy is imported and the model read.
+
+    The LLM backend and the sentence-embedding features are built now: building them
+    checks the settings, and a mistake there should stop the launch, not fail every row."""
+    from reply_assistant.backends.deferred import DeferredBackend
+
+    chosen = settings.resolved_backend
+    if chosen == "offline" and settings.offline_features == DEFAULT_OFFLINE_FEATURES:
+        return DeferredBackend(
+            lambda: make_backend(settings, backend="offline"),
+            name="offline",
+            label=settings.describe_backend(),
+        )
+    return make_backend(settings, cache=cache)
