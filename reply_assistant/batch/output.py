@@ -6,19 +6,23 @@ import csv
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from reply_assistant.batch.spam_senders import SpamTally
 from reply_assistant.message_budget import trim_notice
 from reply_assistant.private_files import create_private_file
-from reply_assistant.store import Store, StoredResult
+from reply_assistant.store import Store
+from reply_assistant.store.records import parse_iso
 
 FORMATS = (".csv", ".jsonl")
 
 
-@dataclass(frozen=True, slots=True)
-class ResultRow:
+class ResultRow(NamedTuple):
+    """One line of the result file; a tuple, so the CSV writer takes it as it is."""
+
     conversation_id: str
     message_id: str
     sender: str
@@ -43,43 +47,106 @@ class ResultRow:
     notes: str  # what the person should know about this row, e.g. that the LLM saw part of it
 
 
-COLUMNS = list(ResultRow.__dataclass_fields__)
+COLUMNS = list(ResultRow._fields)
 
 
 def result_rows(store: Store, message_ids: Sequence[str]) -> Iterator[ResultRow]:
-    """One row per message, in order, streamed from the store a chunk at a time."""
-    for stored in store.stored_results(message_ids):
-        yield _row(stored)
+    """One row per message, in order, streamed from the store a chunk at a time and built
+    straight from its column values (no model objects: this runs once per message)."""
+    for values in store.result_values(message_ids):
+        yield _row(*values)
 
 
-def _row(stored: StoredResult) -> ResultRow:
-    parts = [p for p in (stored.verdict_made_by, stored.draft_made_by) if p is not None]
-    costs = [p.cost_usd for p in parts]
-    # The person's edit, when there is one, is the reply they mean to send.
-    draft = stored.edited_text if stored.edited_text is not None else stored.draft_text or ""
+class _MadeBy(NamedTuple):
+    """What a result row needs from a stored provenance."""
+
+    backend: str
+    model: str
+    prompt_version: str
+    tokens: int
+    cost_usd: float | None
+    latency_ms: float
+
+
+def _made_by(stored: str) -> _MadeBy:
+    """A provenance as stored (`Provenance.model_dump_json`), with the model's defaults for
+    what it leaves out. Read with json rather than validated into a Provenance: every row
+    has its own (latencies differ), and validation cost more than the rest of the row."""
+    made = json.loads(stored)
+    usage = made.get("usage") or {}
+    cost_usd = made.get("cost_usd")
+    return _MadeBy(
+        made["backend"],
+        made["model"],
+        made["prompt_version"],
+        int(usage.get("prompt_tokens", 0)) + int(usage.get("completion_tokens", 0)),
+        None if cost_usd is None else float(cost_usd),
+        float(made.get("latency_ms", 0.0)),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _signals_cell(stored: str | None) -> str:
+    # Few distinct signal lists recur across a whole export.
+    return "; ".join(json.loads(stored)) if stored else ""
+
+
+@lru_cache(maxsize=1024)
+def _connected_on_cell(stored: str | None) -> str:
+    return date.fromisoformat(stored).isoformat() if stored else ""
+
+
+def _row(
+    message_id: str,
+    conversation_id: str,
+    sender_name: str,
+    sender_url: str,
+    sent_at: str,
+    text: str,
+    first_degree: int,
+    connected_on: str | None,
+    label: str | None,
+    confidence: float | None,
+    reason: str | None,
+    signals: str | None,
+    action: str | None,
+    verdict_made_by: str | None,
+    draft_text: str | None,
+    draft_made_by: str | None,
+    edited_text: str | None,
+    error: str | None,
+) -> ResultRow:
+    """A `store.result_values` tuple as a result row."""
+    parts: list[_MadeBy] = []
+    if label:  # a verdict is in force
+        parts.append(_made_by(verdict_made_by))
+    if draft_made_by is not None:
+        parts.append(_made_by(draft_made_by))
+    costs = [part.cost_usd for part in parts]
     return ResultRow(
-        conversation_id=stored.conversation_id,
-        message_id=stored.message_id,
-        sender=stored.sender_name,
-        sender_profile_url=stored.sender_url,
-        first_degree=stored.first_degree,
-        connected_on=stored.connected_on.isoformat() if stored.connected_on else "",
-        date=stored.sent_at,
-        message_text=stored.text,
-        label=stored.label or "",
-        confidence=stored.confidence,
-        reason=stored.reason,
-        signals="; ".join(stored.signals),
-        action=stored.action,
-        draft=draft,
-        prompt_versions="+".join(dict.fromkeys(p.prompt_version for p in parts)),
-        backend=parts[0].backend if parts else "",
-        model=parts[0].model if parts else "",
-        tokens=sum(p.usage.total_tokens for p in parts),
-        cost_usd=None if not parts or None in costs else round(sum(costs), 6),
-        latency_ms=round(sum(p.latency_ms for p in parts), 1) if parts else None,
-        error=stored.error or "",
-        notes=next(filter(None, (trim_notice(stored.text, p.backend) for p in parts)), ""),
+        conversation_id,
+        message_id,
+        sender_name,
+        sender_url,
+        bool(first_degree),
+        _connected_on_cell(connected_on),
+        parse_iso(sent_at).isoformat(),
+        text,
+        label or "",
+        confidence,
+        reason or "",
+        _signals_cell(signals),
+        action or "",
+        # The person's edit, when there is one, is the reply they mean to send.
+        edited_text if edited_text is not None else draft_text or "",
+        "+".join(dict.fromkeys(part.prompt_version for part in parts)),
+        parts[0].backend if parts else "",
+        parts[0].model if parts else "",
+        sum(part.tokens for part in parts),
+        None if not parts or None in costs else round(sum(costs), 6),  # type: ignore[arg-type]
+        round(sum(part.latency_ms for part in parts), 1) if parts else None,
+        error or "",
+        next(filter(None, (trim_notice(text, part.backend) for part in parts)), ""),
     )
 
 
@@ -117,10 +184,9 @@ def write_results(path: Path, rows: Iterable[ResultRow], *, bom: bool = False) -
         with partial.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(COLUMNS)
-            writer.writerows([getattr(row, column) for column in COLUMNS] for row in rows)
+            writer.writerows(rows)
     else:
         with partial.open("w", encoding="utf-8") as out:
             for row in rows:
-                values = {column: getattr(row, column) for column in COLUMNS}
-                out.write(json.dumps(values, ensure_ascii=False) + "\n")
+                out.write(json.dumps(row._asdict(), ensure_ascii=False) + "\n")
     partial.replace(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reply_assistant.closing import ClosedOnExit
 from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
-from reply_assistant.store.bulk import BulkMixin, StoredResult
+from reply_assistant.store.bulk import BulkMixin
 from reply_assistant.store.cache import ResponseCache
 from reply_assistant.store.demo_rows import DemoRowsMixin
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
@@ -56,5 +56,4 @@ __all__ = [
     "ResponseCache",
     "Store",
     "StoreError",
-    "StoredResult",
 ]

@@ -11,10 +11,9 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 
-from reply_assistant.models import Incoming, Provenance, SenderFacts, ThreadTurn, Verdict
+from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, Verdict
 from reply_assistant.store.base import CURRENT_VERDICT_ID, StoreBase, from_owner_sql
 from reply_assistant.store.inbox import THREAD_TURNS
 from reply_assistant.store.records import parse_iso, verdict_from_row
@@ -83,6 +82,9 @@ SELECT chunk.id FROM chunk
 WHERE EXISTS (SELECT 1 FROM drafts d WHERE d.message_id = chunk.id)
 """
 
+# What `result_values` gives for each message, in the order of its columns: the message, its
+# sender's connection, the verdict in force, the newest draft, the person's edit and the last
+# error (None where there is none; provenances as stored, JSON).
 _RESULTS = f"""
 WITH {_CHUNK}
 SELECT m.id, m.conversation_id, m.sender_name, m.sender_url, m.sent_at, m.text,
@@ -106,30 +108,6 @@ RESULT_CHUNK = 2_000
 # default is 1,000, about 4 MB). Each copy rewrites the index pages every chunk touches, which
 # cost a 100,000-message batch more than its inserts did; 256 MB means once or twice a run.
 BULK_CHECKPOINT_PAGES = 65_536
-
-
-@dataclass(frozen=True, slots=True)
-class StoredResult:
-    """What the store holds for one message, as a batch result file reports it."""
-
-    message_id: str
-    conversation_id: str
-    sender_name: str
-    sender_url: str
-    first_degree: bool
-    connected_on: date | None
-    sent_at: str  # ISO 8601, as `Message.sent_at.isoformat()` gives it
-    text: str
-    label: str | None  # of the verdict in force; None when there is none
-    confidence: float | None
-    reason: str
-    signals: list[str]
-    action: str
-    verdict_made_by: Provenance | None
-    draft_text: str | None  # the newest draft's
-    draft_made_by: Provenance | None
-    edited_text: str | None
-    error: str | None
 
 
 class BulkMixin(StoreBase):
@@ -165,20 +143,17 @@ class BulkMixin(StoreBase):
         rows = self._db.execute(_DRAFTED, {"ids": json.dumps(list(message_ids))})
         return {row[0] for row in rows}
 
-    def stored_results(self, message_ids: Sequence[str]) -> Iterator[StoredResult]:
-        """What is stored for each message, in the given order, a chunk of ids per query,
-        so a whole export's results stream through without being held in memory."""
+    def result_values(self, message_ids: Sequence[str]) -> Iterator[tuple]:
+        """What is stored for each message, in the given order, as `_RESULTS` tuples
+        straight from SQLite, a chunk of ids per query, so a whole export's results stream
+        through without being held in memory. KeyError for an unknown id."""
         for start in range(0, len(message_ids), RESULT_CHUNK):
             ids = list(message_ids[start : start + RESULT_CHUNK])
             rows = self._tuples(_RESULTS, {"ids": json.dumps(ids)}).fetchall()
             if len(rows) != len(ids):
                 found = {row[0] for row in rows}
                 raise KeyError(next(m for m in ids if m not in found))
-            # A chunk's results share a few provenances (the offline model's differ only in
-            # latency): each distinct one is parsed once.
-            provenances: dict[str, Provenance] = {}
-            for row in rows:
-                yield _result_from_row(row, provenances)
+            yield from rows
 
     def _tuples(self, sql: str, params: dict[str, str]) -> sqlite3.Cursor:
         """`sql` run with rows as plain tuples: cheaper to read than sqlite3.Row by name,
@@ -225,56 +200,4 @@ def _incoming_from_row(
         else (),
         message_id=message_id,
         conversation_id=conversation_id,
-    )
-
-
-def _provenance(value: str, parsed: dict[str, Provenance]) -> Provenance:
-    provenance = parsed.get(value)
-    if provenance is None:
-        provenance = parsed[value] = Provenance.model_validate_json(value)
-    return provenance
-
-
-def _result_from_row(row: tuple, provenances: dict[str, Provenance]) -> StoredResult:
-    (
-        message_id,
-        conversation_id,
-        sender_name,
-        sender_url,
-        sent_at,
-        text,
-        first_degree,
-        connected_on,
-        label,
-        confidence,
-        reason,
-        signals,
-        action,
-        verdict_made_by,
-        draft_text,
-        draft_made_by,
-        edited_text,
-        error,
-    ) = row
-    return StoredResult(
-        message_id=message_id,
-        conversation_id=conversation_id,
-        sender_name=sender_name,
-        sender_url=sender_url,
-        first_degree=bool(first_degree),
-        connected_on=date.fromisoformat(connected_on) if connected_on else None,
-        sent_at=parse_iso(sent_at).isoformat(),
-        text=text,
-        label=label,
-        confidence=confidence,
-        reason=reason or "",
-        signals=json.loads(signals) if signals else [],
-        action=action or "",
-        verdict_made_by=_provenance(verdict_made_by, provenances) if label else None,
-        draft_text=draft_text,
-        draft_made_by=(
-            _provenance(draft_made_by, provenances) if draft_made_by is not None else None
-        ),
-        edited_text=edited_text,
-        error=error,
     )
