@@ -14,7 +14,16 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_exports import PITCH, WARM, mixed_texts, person, read_csv, start_batch, write_export
+from batch_exports import (
+    PITCH,
+    WARM,
+    Participant,
+    mixed_texts,
+    person,
+    read_csv,
+    start_batch,
+    write_export,
+)
 
 from reply_assistant.assistant import Assistant
 from reply_assistant.backends.offline import OfflineBackend
@@ -40,6 +49,22 @@ def _export_with_a_repeat_pitcher(folder: Path) -> Path:
     count = OFFLINE_CHUNK * 2 + 40
     texts = [PITCH if i % 7 == 0 else text for i, text in enumerate(mixed_texts(count))]
     senders = [REPEAT_PITCHER if i % 7 == 0 else person(i) for i in range(count)]
+    return write_export(folder, texts, senders=senders)
+
+
+def _export_with_pitchers_near_and_far(folder: Path) -> Path:
+    """Four chunks in judging order (newest first): one pitcher in chunks 0 and 2, another
+    in chunks 2 and 3. Chunks 1 and 2 share no sender with the chunk before them, so the
+    helper may judge its part of them while that chunk is saved; chunk 3 must wait."""
+    count = OFFLINE_CHUNK * 4
+    far, near = person(count + 1), person(count + 2)  # no other message is theirs
+    senders = [person(i) for i in range(count)]
+    texts = mixed_texts(count)
+    for chunk, pitcher in ((0, far), (2, far), (2, near), (3, near)):
+        for offset in (10, 200):  # both in the helper's and in this process's part
+            position = chunk * OFFLINE_CHUNK + offset + (pitcher is near)
+            senders[count - 1 - position] = pitcher  # the newest message is judged first
+            texts[count - 1 - position] = PITCH
     return write_export(folder, texts, senders=senders)
 
 
@@ -90,6 +115,46 @@ async def test_helper_judges_exactly_as_the_main_process_alone(tmp_path, monkeyp
     assert outcome.progress.done == len(outcome.message_ids) and not outcome.failures
     # The repeat pitcher's later pitches saw the earlier chunks' verdicts, in both runs.
     assert any("earlier pitches" in verdict[3] for verdict in shared[::2])
+
+
+@needs_two_cores
+async def test_parts_sent_ahead_judge_as_if_every_chunk_waited_for_the_save(tmp_path, monkeypatch):
+    export = _export_with_pitchers_near_and_far(tmp_path / "export")
+    monkeypatch.setattr(runner, "HELPER_MIN_MESSAGES", 10**9)
+    alone, _ = await _run(tmp_path, "alone", export)
+
+    sent_ahead = []
+    send_ahead = runner._SharedJudging.send_ahead
+
+    def recording_send_ahead(shared, ids, next_ids):
+        send_ahead(shared, ids, next_ids)
+        sent_ahead.append(shared._cut_sent_ahead is not None)
+
+    monkeypatch.setattr(runner, "HELPER_MIN_MESSAGES", 1)
+    monkeypatch.setattr(runner._SharedJudging, "send_ahead", recording_send_ahead)
+    shared, _ = await _run(tmp_path, "shared", export)
+
+    # The fifth chunk is the answered conversation's one message: too small to share.
+    assert sent_ahead == [True, True, False, False]
+    assert shared == alone
+    earlier = [verdict for verdict in shared[::2] if "earlier pitches" in verdict[3]]
+    assert len(earlier) == 4  # the far pitcher's in chunk 2, the near one's in chunk 3
+
+
+def test_pitch_senders_tie_messages_as_earlier_pitches_does(tmp_path):
+    hidden = Participant("LinkedIn Member")
+    name_only, same_name_with_url = Participant("Ann  Lee"), Participant("ann lee", "https://x/ann")
+    senders = [REPEAT_PITCHER, name_only, same_name_with_url, hidden, person(1)]
+    export = write_export(tmp_path / "export", mixed_texts(len(senders)), senders=senders)
+    with Store.open(tmp_path / "state.db") as store:
+        with open_export(export) as source:
+            import_export(store, source)
+        by_sender = {store.message(m).sender.name: m for m in store.all_incoming_ids("all")}
+        keys = {name: store.pitch_senders([m]) for name, m in by_sender.items()}
+    assert keys["Ann  Lee"] == {"name:ann lee"}  # no URL: the name ties messages together
+    assert keys["ann lee"] == {"url:https://x/ann"}  # a URL: only the URL does
+    assert keys["LinkedIn Member"] == set()  # many people share the anonymous name
+    assert keys[REPEAT_PITCHER.name] == {f"url:{REPEAT_PITCHER.profile_url}"}
 
 
 @needs_two_cores

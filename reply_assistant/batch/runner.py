@@ -7,7 +7,8 @@ OFFLINE_CHUNK for the offline model) is committed in one transaction, so a crash
 most the chunk in flight and never leaves part of one.
 
 With a second core, the offline model shares each chunk with a forked helper process; the
-chunk is still read, saved and committed as one, so results are the same as without it.
+chunk is still saved and committed as one, and each part is judged from the store as it
+stands after the chunks before it are saved, so results are the same as without it.
 """
 
 from __future__ import annotations
@@ -17,13 +18,10 @@ import contextlib
 import multiprocessing
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait as wait_for_any
+from multiprocessing.connection import Connection
 
 from reply_assistant.assistant import Assistant
 from reply_assistant.backends.base import Backend
@@ -147,58 +145,75 @@ async def run_batch(
         already_done=len(message_ids) - len(todo),
         progress=progress,
     )
-    chunk = OFFLINE_CHUNK if assistant.backend.name == "offline" else 1
-    queue: asyncio.Queue[list[str]] = asyncio.Queue()
-    for start in range(0, len(todo), chunk):
-        queue.put_nowait(todo[start : start + chunk])
     stop = asyncio.Event()
-    helper = (
-        _start_helper(store, assistant) if chunk > 1 and len(todo) >= HELPER_MIN_MESSAGES else None
-    )
-    split = _Split()
-
-    async def judge_chunk(ids: list[str]) -> list[_Finished]:
-        nonlocal helper
-        if helper is None or len(ids) < 2:
-            return await _judge(store, assistant, ids, options.with_drafts)
-        cut = split.cut(len(ids))
-        theirs: Future[list[_Finished]] | None = None
-        with contextlib.suppress(BrokenProcessPool):
-            theirs = helper.submit(_judge_in_helper, ids[cut:], options.with_drafts)
-        ours = await _judge(store, assistant, ids[:cut], options.with_drafts)
-        if theirs is not None:
-            split.balance(helper_was_first=theirs.done())
-            with contextlib.suppress(BrokenProcessPool):
-                # Waiting blocks the event loop, which has nothing else to do: the offline
-                # model runs one chunk at a time.
-                return ours + theirs.result()
-        # The helper died (out of memory, killed): its part, and the rest, is judged here.
-        helper.shutdown(cancel_futures=True)
-        helper = None
-        return ours + await _judge(store, assistant, ids[cut:], options.with_drafts)
-
-    async def worker() -> None:
-        while not queue.empty() and not stop.is_set():
-            finished = await judge_chunk(queue.get_nowait())
-            # The whole chunk in one transaction: a crash loses the chunk in flight, never
-            # part of it, and a rerun redoes exactly that chunk.
-            _save(store, finished, outcome)
-            on_progress(progress)
-            if options.fail_fast and outcome.failures:
-                stop.set()
-            # The offline model never waits on anything, so without this a Ctrl-C (which
-            # asyncio turns into cancelling the run) would only land after the last chunk.
-            await asyncio.sleep(0)
-
-    workers = max(1, options.concurrency if chunk == 1 else 1)
     try:
-        await asyncio.gather(*(worker() for _ in range(workers)))
+        if assistant.backend.name == "offline":
+            await _judge_in_chunks(store, assistant, todo, options, outcome, on_progress, stop)
+        else:
+            await _judge_one_by_one(store, assistant, todo, options, outcome, on_progress, stop)
     finally:
-        if helper is not None:
-            helper.shutdown(cancel_futures=True)
         outcome.wall_s = time.perf_counter() - started
         outcome.stopped_early = stop.is_set()
     return outcome
+
+
+async def _judge_one_by_one(
+    store: Store,
+    assistant: Assistant,
+    todo: list[str],
+    options: BatchOptions,
+    outcome: BatchOutcome,
+    on_progress: Callable[[BatchProgress], None],
+    stop: asyncio.Event,
+) -> None:
+    """An LLM's way: `concurrency` workers, each saving every message as it completes."""
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for message_id in todo:
+        queue.put_nowait(message_id)
+
+    async def worker() -> None:
+        while not queue.empty() and not stop.is_set():
+            ids = [queue.get_nowait()]
+            _save(store, await _judge(store, assistant, ids, options.with_drafts), outcome)
+            on_progress(outcome.progress)
+            if options.fail_fast and outcome.failures:
+                stop.set()
+            await asyncio.sleep(0)  # let a Ctrl-C land even when answers come from the cache
+
+    await asyncio.gather(*(worker() for _ in range(max(1, options.concurrency))))
+
+
+async def _judge_in_chunks(
+    store: Store,
+    assistant: Assistant,
+    todo: list[str],
+    options: BatchOptions,
+    outcome: BatchOutcome,
+    on_progress: Callable[[BatchProgress], None],
+    stop: asyncio.Event,
+) -> None:
+    """The offline model's way: OFFLINE_CHUNK messages at a time, each chunk judged in one
+    vectorised pass (part of it in the helper process, when there is one) and saved in one
+    transaction: a crash loses the chunk in flight, never part of it, and a rerun redoes
+    exactly that chunk."""
+    chunks = [todo[start : start + OFFLINE_CHUNK] for start in range(0, len(todo), OFFLINE_CHUNK)]
+    helper = _start_helper(store, assistant) if len(todo) >= HELPER_MIN_MESSAGES else None
+    shared = _SharedJudging(store, assistant, helper, options.with_drafts)
+    try:
+        for index, ids in enumerate(chunks):
+            finished = await shared.judge(ids)
+            if index + 1 < len(chunks):
+                shared.send_ahead(ids, chunks[index + 1])
+            _save(store, finished, outcome)
+            on_progress(outcome.progress)
+            if options.fail_fast and outcome.failures:
+                stop.set()
+                return
+            # The offline model never waits on anything, so without this a Ctrl-C (which
+            # asyncio turns into cancelling the run) would only land after the last chunk.
+            await asyncio.sleep(0)
+    finally:
+        shared.stop()
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +300,53 @@ class _Split:
         self.helper_share = min(0.875, max(0.125, self.helper_share + step))
 
 
-def _start_helper(store: Store, assistant: Assistant) -> ProcessPoolExecutor | None:
+class _Helper:
+    """A forked process that judges the part of a chunk it is sent, one part at a time.
+
+    It is spoken to over a pipe from the thread that judges here, not through an executor:
+    an executor's hand-over thread must wait for the GIL, which judging here holds, and
+    that lag made the helper look slower than it was (so it was given less and less)."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess, pipe: Connection) -> None:
+        self._process = process
+        self._pipe = pipe
+
+    def send(self, ids: list[str], with_drafts: bool) -> bool:
+        """Hand over a part; False when the helper is gone."""
+        try:
+            self._pipe.send((ids, with_drafts))
+        except OSError:
+            return False
+        return True
+
+    def finished(self) -> bool:
+        """Whether the part sent last is judged (without waiting)."""
+        try:
+            return self._pipe.poll()
+        except OSError:
+            return True  # gone: `receive` will say so at once
+
+    def receive(self) -> list[_Finished] | None:
+        """The part sent last, judged; None when the helper died (out of memory, killed)."""
+        try:
+            return self._pipe.recv()
+        except (EOFError, OSError):
+            return None
+
+    def stop(self) -> None:
+        """Closing the pipe ends the helper, even one busy with a part nobody will read."""
+        self._pipe.close()
+        self._process.join(HELPER_EXIT_WAIT_S)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+# Seconds a helper may take to notice its pipe closed before it is killed.
+HELPER_EXIT_WAIT_S = 5.0
+
+
+def _start_helper(store: Store, assistant: Assistant) -> _Helper | None:
     """A forked process that judges part of each chunk, or None when it cannot help: one
     core, no fork on this platform, or a backend that is not safe to fork. Should it die,
     the run goes on without it."""
@@ -293,36 +354,97 @@ def _start_helper(store: Store, assistant: Assistant) -> ProcessPoolExecutor | N
         return None
     if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
         return None
+    fork = multiprocessing.get_context("fork")
+    ours, theirs = fork.Pipe()
     # Forked, so the helper inherits the loaded model instead of loading or unpickling it.
-    return ProcessPoolExecutor(
-        max_workers=1,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_helper_ready,
-        initargs=(store.path, assistant),
+    process = fork.Process(
+        target=_helper_main, args=(theirs, ours, store.path, assistant), daemon=True
     )
+    process.start()
+    theirs.close()
+    return _Helper(process, ours)
 
 
-_helper_state: dict[str, object] = {}
-
-
-def _helper_ready(db_path: os.PathLike[str], assistant: Assistant) -> None:
-    """In the helper: its own connection (one must never cross a fork), Ctrl-C left to the
-    main process (which stops the run and shuts the helper down), and an exit of its own
-    when the main process dies (kill -9), instead of waiting for work forever."""
+def _helper_main(
+    pipe: Connection, parents_end: Connection, db_path: os.PathLike[str], assistant: Assistant
+) -> None:
+    """In the helper: judge each part it is sent until the pipe closes, which it also does
+    when the main process dies (kill -9), as no other process holds the main end. It has its
+    own connection (one must never cross a fork) and leaves Ctrl-C to the main process,
+    which stops the run and closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(
-            target=lambda: (wait_for_any([parent.sentinel]), os._exit(0)), daemon=True
-        ).start()
-    _helper_state["store"] = Store.open(db_path)
-    _helper_state["assistant"] = assistant
+    parents_end.close()
+    loop = asyncio.new_event_loop()
+    with Store.open(db_path) as store, contextlib.suppress(EOFError, OSError):
+        while True:
+            ids, with_drafts = pipe.recv()
+            # The main process saved every chunk this one may depend on before sending it
+            # (see _SharedJudging.send_ahead), so this reads what it would have read itself.
+            pipe.send(loop.run_until_complete(_judge(store, assistant, ids, with_drafts)))
 
 
-def _judge_in_helper(ids: list[str], with_drafts: bool) -> list[_Finished]:
-    store = _helper_state["store"]
-    assistant = _helper_state["assistant"]
-    assert isinstance(store, Store) and isinstance(assistant, Assistant), "helper not started"
-    # The main process saved every earlier chunk before sending this one, so the helper
-    # reads the same store state it would have read itself.
-    return asyncio.run(_judge(store, assistant, ids, with_drafts))
+class _SharedJudging:
+    """Judging chunks here and, when there is a helper, in the helper at the same time.
+
+    The helper gets the end of each chunk. While this process saves a chunk, the helper
+    may already judge its part of the next one, but only when that part cannot depend on
+    the chunk being saved: what a message's judging reads that a save changes is how many
+    of its sender's other messages are judged spam (`earlier_pitches`), so the next chunk
+    is sent ahead only when none of its senders has a message in this one. Results are
+    therefore the same as judging every chunk alone, after the one before it is saved."""
+
+    def __init__(
+        self, store: Store, assistant: Assistant, helper: _Helper | None, with_drafts: bool
+    ) -> None:
+        self._store = store
+        self._assistant = assistant
+        self._helper = helper
+        self._with_drafts = with_drafts
+        self._split = _Split()
+        self._cut_sent_ahead: int | None = None  # where the next chunk was cut, if sent
+        self._senders_known: tuple[list[str], set[str]] | None = None  # a chunk's senders
+
+    async def judge(self, ids: list[str]) -> list[_Finished]:
+        """The chunk's results in order, ready for `_save`."""
+        cut, self._cut_sent_ahead = self._cut_sent_ahead, None
+        if self._helper is None or len(ids) < 2:
+            return await self._judge_here(ids)
+        if cut is None:
+            cut = self._split.cut(len(ids))
+            if not self._helper.send(ids[cut:], self._with_drafts):
+                return await self._without_helper(ids)
+        ours = await self._judge_here(ids[:cut])
+        helper_was_first = self._helper.finished()
+        theirs = self._helper.receive()
+        if theirs is None:
+            return ours + await self._without_helper(ids[cut:])
+        self._split.balance(helper_was_first=helper_was_first)
+        return ours + theirs
+
+    def send_ahead(self, ids: list[str], next_ids: list[str]) -> None:
+        """Before `ids` are saved: hand the helper its part of `next_ids` now, when that
+        part cannot depend on what saving `ids` writes."""
+        if self._helper is None or len(next_ids) < 2:
+            return
+        known = self._senders_known
+        senders = known[1] if known and known[0] is ids else self._store.pitch_senders(ids)
+        next_senders = self._store.pitch_senders(next_ids)
+        self._senders_known = (next_ids, next_senders)
+        if senders & next_senders:
+            return
+        cut = self._split.cut(len(next_ids))
+        if self._helper.send(next_ids[cut:], self._with_drafts):
+            self._cut_sent_ahead = cut
+
+    def stop(self) -> None:
+        if self._helper is not None:
+            self._helper.stop()
+            self._helper = None
+
+    async def _judge_here(self, ids: list[str]) -> list[_Finished]:
+        return await _judge(self._store, self._assistant, ids, self._with_drafts)
+
+    async def _without_helper(self, ids: list[str]) -> list[_Finished]:
+        """The helper died: judge its part, and every chunk after it, here."""
+        self.stop()
+        return await self._judge_here(ids)

@@ -82,6 +82,16 @@ SELECT chunk.id FROM chunk
 WHERE EXISTS (SELECT 1 FROM drafts d WHERE d.message_id = chunk.id)
 """
 
+# How `_EARLIER_PITCHES` ties a message to its sender's other messages: by profile URL, else
+# by name; '' when it cannot.
+_PITCH_SENDERS = f"""
+WITH {_CHUNK}
+SELECT DISTINCT CASE WHEN m.sender_key != '' THEN 'url:' || m.sender_key
+                     WHEN name_key(m.sender_name) != '' THEN 'name:' || name_key(m.sender_name)
+                     ELSE '' END
+FROM chunk JOIN messages m ON m.id = chunk.id
+"""
+
 # What `result_values` gives for each message, in the order of its columns: the message, its
 # sender's connection, the verdict in force, the newest draft, the person's edit and the last
 # error (None where there is none; provenances as stored, JSON).
@@ -142,6 +152,12 @@ class BulkMixin(StoreBase):
         """Those of the messages with at least one draft."""
         rows = self._db.execute(_DRAFTED, {"ids": json.dumps(list(message_ids))})
         return {row[0] for row in rows}
+
+    def pitch_senders(self, message_ids: Sequence[str]) -> set[str]:
+        """The senders of these messages as `earlier_pitches` counts their other messages:
+        a verdict saved for one message can change another's only when both share one."""
+        rows = self._tuples(_PITCH_SENDERS, {"ids": json.dumps(list(message_ids))})
+        return {row[0] for row in rows} - {""}
 
     def result_values(self, message_ids: Sequence[str]) -> Iterator[tuple]:
         """What is stored for each message, in the given order, as `_RESULTS` tuples
