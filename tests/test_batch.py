@@ -6,6 +6,8 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -80,6 +82,27 @@ def test_bad_output_extension_and_bad_export_exit_2(tmp_path):
     broken.write_text("just,some,columns\n1,2,3\n")
     code, output = run_batch(str(broken), "-o", str(tmp_path / "o.csv"))
     assert code == 2 and "Traceback" not in output
+
+
+def test_an_unknown_prompt_version_exits_2_before_anything_runs(tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(1))
+    code, output = run_batch(str(export), "-o", str(tmp_path / "o.csv"), "--prompt", "classify=v99")
+    assert code == 2 and "v99" in output and "Traceback" not in output
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_an_offline_run_does_not_load_the_prompt_library(tmp_path):
+    # langchain takes ~0.4 s to import; the offline model uses no prompt.
+    export = write_export(tmp_path / "export", mixed_texts(2))
+    probe = (
+        "import sys; from reply_assistant.cli import main; sys.argv = ['reply-assistant', "
+        f"'batch', {str(export)!r}, '-o', {str(tmp_path / 'o.csv')!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED' if 'reply_assistant.prompts' in sys.modules else 'NOT LOADED')"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip().endswith("NOT LOADED"), done.stdout + done.stderr
+    assert len(read_csv(tmp_path / "o.csv")) == 2
 
 
 def test_llm_run_then_rerun_sends_nothing(llm_env, tmp_path):

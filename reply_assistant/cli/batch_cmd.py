@@ -135,7 +135,8 @@ def command(
     from reply_assistant.store import Store, StoreError
 
     err = Console(stderr=True)
-    overrides = prompt_versions(prompts)
+    # Checking --prompt loads the prompt library (langchain, ~0.4 s): only when one is given.
+    overrides = prompt_versions(prompts) if prompts else {}
 
     try:
         store = Store.open(app.db_path)
