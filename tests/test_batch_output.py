@@ -3,9 +3,12 @@ exactly what the one-message reads (message, incoming, verdict, drafts, edit, er
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 
+from reply_assistant.batch import result_file
 from reply_assistant.batch.output import ResultRow, ResultTally, result_rows, write_results
 from reply_assistant.importer import import_export
 from reply_assistant.message_budget import MESSAGE_CHAR_BUDGET, trim_notice
@@ -138,3 +141,52 @@ def test_rows_come_in_the_order_asked_for(tmp_path):
             import_export(store, export)
         ids = store.all_incoming_ids("all")[::-1]
         assert [row.message_id for row in result_rows(store, ids)] == ids
+
+
+def _seeded_store(tmp_path) -> tuple[Store, list[str]]:
+    """Every kind of result, with one sender's spam at both ends of the id list."""
+    store = Store.open(tmp_path / "state.db")
+    with open_export(ERA_2026) as export:
+        import_export(store, export)
+    store.add_manual_message("Verbose Vendor", "word " * MESSAGE_CHAR_BUDGET)
+    pitches = [store.add_manual_message("Repeat Pitcher", f"Demo? {n}") for n in range(4)]
+    ids = [m for m in store.all_incoming_ids("all") if m not in pitches]
+    for index, message_id in enumerate(ids):
+        seed(store, message_id, index % KINDS)
+    for message_id in pitches:
+        seed(store, message_id, 1)
+    return store, pitches[:2] + ids + pitches[2:]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+@pytest.mark.parametrize("tail_dies", [False, True])
+def test_a_file_built_in_two_processes_is_the_one_built_in_one(
+    tmp_path, monkeypatch, suffix, tail_dies
+):
+    monkeypatch.setattr(result_file, "_worth_splitting", lambda message_ids: True)
+    if tail_dies:  # killed, out of memory: this process builds the second half too
+        monkeypatch.setattr(result_file, "_build_tail", lambda *args: os._exit(1))
+    store, ids = _seeded_store(tmp_path)
+    with store:
+        alone, split = tmp_path / "out" / f"alone{suffix}", tmp_path / "out" / f"split{suffix}"
+        alone.parent.mkdir()
+        alone_tally, split_tally = ResultTally(), ResultTally()
+        write_results(alone, alone_tally.counting(result_rows(store, ids)), bom=True)
+        result_file.write_result_file(store, ids, split, split_tally, bom=True)
+    assert split.read_bytes() == alone.read_bytes()
+    assert sorted(path.name for path in alone.parent.iterdir()) == [alone.name, split.name]
+    assert vars(split_tally) | {"spam": None} == vars(alone_tally) | {"spam": None}
+    assert split_tally.spam.senders() == alone_tally.spam.senders()
+    assert any(sender.pitches == 4 for sender in split_tally.spam.senders())
+
+
+def test_a_failed_write_leaves_no_partial_file(tmp_path):
+    out = tmp_path / "out.csv"
+
+    def rows():
+        yield from ()
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_results(out, rows())
+    assert list(tmp_path.iterdir()) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -170,23 +171,62 @@ class ResultTally:
             self.trimmed += bool(row.notes)
             yield row
 
+    def add(self, later: ResultTally) -> None:
+        """Count the rows another tally saw, as if they had come after these."""
+        self.rows += later.rows
+        self.labels.update(later.labels)
+        self.actions.update(later.actions)
+        self.spam.add_tally(later.spam)
+        self.trimmed += later.trimmed
+
+
+class ResultWriter:
+    """A result file being written: CSV (RFC 4180 quoting, newlines kept inside quoted
+    cells, a header first) or JSONL, by the extension. Rows go to a temporary file that
+    replaces the file only when everything is written (and is removed when writing fails),
+    so an interrupted write never leaves half a file behind. The file holds message text,
+    so it is readable by the user only (0600)."""
+
+    def __init__(self, path: Path, *, bom: bool = False, header: bool = True) -> None:
+        self.suffix = path.suffix.lower()
+        if self.suffix not in FORMATS:
+            raise ValueError(f"output must end in {' or '.join(FORMATS)}, not {path.name!r}")
+        self.path = path
+        self._partial = path.with_name(path.name + ".partial")
+        create_private_file(self._partial)
+        if self.suffix == ".csv":
+            encoding = "utf-8-sig" if bom else "utf-8"
+            self._out = self._partial.open("w", encoding=encoding, newline="")
+            if header:
+                csv.writer(self._out).writerow(COLUMNS)
+        else:
+            self._out = self._partial.open("w", encoding="utf-8")
+
+    def __enter__(self) -> ResultWriter:
+        return self
+
+    def __exit__(self, error_type: type[BaseException] | None, *_: object) -> None:
+        self._out.close()
+        if error_type is None:
+            self._partial.replace(self.path)
+        else:
+            self._partial.unlink(missing_ok=True)
+
+    def write(self, rows: Iterable[ResultRow]) -> None:
+        if self.suffix == ".csv":
+            csv.writer(self._out).writerows(rows)
+        else:
+            for row in rows:
+                self._out.write(json.dumps(row._asdict(), ensure_ascii=False) + "\n")
+
+    def append(self, part: Path) -> None:
+        """The rows of a file written as a part (no header, no BOM) of this one."""
+        self._out.flush()
+        with part.open("rb") as rows:
+            shutil.copyfileobj(rows, self._out.buffer)
+
 
 def write_results(path: Path, rows: Iterable[ResultRow], *, bom: bool = False) -> None:
-    """CSV (RFC 4180 quoting, newlines kept inside quoted cells) or JSONL, written to a
-    temporary file first so an interrupted write never leaves half a file behind. The file
-    holds message text, so it is readable by the user only (0600)."""
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"output must end in {' or '.join(FORMATS)}, not {path.name!r}")
-    partial = path.with_name(path.name + ".partial")
-    create_private_file(partial)
-    if suffix == ".csv":
-        with partial.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(COLUMNS)
-            writer.writerows(rows)
-    else:
-        with partial.open("w", encoding="utf-8") as out:
-            for row in rows:
-                out.write(json.dumps(row._asdict(), ensure_ascii=False) + "\n")
-    partial.replace(path)
+    """The whole result file at once (see ResultWriter)."""
+    with ResultWriter(path, bom=bom) as out:
+        out.write(rows)

@@ -55,6 +55,15 @@ class SpamTally:
             connected_on=date.fromisoformat(row.connected_on) if row.connected_on else None,
         )
 
+    def add_tally(self, later: SpamTally) -> None:
+        """Count the senders another tally saw, as if their rows had come after these."""
+        for key, sender in later._by_sender.items():
+            seen = self._by_sender.get(key)
+            if seen is None:
+                self._by_sender[key] = sender
+            else:
+                self._by_sender[key] = replace(seen, pitches=seen.pitches + sender.pitches)
+
     def senders(self) -> list[SpamSender]:
         """Worst first: most pitches, then connections before strangers."""
         return sorted(

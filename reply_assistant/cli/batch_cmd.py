@@ -127,7 +127,8 @@ def command(
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.assistant import Assistant
     from reply_assistant.batch.estimate import estimate_run
-    from reply_assistant.batch.output import ResultTally, result_rows, write_results
+    from reply_assistant.batch.output import ResultTally
+    from reply_assistant.batch.result_file import write_result_file
     from reply_assistant.batch.runner import BatchOptions
     from reply_assistant.cli.import_cmd import report_lines
     from reply_assistant.importer import import_export
@@ -194,7 +195,7 @@ def command(
             outcome, interrupted = _run(store, assistant, message_ids, options, err)
         # Streamed: a whole export's rows are never in memory at once.
         tally = ResultTally()
-        write_results(output, tally.counting(result_rows(store, outcome.message_ids)), bom=bom)
+        write_result_file(store, outcome.message_ids, output, tally, bom=bom)
         _print_summary(err, outcome, tally, output, interrupted)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
