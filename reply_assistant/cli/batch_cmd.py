@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -143,9 +144,9 @@ def command(
         store = Store.open(app.db_path)
     except StoreError as exc:
         raise InputError(str(exc)) from exc
-    with store, store.bulk_writes():
+    with store, store.bulk_writes(), _long_lived_heap() as set_aside:
         try:
-            with open_export(export) as source:
+            with open_export(export) as source, _collection_paused():
                 report = import_export(store, source, me=me or app.settings.me)
         except ExportError as exc:
             raise InputError(str(exc)) from exc
@@ -192,6 +193,7 @@ def command(
                 store, assistant, message_ids, provider_options, err
             )
         else:
+            set_aside()  # the modules, the model and the inbox ids: kept to the end
             outcome, interrupted = _run(store, assistant, message_ids, options, err)
         # Streamed: a whole export's rows are never in memory at once.
         tally = ResultTally()
@@ -201,6 +203,31 @@ def command(
         sys.exit(EXIT_INTERRUPTED)
     if outcome.failures:
         sys.exit(EXIT_SOME_FAILED)
+
+
+@contextmanager
+def _long_lived_heap() -> Iterator[Callable[[], None]]:
+    """Within the block, what exists when the yielded function is called is left out of
+    cycle collection (gc.freeze): a batch keeps its modules and model to the end, and
+    scanning them at every full collection cost ~0.5 s of a 100k export (and made the
+    forked helper copy their memory to do it). Collection is as before after the block."""
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """An import makes no reference cycles, only objects kept until it ends: collecting
+    while it runs only scans them again and again (~0.4 s of a 100k export)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _run(
