@@ -92,6 +92,23 @@ def test_an_unknown_prompt_version_exits_2_before_anything_runs(tmp_path):
     assert not (tmp_path / "o.csv").exists()
 
 
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--backend", "openai"], "OPENAI_API_KEY or OPENAI_BASE_URL"),
+        (["--provider-batch"], "need the openai backend"),
+        (["--collect", "--backend", "offline"], "need the openai backend"),
+    ],
+)
+def test_a_backend_that_cannot_work_exits_2_before_the_import(tmp_path, monkeypatch, options, said):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    export = write_export(tmp_path / "export", mixed_texts(2))
+    code, output = run_batch(str(export), "-o", str(tmp_path / "o.csv"), *options)
+    assert code == 2 and said in output
+    assert "Messages:" not in output  # nothing was imported first
+
+
 def test_an_offline_run_does_not_load_the_prompt_library(tmp_path):
     # langchain takes ~0.4 s to import; the offline model uses no prompt.
     export = write_export(tmp_path / "export", mixed_texts(2))

@@ -14,6 +14,22 @@ if TYPE_CHECKING:
     from reply_assistant.backends.openai_client import ResponseCache
 
 
+def checked_choice(settings: Settings, backend: str | None = None) -> str:
+    """ "offline" or "openai", the backend `make_backend` would build, checked without
+    building it; ConfigError (one sentence) when it cannot work as configured."""
+    chosen = backend or settings.resolved_backend
+    if chosen == "auto":
+        chosen = "openai" if (settings.api_key or settings.base_url) else "offline"
+    if chosen not in BACKENDS:
+        raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, not {chosen!r}.")
+    if chosen == "openai" and not (settings.api_key or settings.base_url):
+        raise ConfigError(
+            "the openai backend needs OPENAI_API_KEY or OPENAI_BASE_URL set "
+            "(or use --backend offline)."
+        )
+    return chosen
+
+
 def make_backend(
     settings: Settings,
     *,
@@ -24,22 +40,13 @@ def make_backend(
     use_cache: bool = True,
 ) -> Backend:
     """Raises ConfigError (one sentence) when the choice cannot work as configured."""
-    chosen = backend or settings.resolved_backend
-    if chosen == "auto":
-        chosen = "openai" if (settings.api_key or settings.base_url) else "offline"
+    chosen = checked_choice(settings, backend)
     # Imports are deferred: the offline model and the openai client are slow to import and
     # each command needs only one of them.
     if chosen == "offline":
         from reply_assistant.backends.offline import OfflineBackend
 
         return OfflineBackend(settings.profile, features=settings.offline_features)
-    if chosen != "openai":
-        raise ConfigError(f"backend must be one of {', '.join(BACKENDS)}, not {chosen!r}.")
-    if not (settings.api_key or settings.base_url):
-        raise ConfigError(
-            "the openai backend needs OPENAI_API_KEY or OPENAI_BASE_URL set "
-            "(or use --backend offline)."
-        )
     from reply_assistant.backends.llm import LLMBackend
     from reply_assistant.backends.openai_client import ChatClient
     from reply_assistant.prompts import PromptSet

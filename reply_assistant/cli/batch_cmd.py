@@ -139,6 +139,7 @@ def command(
     err = Console(stderr=True)
     # Checking --prompt loads the prompt library (langchain, ~0.4 s): only when one is given.
     overrides = prompt_versions(prompts) if prompts else {}
+    _check_backend_before_import(app, backend, provider_batch or collect)
 
     try:
         store = Store.open(app.db_path)
@@ -167,8 +168,6 @@ def command(
         )
         assistant = Assistant(chosen)
         err.print(f"Backend: {chosen.describe()}")
-        if (provider_batch or collect) and chosen.name != "openai":
-            raise InputError("--provider-batch and --collect need the openai backend.")
         options = BatchOptions(
             scope=scope,
             concurrency=concurrency or app.settings.concurrency,
@@ -412,3 +411,16 @@ def _print_summary(
         err.print("\n[bold red]Failed[/] (rerun to retry only these):")
         for message_id, error in list(outcome.failures.items())[:20]:
             err.print(f"  {message_id}: {error}", highlight=False)
+
+
+def _check_backend_before_import(app: AppContext, backend: str | None, batch_api: bool) -> None:
+    """A backend choice that cannot work is a usage error before a long import, not after."""
+    from reply_assistant.backends.factory import checked_choice
+    from reply_assistant.config import ConfigError
+
+    try:
+        chosen = checked_choice(app.settings, backend)
+    except ConfigError as exc:
+        raise InputError(str(exc)) from exc
+    if batch_api and chosen != "openai":
+        raise InputError("--provider-batch and --collect need the openai backend.")
