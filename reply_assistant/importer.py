@@ -36,6 +36,9 @@ class ImportReport:
     owner: Participant | None = None
     owner_source: str = ""  # "--me", "Profile.csv", "most conversations" or "stored"
     demo_removed: int = 0  # demo inbox messages this import replaced
+    # The inbox's owner before this import, when the export (not --me) named someone else:
+    # two people's exports in one state file judge one person's inbox from the other's side.
+    other_owner_before: Participant | None = None
 
 
 class ParticipantTally:
@@ -166,6 +169,13 @@ def import_messages(
     owner_changed = owner is not None and owner != previous_owner
     if owner_changed:
         store.set_owner(owner)
+        if (
+            previous_owner is not None
+            and not report.demo_removed  # the demo's owner was never the person's
+            and report.owner_source != "--me"
+            and _another_person(previous_owner, owner)
+        ):
+            report.other_owner_before = previous_owner
     report.owner = owner
     report.conversations = len(tally.conversation_numbers)
     # A new owner changes who wrote last everywhere, not only in this export.
@@ -173,6 +183,13 @@ def import_messages(
         tally.conversation_numbers, everywhere=owner_changed
     )
     return report
+
+
+def _another_person(before: Participant, now: Participant) -> bool:
+    """Not the same person written differently (a URL found later, other capitals)."""
+    if before.profile_url and now.profile_url:
+        return before.profile_url.rstrip("/").lower() != now.profile_url.rstrip("/").lower()
+    return before.name.casefold() != now.name.casefold()
 
 
 def import_export(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_eras import ERA_2023, ERA_2025
+from export_eras import ERA_2021, ERA_2023, ERA_2025
 
 from reply_assistant.cli import cli
 
@@ -196,6 +197,17 @@ def test_inbox_filter_and_search():
     assert json.loads(run("inbox", "--json", "--filter", "spam").output) == []
     result = run("inbox", "--filter", "starred")
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_importing_someone_elses_export_warns(tmp_path):
+    run("import", str(ERA_2021))
+    export = tmp_path / "export"
+    shutil.copytree(ERA_2021, export)
+    (export / "Profile.csv").write_text("First Name,Last Name\nPriya,Raman\n", encoding="utf-8")
+    result = run("import", str(export))
+    assert result.exit_code == 0, result.output
+    assert "Warning: the inbox so far was" in result.output
+    assert "this export is Priya Raman's" in result.output
 
 
 def test_an_empty_list_says_whether_a_search_or_filter_emptied_it():

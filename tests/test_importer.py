@@ -123,6 +123,22 @@ def test_changing_the_owner_recomputes_every_conversation(store):
     assert "Maya Lindgren" in awaiting_senders(store)
 
 
+def test_an_export_of_someone_else_over_an_inbox_is_flagged(store, tmp_path):
+    first = run_import(store, ERA_2021)
+    assert first.owner is not None and first.other_owner_before is None
+    assert run_import(store, ERA_2021).other_owner_before is None  # the same person again
+    export = tmp_path / "export"
+    shutil.copytree(ERA_2021, export)
+    (export / "Profile.csv").write_text(
+        "First Name,Last Name,Maiden Name,Headline\nPriya,Raman,,Analyst\n", encoding="utf-8"
+    )
+    report = run_import(store, export)
+    assert report.owner is not None and report.owner.name == "Priya Raman"
+    assert report.other_owner_before == first.owner
+    # Saying who you are with --me is a correction, not a mix-up.
+    assert run_import(store, ERA_2021, me=first.owner.profile_url).other_owner_before is None
+
+
 # ---------------------------------------------------------------- idempotence
 
 

@@ -53,6 +53,13 @@ def report_lines(report: ImportReport) -> list[str]:
         lines.append(f"  {row.file} line {row.line}: {row.reason}")
     if len(report.skipped) > SKIPPED_SHOWN:
         lines.append(f"  and {len(report.skipped) - SKIPPED_SHOWN} more")
+    if report.other_owner_before is not None and report.owner is not None:
+        lines.append(
+            f"Warning: the inbox so far was {report.other_owner_before.name}'s and this export "
+            f"is {report.owner.name}'s; every conversation is now read from "
+            f"{report.owner.name}'s side. Keep one --db per person, or import again with "
+            "--me URL if the owner is wrong."
+        )
     if report.demo_removed:
         lines.append(f"Demo inbox: removed ({report.demo_removed} messages), yours replaces it")
     return lines
