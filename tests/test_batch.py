@@ -285,6 +285,8 @@ def test_interrupted_run_resumes_without_repeating_calls(llm_env, tmp_path, how)
         assert process.returncode == 130, output
         assert "Interrupted" in output
         assert len(read_csv(out)) == count  # partial output still written, every row present
+        # The summary counts what the run finished before the Ctrl-C, not "0 judged now".
+        assert f"{len(finished_before)} judged now" in output
     sent_before = len(llm_env.chat_requests())
 
     process = start_batch(export, out, "--concurrency", "2")

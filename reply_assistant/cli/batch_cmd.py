@@ -239,9 +239,18 @@ def _run(
     """Run the batch; Ctrl-C stops it cleanly with every finished result already saved."""
     from reply_assistant.batch.runner import run_batch
 
+    latest: list[BatchProgress] = []  # what was done when a Ctrl-C ends the run
+
     async def run() -> BatchOutcome:
         with _progress_reporter(err) as report:
-            return await run_batch(store, assistant, message_ids, options, on_progress=report)
+
+            def report_and_keep(progress: BatchProgress) -> None:
+                latest[:] = [progress]
+                report(progress)
+
+            return await run_batch(
+                store, assistant, message_ids, options, on_progress=report_and_keep
+            )
 
     return _until_done_or_interrupted(
         assistant,
@@ -249,6 +258,7 @@ def _run(
         message_ids,
         err,
         "[yellow]Interrupted: finished results are saved; rerun to continue.[/]",
+        latest,
     )
 
 
@@ -286,8 +296,11 @@ def _until_done_or_interrupted(
     message_ids: list[str],
     err: Console,
     interrupted_note: str,
+    latest: list[BatchProgress] | None = None,
 ) -> tuple[BatchOutcome, bool]:
-    """The outcome of `run` and whether Ctrl-C stopped it; the backend is closed either way."""
+    """The outcome of `run` and whether Ctrl-C stopped it; the backend is closed either way.
+    `latest` holds the last progress reported, so an interrupted run's summary counts what
+    it finished instead of nothing."""
     from reply_assistant.batch.runner import BatchOutcome, BatchProgress
 
     holder: dict[str, BatchOutcome] = {}
@@ -302,8 +315,13 @@ def _until_done_or_interrupted(
         asyncio.run(main())
     except KeyboardInterrupt:
         err.print(interrupted_note)
-        empty = BatchOutcome(message_ids=message_ids, already_done=0, progress=BatchProgress(0))
-        return holder.get("outcome", empty), True
+        progress = latest[0] if latest else BatchProgress(0)
+        partial = BatchOutcome(
+            message_ids=message_ids,
+            already_done=len(message_ids) - progress.total if latest else 0,
+            progress=progress,
+        )
+        return holder.get("outcome", partial), True
     return holder["outcome"], False
 
 
