@@ -9,13 +9,13 @@ its half too.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from reply_assistant.batch.forked import second_core_can_fork, start_forked
 from reply_assistant.batch.output import ResultTally, ResultWriter, result_rows
 from reply_assistant.store import Store
 
@@ -46,17 +46,13 @@ def write_result_file(
 
 
 def _worth_splitting(message_ids: Sequence[str]) -> bool:
-    return (
-        len(message_ids) >= SPLIT_MIN_ROWS
-        and "fork" in multiprocessing.get_all_start_methods()
-        and len(os.sched_getaffinity(0)) >= 2
-    )
+    return len(message_ids) >= SPLIT_MIN_ROWS and second_core_can_fork()
 
 
 class _TailPart:
     """The forked process building the second half of the rows, and its part file."""
 
-    def __init__(self, process: multiprocessing.process.BaseProcess, pipe: Connection, path: Path):
+    def __init__(self, process: BaseProcess, pipe: Connection, path: Path):
         self._process = process
         self._pipe = pipe
         self.path = path
@@ -68,14 +64,8 @@ class _TailPart:
         # removes it) is never the part of the rerun.
         name = f"{result_path.name}.{os.getpid()}.tail{result_path.suffix}"
         path = result_path.with_name(name)
-        fork = multiprocessing.get_context("fork")
-        ours, theirs = fork.Pipe(duplex=False)
-        process = fork.Process(
-            target=_build_tail, args=(theirs, ours, store.path, message_ids, path), daemon=True
-        )
-        process.start()
-        theirs.close()
-        return cls(process, ours, path)
+        process, pipe = start_forked(_build_tail, store.path, message_ids, path, duplex=False)
+        return cls(process, pipe, path)
 
     def wait(self) -> ResultTally | None:
         """The part's tally once it is written; None when the process failed."""
@@ -95,17 +85,11 @@ class _TailPart:
 
 
 def _build_tail(
-    pipe: Connection,
-    parents_end: Connection,
-    db_path: os.PathLike[str],
-    message_ids: Sequence[str],
-    path: Path,
+    pipe: Connection, db_path: os.PathLike[str], message_ids: Sequence[str], path: Path
 ) -> None:
     """In the forked process: the rows into the part file, then the tally to the parent.
-    It has its own connection (one must never cross a fork) and leaves Ctrl-C to the
-    parent, which then stops it; a parent that died leaves no part file behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parents_end.close()
+    It has its own connection (one must never cross a fork); a parent that died leaves no
+    part file behind."""
     tally: ResultTally | None = ResultTally()
     try:
         with Store.open(db_path) as store, ResultWriter(path, header=False) as out:

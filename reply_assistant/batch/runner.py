@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
-import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from multiprocessing.connection import Connection
 
 from reply_assistant.assistant import Assistant
 from reply_assistant.backends.base import Backend
+from reply_assistant.batch.forked import second_core_can_fork, start_forked
 from reply_assistant.models import Assessment, Provenance, Usage, Verdict
 from reply_assistant.store import Store
 from reply_assistant.store.results import PreparedAssessment, prepare_assessment
@@ -62,11 +62,13 @@ class BatchProgress:
     def add_spent(self, usage: Usage | None, cost_usd: float) -> None:
         """Count tokens and dollars spent; `usage` None when no tokens were used."""
         # Most results (every offline one) cost no tokens: skip building a new Usage.
-        if usage is not None and (
-            usage.prompt_tokens or usage.completion_tokens or usage.cached_prompt_tokens
-        ):
+        if usage is not None and _uses_tokens(usage):
             self.usage = self.usage + usage
         self.cost_usd += cost_usd
+
+
+def _uses_tokens(usage: Usage) -> bool:
+    return bool(usage.prompt_tokens or usage.completion_tokens or usage.cached_prompt_tokens)
 
 
 @dataclass
@@ -256,7 +258,7 @@ def _finished(message_id: str, result: Assessment) -> _Finished:
         if made is not None:
             spent = made.provenance.usage
             # Most results (every offline one) cost no tokens: no Usage is built for them.
-            if spent.prompt_tokens or spent.completion_tokens or spent.cached_prompt_tokens:
+            if _uses_tokens(spent):
                 usage = spent if usage is None else usage + spent
             cost_usd += made.provenance.cost_usd or 0.0
     return _Finished(
@@ -350,30 +352,15 @@ def _start_helper(store: Store, assistant: Assistant) -> _Helper | None:
     """A forked process that judges part of each chunk, or None when it cannot help: one
     core, no fork on this platform, or a backend that is not safe to fork. Should it die,
     the run goes on without it."""
-    if not getattr(assistant.backend, "forks_safely", False):
+    if not getattr(assistant.backend, "forks_safely", False) or not second_core_can_fork():
         return None
-    if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
-        return None
-    fork = multiprocessing.get_context("fork")
-    ours, theirs = fork.Pipe()
-    # Forked, so the helper inherits the loaded model instead of loading or unpickling it.
-    process = fork.Process(
-        target=_helper_main, args=(theirs, ours, store.path, assistant), daemon=True
-    )
-    process.start()
-    theirs.close()
-    return _Helper(process, ours)
+    return _Helper(*start_forked(_helper_main, store.path, assistant))
 
 
-def _helper_main(
-    pipe: Connection, parents_end: Connection, db_path: os.PathLike[str], assistant: Assistant
-) -> None:
+def _helper_main(pipe: Connection, db_path: os.PathLike[str], assistant: Assistant) -> None:
     """In the helper: judge each part it is sent until the pipe closes, which it also does
-    when the main process dies (kill -9), as no other process holds the main end. It has its
-    own connection (one must never cross a fork) and leaves Ctrl-C to the main process,
-    which stops the run and closes the pipe."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parents_end.close()
+    when the main process dies (kill -9). It has its own connection (one must never cross
+    a fork); Ctrl-C is the main process's, which stops the run and closes the pipe."""
     loop = asyncio.new_event_loop()
     with Store.open(db_path) as store, contextlib.suppress(EOFError, OSError):
         while True:
