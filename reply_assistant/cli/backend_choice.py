@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 def prompt_versions(prompts: tuple[str, ...]) -> dict[str, str]:
     """`--prompt NAME=VERSION` options as a mapping, each version known to exist."""
-    # Imported here, as the backends are below: `--help` must not load langchain.
+    if not prompts:
+        # Checking loads the prompt library (langchain, ~0.4 s), which an offline run and
+        # `--help` never need.
+        return {}
     from reply_assistant.prompts import check_versions
 
     try:

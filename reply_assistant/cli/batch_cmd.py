@@ -137,8 +137,7 @@ def command(
     from reply_assistant.store import Store, StoreError
 
     err = Console(stderr=True)
-    # Checking --prompt loads the prompt library (langchain, ~0.4 s): only when one is given.
-    overrides = prompt_versions(prompts) if prompts else {}
+    overrides = prompt_versions(prompts)
     _check_backend_before_import(app, backend, provider_batch or collect)
 
     try:

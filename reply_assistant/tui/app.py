@@ -351,7 +351,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     def _shows_no_reply_note(self, message_id: str) -> bool:
         """The draft pane holds the assistant's note that no reply is suggested (a scam or
-        a sponsored message), not a reply: the person has not written one over it."""
+        a sponsored message), not a reply: the person has not written one over it. False
+        while a draft is being written (copying then says to wait)."""
+        if message_id in self.working:
+            return False
         verdict = self.store.verdict(message_id)
         if verdict is None or verdict.action is not Action.NO_REPLY:
             return False
@@ -364,7 +367,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         message_id = self._current_or_warn()
         if message_id is None:
             return
-        if message_id not in self.working and self._shows_no_reply_note(message_id):
+        if self._shows_no_reply_note(message_id):
             # Copying the note would put "(No reply suggested: ...)" on the clipboard.
             self.store.record_decision(message_id, "accept")
             self.notify(
@@ -384,7 +387,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         message_id = self._current_or_warn()
         if message_id is None:
             return
-        if message_id not in self.working and self._shows_no_reply_note(message_id):
+        if self._shows_no_reply_note(message_id):
             self.notify(
                 "No reply is suggested for this message, so there is nothing to copy. "
                 "Press e to write one anyway, or a to mark it done.",

@@ -67,10 +67,14 @@ def switch_backend(
 ) -> None:
     """Re-create the Assistant with another backend or prompt version."""
     from reply_assistant.backends import make_backend
+    from reply_assistant.backends.factory import checked_choice
 
     app.prompt_versions.update(prompt_versions or {})
-    chosen = backend or app.assistant.backend.name
-    if chosen == "openai" and not (app.settings.api_key or app.settings.base_url):
+    try:
+        chosen = checked_choice(app.settings, backend or app.assistant.backend.name)
+    except ConfigError:
+        # The palette offers only real backends, so this is the missing key; the factory's
+        # message points at a command-line option, which means nothing here.
         app.notify(
             "Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and start the app "
             "again to use an LLM; the offline model stays on.",
