@@ -186,10 +186,11 @@ def import_messages(
 
 
 def _another_person(before: Participant, now: Participant) -> bool:
-    """Not the same person written differently (a URL found later, other capitals)."""
+    """Not the same person written differently (a URL found later, another spelling of
+    it, other capitals): compared by the keys the store matches people by."""
     if before.profile_url and now.profile_url:
-        return before.profile_url.rstrip("/").lower() != now.profile_url.rstrip("/").lower()
-    return before.name.casefold() != now.name.casefold()
+        return url_key(before.profile_url) != url_key(now.profile_url)
+    return name_key(before.name) != name_key(now.name)
 
 
 def import_export(
