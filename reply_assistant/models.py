@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from reply_assistant.greeting_name import greeting_name
+
 
 class Label(StrEnum):
     SPAM = "spam"
@@ -38,6 +40,21 @@ DEFAULT_ACTION: dict[Label, Action] = {
 # ---------------------------------------------------------------- source side
 
 
+class MessageKind(StrEnum):
+    """What a row of messages.csv is, decided when it is read."""
+
+    TEXT = "text"  # something a person wrote: judged and drafted for
+    # LinkedIn's own note in a conversation ("Message request accepted", "X left the
+    # conversation"): a blank sender; shown in the thread, never judged or awaiting a reply.
+    EVENT = "event"
+    ATTACHMENT = "attachment"  # a file or image and no text: nothing to judge as text
+    EMPTY = "empty"  # neither text nor attachment (deleted, or an unsupported kind)
+
+
+# Kinds a person sent that hold no text to judge: they get NO_REPLY and a note, no draft.
+WORDLESS_KINDS = frozenset({MessageKind.ATTACHMENT, MessageKind.EMPTY})
+
+
 @dataclass(frozen=True, slots=True)
 class Participant:
     name: str
@@ -61,6 +78,7 @@ class Message:
     sponsored: bool = False
     placeholders: tuple[str, ...] = ()  # unfilled mail-merge fields found, e.g. "%FIRSTNAME%"
     source_line: int = 0  # line in the CSV where the row starts, for error reports
+    kind: MessageKind = MessageKind.TEXT
 
     @property
     def id(self) -> str:
@@ -125,13 +143,12 @@ class Incoming:
     thread: tuple[ThreadTurn, ...] = ()  # earlier messages, oldest first
     message_id: str = ""
     conversation_id: str = ""
+    kind: MessageKind = MessageKind.TEXT
 
     @property
     def first_name(self) -> str:
-        parts = self.sender.name.split()
-        if not parts or self.sender.name == "LinkedIn Member":
-            return ""
-        return parts[0].strip(",")
+        """The name a greeting uses; empty when the sender's name is not a person's."""
+        return greeting_name(self.sender.name)
 
 
 # ---------------------------------------------------------------- assistant side

@@ -37,7 +37,7 @@ def test_no_tags_survive_and_scripts_are_dropped():
     [
         "Thanks!  Two spaces kept.",
         "a < b and c > d",
-        "Fish &amp; chips stays as typed",
+        "Fish & chips & R&D stay as typed, &nothing decoded",
         "line one\r\nline two\rline three\n",
         "Emoji 🙂 and <3",
     ],

@@ -24,20 +24,37 @@ _MONTHS = {
         start=1,
     )
 }
+_DATE_PARTS = re.compile(r"[\s/.,-]+")
 _PROFILE_URL = re.compile(r"https?://(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s,\]\[\"'<>]+", re.I)
 
 
 def parse_connected_on(value: str) -> date | None:
-    """`08 Feb 2026` -> date (month names in English whatever the locale); None if unreadable."""
-    parts = value.split()
-    if len(parts) != 3:
+    """The date a connection was made, as LinkedIn writes it (`08 Feb 2026`) or as Excel
+    saves it again (`26-Nov-21`, `11/26/2021`, `2021-11-26`); month names in English
+    whatever the locale. None if unreadable."""
+    value = value.strip()
+    parts = _DATE_PARTS.split(value)
+    if len(parts) != 3 or not all(parts):
         return None
-    day, month, year = parts
-    month_number = _MONTHS.get(month[:3].lower())
+    if parts[0].isdigit() and len(parts[0]) == 4:  # 2021-11-26
+        year, month, day = parts
+    elif parts[1].isalpha():  # 08 Feb 2026, 26-Nov-21
+        day, month, year = parts
+    elif parts[0].isalpha():  # Nov 26 2021
+        month, day, year = parts
+    elif "/" in value:  # Excel's US form 11/26/2021; 26/11/2021 only when it cannot be that
+        month, day, year = parts
+        if month.isdigit() and int(month) > 12:
+            month, day = day, month
+    else:
+        return None
+    month_number = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower())
     if month_number is None or not day.isdigit() or not year.isdigit():
         return None
+    # Two-digit years are this century: LinkedIn began in 2003.
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
     try:
-        return date(int(year), month_number, int(day))
+        return date(full_year, month_number, int(day))
     except ValueError:
         return None
 
@@ -46,8 +63,14 @@ def _is_header_line(line: str) -> bool:
     return line.lstrip('\ufeff" ').lower().startswith("first name")
 
 
-def read_connections(stream: TextIO, file_name: str, skipped: list[SkippedRow]) -> list[Connection]:
-    """Connections in file order; rows without a name (hidden profiles) are left out."""
+def read_connections(
+    stream: TextIO,
+    file_name: str,
+    skipped: list[SkippedRow],
+    unreadable_dates: list[str] | None = None,
+) -> list[Connection]:
+    """Connections in file order; rows without a name (hidden profiles) are left out.
+    Connected On values that are present but cannot be read go to `unreadable_dates`."""
     lines_before_header = 0
     for line in stream:
         if _is_header_line(line):
@@ -81,6 +104,10 @@ def read_connections(stream: TextIO, file_name: str, skipped: list[SkippedRow]) 
         if len(row) != len(header):
             skipped.append(SkippedRow(file_name, row_line, f"expected {len(header)} fields"))
             continue
+        connected_on_value = column(row, "CONNECTED ON")
+        connected_on = parse_connected_on(connected_on_value)
+        if connected_on is None and connected_on_value and unreadable_dates is not None:
+            unreadable_dates.append(connected_on_value)
         connections.append(
             Connection(
                 first_name=first,
@@ -88,7 +115,7 @@ def read_connections(stream: TextIO, file_name: str, skipped: list[SkippedRow]) 
                 profile_url=column(row, "URL"),
                 company=column(row, "COMPANY"),
                 position=column(row, "POSITION"),
-                connected_on=parse_connected_on(column(row, "CONNECTED ON")),
+                connected_on=connected_on,
             )
         )
     return connections

@@ -200,6 +200,8 @@ class Export(ClosedOnExit):
         self.messages_file = messages_file
         self._tally = RowTally()
         self._connection_skips: list[SkippedRow] = []
+        # Connected On values present but unreadable, so import can say so once.
+        self.unreadable_connection_dates: list[str] = []
         self._read: set[str] = set()
 
     @property
@@ -247,9 +249,12 @@ class Export(ClosedOnExit):
         if name is None:
             return []
         self._connection_skips = []
+        self.unreadable_connection_dates = []
         try:
             with self._open_text(name) as stream:
-                connections = read_connections(stream, name, self._connection_skips)
+                connections = read_connections(
+                    stream, name, self._connection_skips, self.unreadable_connection_dates
+                )
         except (UnicodeDecodeError, csv.Error) as exc:
             # Connections only add context; an unreadable file must not stop the import.
             self._connection_skips.append(SkippedRow(name, 0, f"not read: {exc}"))

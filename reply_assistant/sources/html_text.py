@@ -1,12 +1,14 @@
 """Plain text from LinkedIn's HTML message content, and unfilled mail-merge fields.
 
 Sponsored and InMail content arrives as HTML (`<p class="spinmail-...">`, `<br>`, lists,
-`&amp;`); ordinary messages are plain text and must pass through byte for byte, so the
-HTML path only runs when the content holds a real tag.
+`&amp;`); ordinary messages are plain text and keep their spacing and line breaks, so the
+HTML path only runs when the content holds a real tag. Character references are decoded
+everywhere: exports from 2019-2020 carry `&rsquo;` and `&nbsp;` in plain-text rows too.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -17,10 +19,29 @@ _BLOCK_TAGS = frozenset(
 _SKIPPED_TAGS = frozenset({"script", "style", "head", "title"})
 _SPACES = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Only references closed by ";": html.unescape alone would also turn "&not" in "&nothing"
+# into "¬", as browsers do for a few legacy names.
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+# A `<<Name>>` mail-merge field is not a tag: escaped before parsing so it survives.
+_ANGLE_FIELD = re.compile(r"<<\s*[A-Za-z][A-Za-z _]{0,30}\s*>>")
 
 
 def looks_like_html(content: str) -> bool:
-    return "<" in content and _TAG.search(content) is not None
+    return "<" in content and _TAG.search(_ANGLE_FIELD.sub("", content)) is not None
+
+
+def decode_references(text: str) -> str:
+    """`It&rsquo;s` -> `It’s`; `&nbsp;` becomes a plain space, as a reader sees it."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(_decoded, text)
+
+
+def _decoded(reference: re.Match[str]) -> str:
+    character = html.unescape(reference.group())
+    return " " if character == "\xa0" else character
 
 
 class _TextCollector(HTMLParser):
@@ -62,11 +83,12 @@ class _TextCollector(HTMLParser):
 
 
 def html_to_text(content: str) -> str:
-    """Plain text from LinkedIn HTML content; content without tags is returned unchanged."""
+    """Plain text from LinkedIn HTML content; content without tags keeps its layout and
+    only has its character references decoded."""
     if not looks_like_html(content):
-        return content
+        return decode_references(content)
     collector = _TextCollector()
-    collector.feed(content)
+    collector.feed(_ANGLE_FIELD.sub(lambda match: html.escape(match.group()), content))
     collector.close()
     lines = [line.strip() for line in "".join(collector.parts).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
@@ -83,19 +105,21 @@ _PLACEHOLDER = re.compile(
     r"|\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}"  # {{company}}, {{ first_name }}
     r"|\{[A-Za-z_][A-Za-z0-9_]*\}"  # {first_name}
     r"|\[[A-Za-z][A-Za-z _]{1,30}\]"  # [First Name] (checked against _FIELD_WORDS below)
+    r"|<<\s*[A-Za-z][A-Za-z _]{0,30}\s*>>"  # <<Name>> (checked too)
+    r"|\$[A-Z][A-Z_]{2,30}\b"  # $FIRSTNAME (checked too: "$USD" is a currency)
 )
 _BRACKET_FIELD = re.compile(rf"(?:{_FIELD_WORDS})", re.IGNORECASE)
 
 
 def find_placeholders(text: str) -> tuple[str, ...]:
     """Unfilled mail-merge fields in text, each once, in order of first appearance."""
-    if "%" not in text and "{" not in text and "[" not in text:
+    if not any(mark in text for mark in "%{[<$"):
         return ()
     found: dict[str, None] = {}
     for match in _PLACEHOLDER.finditer(text):
         token = match.group()
-        if token[0] == "[":
-            key = token[1:-1].replace(" ", "").replace("_", "")
+        if token[0] in "[<$":
+            key = token.strip("[]<>$ ").replace(" ", "").replace("_", "")
             if not _BRACKET_FIELD.fullmatch(key):
                 continue
         found.setdefault(token, None)

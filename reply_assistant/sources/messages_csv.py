@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, TextIO
 
-from reply_assistant.models import Message, Participant, SkippedRow
+from reply_assistant.models import Message, MessageKind, Participant, SkippedRow
 from reply_assistant.sources.errors import ExportError
 from reply_assistant.sources.html_text import find_placeholders, html_to_text
 
@@ -50,6 +50,11 @@ _NAME_SUFFIXES = frozenset(
     )
 )  # fmt: skip
 _INITIALISM = re.compile(r"[A-Z]{2,6}|(?:[A-Z][a-z]?\.){2,4}")
+# The class LinkedIn's own mail editor leaves in promotions' HTML (Premium, Learning, ads).
+_LINKEDIN_MAIL_MARKUP = "spinmail"
+# LinkedIn's own senders ("LinkedIn Premium", "Dana from LinkedIn Learning"); "LinkedIn
+# Member" is a real person with a hidden profile.
+_LINKEDIN_SENDER = re.compile(r"\blinkedin\b(?! member$)", re.IGNORECASE)
 
 
 def normalize_header(name: str) -> str:
@@ -144,6 +149,26 @@ def parse_recipients(names_field: str, urls_field: str) -> tuple[Participant, ..
     return tuple(Participant(name) for name in names)
 
 
+def is_promotion(sender_name: str, sender_url: str, title: str, content: str) -> bool:
+    """Sponsored InMail or LinkedIn's own promotion: never a profile behind it, and a
+    campaign title, LinkedIn's mail markup or a LinkedIn sender name."""
+    if sender_url:
+        return False
+    return (
+        bool(title.strip())
+        or _LINKEDIN_MAIL_MARKUP in content
+        or _LINKEDIN_SENDER.search(sender_name.strip()) is not None
+    )
+
+
+def message_kind(sender_name: str, sender_url: str, text: str, attachments: str) -> MessageKind:
+    if not sender_name and not sender_url:
+        return MessageKind.EVENT
+    if text.strip():
+        return MessageKind.TEXT
+    return MessageKind.ATTACHMENT if attachments.strip() else MessageKind.EMPTY
+
+
 def _not_utf8(file_name: str, line: int) -> ExportError:
     return ExportError(
         f"{file_name} is not UTF-8 text (at or after line {line}); pass the file exactly as "
@@ -234,11 +259,10 @@ def _rows_to_messages(
                     skip(line, "DATE is not like 2024-01-31 12:00:00 UTC")
                     continue
                 content = row[i_content]
+                sender_name = row[i_from].strip()
                 sender_url = row[i_sender_url].strip()
                 attachments = row[i_attachments]
-                if not (
-                    content.strip() or attachments.strip() or row[i_from].strip() or sender_url
-                ):
+                if not (content.strip() or attachments.strip() or sender_name or sender_url):
                     # Nobody sent it and it says nothing: kept, it would be an empty
                     # conversation awaiting a reply.
                     skip(line, "no sender (FROM, SENDER PROFILE URL) and no CONTENT")
@@ -247,7 +271,7 @@ def _rows_to_messages(
                 title = row[i_title]
                 yield Message(
                     conversation_id=conversation_id,
-                    sender=Participant(row[i_from].strip(), sender_url),
+                    sender=Participant(sender_name, sender_url),
                     recipients=parse_recipients(row[i_to], row[i_to_urls]),
                     sent_at=sent_at,
                     content_raw=content,
@@ -256,10 +280,10 @@ def _rows_to_messages(
                     subject=row[i_subject],
                     folder=row[i_folder].strip(),
                     attachments=tuple(split_urls(attachments)) if attachments else (),
-                    # Sponsored InMail has no sender profile but carries a campaign title.
-                    sponsored=not sender_url and bool(title.strip()),
+                    sponsored=is_promotion(sender_name, sender_url, title, content),
                     placeholders=find_placeholders(text),
                     source_line=line,
+                    kind=message_kind(sender_name, sender_url, text, attachments),
                 )
             return
         except UnicodeDecodeError:
