@@ -21,6 +21,7 @@ from reply_assistant.models import (
     VerdictOutput,
 )
 from reply_assistant.sources import find_placeholders
+from reply_assistant.wordless import is_wordless, wordless_note, wordless_verdict
 
 
 class Assistant:
@@ -28,6 +29,8 @@ class Assistant:
         self.backend = backend
 
     async def assess(self, item: Incoming, *, with_draft: bool = True) -> Assessment:
+        if is_wordless(item):
+            return await self.complete(item, wordless_verdict(item, self.backend), with_draft)
         try:
             verdict = await self.backend.classify(item)
         except BackendError as exc:
@@ -40,6 +43,16 @@ class Assistant:
         """One assessment per item, in order. A backend that classifies in bulk (the offline
         model's `classify_many`) judges them in one pass; others run concurrently (the LLM
         client limits how many requests are in flight)."""
+        wordless = [is_wordless(item) for item in items]
+        if any(wordless):
+            # This is the one place that decides what is not judged: the backend only ever
+            # sees messages with text.
+            with_text = [item for item, skip in zip(items, wordless, strict=True) if not skip]
+            judged = iter(await self.assess_many(with_text, with_draft=with_draft))
+            return [
+                await self.assess(item, with_draft=with_draft) if skip else next(judged)
+                for item, skip in zip(items, wordless, strict=True)
+            ]
         classify_many = getattr(self.backend, "classify_many", None)
         if classify_many is None:
             return list(
@@ -73,13 +86,16 @@ class Assistant:
         if not with_draft:
             return Assessment(verdict=verdict)
         try:
-            draft = await self.backend.draft(item, verdict)
+            draft = await self.redraft(item, verdict)
         except BackendError as exc:
             return Assessment(verdict=verdict, error=f"draft failed: {exc}", error_kind=exc.kind)
         return Assessment(verdict=verdict, draft=draft)
 
     async def redraft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
-        """A fresh draft (e.g. after a relabel). Raises BackendError."""
+        """A fresh draft (e.g. after a relabel); for a message without text, its note.
+        Raises BackendError."""
+        if is_wordless(item):
+            return wordless_note(item, self.backend)
         return await self.backend.draft(item, verdict)
 
     async def aclose(self) -> None:
@@ -98,6 +114,10 @@ class Assistant:
         """A fresh draft, its text passed to `on_text` chunk by chunk as it arrives; the
         Draft records usage and cost when the backend reports them, and `language` (a
         streamed reply does not name its own). Raises BackendError."""
+        if is_wordless(item):
+            note = wordless_note(item, self.backend)
+            on_text(note.text)
+            return note
         return await stream_to_draft(self.backend, item, verdict, on_text, language)
 
 

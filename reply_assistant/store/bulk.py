@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 
-from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, Verdict
+from reply_assistant.models import Incoming, MessageKind, SenderFacts, ThreadTurn, Verdict
 from reply_assistant.store.base import CURRENT_VERDICT_ID, StoreBase, from_owner_sql
 from reply_assistant.store.inbox import THREAD_TURNS
 from reply_assistant.store.records import parse_iso, verdict_from_row
@@ -52,7 +52,7 @@ _THREAD = f"""(
             SELECT t.sender_name, t.text, t.sent_at, t.rowid AS position,
                    {from_owner_sql("t")} AS from_owner
             FROM messages t
-            WHERE t.conversation_id = m.conversation_id
+            WHERE t.conversation_id = m.conversation_id AND t.kind != 'event'
               AND (t.sent_at < m.sent_at OR (t.sent_at = m.sent_at AND t.rowid < m.rowid))
             ORDER BY t.sent_at DESC, t.rowid DESC LIMIT {THREAD_TURNS}
         ) ORDER BY sent_at, position
@@ -63,7 +63,7 @@ _INCOMINGS = f"""
 WITH {_CHUNK}
 SELECT m.id, m.conversation_id, m.text, m.sender_name, m.sender_url, m.sponsored,
        m.placeholders, k.rowid IS NOT NULL AS first_degree, k.connected_on,
-       {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread
+       {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread, m.kind
 FROM chunk
 JOIN messages m ON m.id = chunk.id
 LEFT JOIN connections k ON k.rowid = {_CONNECTION_ROWID}
@@ -191,6 +191,7 @@ def _incoming_from_row(
     connected_on: str | None,
     earlier_pitches: int,
     thread: str,
+    kind: str,
 ) -> Incoming:
     return Incoming(
         text=text,
@@ -216,4 +217,5 @@ def _incoming_from_row(
         else (),
         message_id=message_id,
         conversation_id=conversation_id,
+        kind=MessageKind(kind),
     )

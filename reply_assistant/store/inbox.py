@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from reply_assistant.models import Incoming, Message, Participant, SenderFacts, ThreadTurn
+from reply_assistant.models import (
+    Incoming,
+    Message,
+    MessageKind,
+    Participant,
+    SenderFacts,
+    ThreadTurn,
+)
 from reply_assistant.store.base import (
     CURRENT_VERDICT_ID,
     STATUS,
@@ -22,24 +29,41 @@ from reply_assistant.store.records import (
     preview,
 )
 
-FILTERS = ("needs_reply", "spam", "relationship", "unclear", "pending", "done", "all")
+FILTERS = (
+    "needs_reply",
+    "spam",
+    "relationship",
+    "unclear",
+    "pending",
+    "done",
+    "older",
+    "archived",
+    "all",
+)
 SCOPES = ("awaiting", "all")
 
+# "Needs reply" and its label filters: open, in the inbox folder, within the window.
+_NEEDS_REPLY = "status = 'open' AND in_inbox AND last_message_at >= :since"
 _FILTER_WHERE = {
-    "needs_reply": "status = 'open'",
-    "spam": "status = 'open' AND label = 'spam'",
-    "relationship": "status = 'open' AND label = 'relationship'",
-    "unclear": "status = 'open' AND label = 'unclear'",
-    "pending": "status = 'open' AND label IS NULL",
+    "needs_reply": _NEEDS_REPLY,
+    "spam": f"{_NEEDS_REPLY} AND label = 'spam'",
+    "relationship": f"{_NEEDS_REPLY} AND label = 'relationship'",
+    "unclear": f"{_NEEDS_REPLY} AND label = 'unclear'",
+    "pending": f"{_NEEDS_REPLY} AND label IS NULL",
     "done": "status != 'open'",  # done or skipped
+    "older": "status = 'open' AND in_inbox AND last_message_at < :since",
+    "archived": "status = 'open' AND NOT in_inbox",  # ARCHIVE, SPAM or any other folder
     "all": "1",
 }
+# A conversation is in the inbox when its newest message is; 2021 exports leave FOLDER out.
+IN_INBOX_SQL = "upper({alias}.folder) IN ('INBOX', '')"
 
 # Conversations awaiting a reply, each with its newest (incoming) message.
 _SUMMARIES = f"""
 SELECT * FROM (
     SELECT c.id AS conversation_id, c.title, c.sponsored, c.last_message_at,
            m.id AS message_id, m.sender_name, m.sender_url, m.sender_key, m.text,
+           {IN_INBOX_SQL.format(alias="m")} AS in_inbox,
            v.label, v.confidence,
            {STATUS.format(message_id="m.id")} AS status,
            EXISTS (SELECT 1 FROM connections k
@@ -72,19 +96,56 @@ def _like_pattern(search: str) -> str:
 
 class InboxMixin(StoreBase):
     def conversation_summaries(
-        self, filter: str = "needs_reply", search: str = ""
+        self, filter: str = "needs_reply", search: str = "", since: datetime | None = None
     ) -> list[ConversationSummary]:
-        """Conversations awaiting a reply that match the filter, newest first."""
+        """Conversations awaiting a reply that match the filter, newest first; `since`
+        bounds "needs reply" and its label filters (see `needs_reply_since`)."""
         if filter not in _FILTER_WHERE:
             raise ValueError(f"filter must be one of {', '.join(FILTERS)}, not {filter!r}")
         rows = self._db.execute(
-            _SUMMARIES.format(filter=_FILTER_WHERE[filter]), {"search": _like_pattern(search)}
+            _SUMMARIES.format(filter=_FILTER_WHERE[filter]),
+            {"search": _like_pattern(search), "since": iso(since) if since else ""},
         )
         return [_summary_from_row(row) for row in rows]
+
+    def needs_reply_since(self, days: int) -> datetime | None:
+        """The start of the needs-reply window: `days` before the newest imported message
+        (an export's own date, so an export read weeks after download still shows its
+        last months); None for no window (`days` 0, or nothing imported)."""
+        if days <= 0:
+            return None
+        newest = self._db.execute(
+            "SELECT MAX(sent_at) FROM messages WHERE source != 'manual'"
+        ).fetchone()[0]
+        return parse_iso(newest) - timedelta(days=days) if newest else None
+
+    def awaiting_counts(self, since: datetime | None) -> tuple[int, int, int]:
+        """Conversations awaiting a reply: in the inbox within the window, in the inbox
+        before it, and in other folders (ARCHIVE, SPAM)."""
+        row = self._db.execute(
+            f"""SELECT COALESCE(SUM(in_inbox AND last_message_at >= :since), 0),
+                       COALESCE(SUM(in_inbox AND last_message_at < :since), 0),
+                       COALESCE(SUM(NOT in_inbox), 0)
+                FROM (SELECT c.last_message_at, {IN_INBOX_SQL.format(alias="m")} AS in_inbox
+                      FROM conversations c JOIN messages m ON m.id = c.last_message_id
+                      WHERE c.awaiting_reply = 1)""",
+            {"since": iso(since) if since else ""},
+        ).fetchone()
+        return row[0], row[1], row[2]
 
     def conversation_messages(self, conversation_id: str) -> list[Message]:
         rows = self._db.execute(
             "SELECT * FROM messages WHERE conversation_id = ? ORDER BY sent_at, rowid",
+            (conversation_id,),
+        )
+        return [message_from_row(row) for row in rows]
+
+    def conversation_events(self, conversation_id: str) -> list[Message]:
+        """LinkedIn's own rows in the conversation ("Message request accepted"), oldest
+        first: shown in the thread, never judged."""
+        rows = self._db.execute(
+            """SELECT * FROM messages WHERE conversation_id = ? AND kind = 'event'
+               ORDER BY sent_at, rowid""",
             (conversation_id,),
         )
         return [message_from_row(row) for row in rows]
@@ -109,6 +170,7 @@ class InboxMixin(StoreBase):
             thread=self._thread_before(row),
             message_id=message_id,
             conversation_id=row["conversation_id"],
+            kind=MessageKind(row["kind"]),
         )
 
     def all_incoming_ids(
@@ -124,12 +186,15 @@ class InboxMixin(StoreBase):
             "limit": -1 if limit is None else limit,
         }
         if scope == "awaiting":
-            sql = """SELECT last_message_id FROM conversations
-                     WHERE awaiting_reply = 1 AND last_message_at >= :since
-                     ORDER BY last_message_at DESC, last_message_id LIMIT :limit"""
+            sql = f"""SELECT c.last_message_id FROM conversations c
+                      JOIN messages m ON m.id = c.last_message_id
+                      WHERE c.awaiting_reply = 1 AND {IN_INBOX_SQL.format(alias="m")}
+                        AND c.last_message_at >= :since
+                      ORDER BY c.last_message_at DESC, c.last_message_id LIMIT :limit"""
         else:
             sql = f"""SELECT m.id FROM messages m
-                      WHERE NOT {from_owner_sql("m")} AND m.sent_at >= :since
+                      WHERE NOT {from_owner_sql("m")} AND m.kind != 'event'
+                        AND m.sent_at >= :since
                       ORDER BY m.sent_at DESC, m.rowid DESC LIMIT :limit"""
         return [row[0] for row in self._db.execute(sql, params)]
 
@@ -146,7 +211,7 @@ class InboxMixin(StoreBase):
                     SELECT m.sender_name, m.text, m.sent_at, m.rowid AS position,
                            {from_owner_sql("m")} AS from_owner
                     FROM messages m
-                    WHERE m.conversation_id = :conversation_id
+                    WHERE m.conversation_id = :conversation_id AND m.kind != 'event'
                       AND (m.sent_at < :sent_at OR (m.sent_at = :sent_at AND m.rowid < :rowid))
                     ORDER BY m.sent_at DESC, m.rowid DESC LIMIT :turns
                 ) ORDER BY sent_at, position""",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from reply_assistant.models import Message, Participant, Verdict
+from reply_assistant.models import Message, MessageKind, Participant, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +106,14 @@ def message_row(message: Message, sender_key: str, imported_at: str, source: str
         source,
         message.source_line,
         imported_at,
+        message.kind.value,
     )
 
 
 MESSAGE_COLUMNS = (
     "id, conversation_id, sender_name, sender_url, sender_key, recipients, sent_at, "
     "content_raw, text, title, subject, folder, attachments, sponsored, placeholders, "
-    "source, source_line, imported_at"
+    "source, source_line, imported_at, kind"
 )
 
 
@@ -131,6 +132,7 @@ def message_from_row(row: sqlite3.Row) -> Message:
         sponsored=bool(row["sponsored"]),
         placeholders=tuple(json.loads(row["placeholders"])),
         source_line=row["source_line"],
+        kind=MessageKind(row["kind"]),
     )
 
 

@@ -131,8 +131,21 @@ CREATE TABLE batch_jobs (
 );
 """
 
+# What each message row is (models.MessageKind): LinkedIn's own events and messages without
+# text are never judged, and events never make a conversation await a reply. Rows stored
+# before this are classified from what they hold, as the reader now does.
+_V2 = """
+ALTER TABLE messages ADD COLUMN kind TEXT NOT NULL DEFAULT 'text';
+UPDATE messages SET kind = CASE
+    WHEN sender_name = '' AND sender_url = '' THEN 'event'
+    WHEN trim(text, ' ' || char(9, 10, 13)) != '' THEN 'text'
+    WHEN attachments != '[]' THEN 'attachment'
+    ELSE 'empty'
+END;
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: Sequence[str] = (_V1,)
+MIGRATIONS: Sequence[str] = (_V1, _V2)
 
 
 class StoreError(Exception):

@@ -17,6 +17,8 @@ _INSERT_MESSAGE = (
 
 # One pass over the touched conversations' messages: the newest message decides
 # last_message_* and awaiting_reply; the newest non-empty title names the conversation.
+# LinkedIn's events ("Message request accepted" after the owner wrote first) are left out:
+# they are nobody's turn, so the message before them decides.
 _REFRESH_CONVERSATIONS = f"""
 WITH ranked AS (
     SELECT m.conversation_id, m.id, m.sent_at, m.title, m.sponsored,
@@ -29,7 +31,7 @@ WITH ranked AS (
                ORDER BY m.title != '' DESC, m.sent_at DESC, m.rowid DESC
            ) AS title_rank
     FROM messages m
-    WHERE {{scope}}
+    WHERE {{scope}} AND m.kind != 'event'
 )
 INSERT INTO conversations
     (id, title, last_message_id, last_message_at, awaiting_reply, sponsored)
