@@ -83,6 +83,9 @@ class Settings:
     # The offline model's features: "tfidf" (fast) or "tfidf+e5" (adds multilingual
     # sentence embeddings; needs the `embeddings` extra).
     offline_features: str = "tfidf"
+    # "Needs reply" covers conversations whose last message is at most this many days
+    # older than the newest one imported (0: no limit); older ones are under a filter.
+    needs_reply_days: int = 90
     profile: Profile = field(default_factory=Profile)
 
     @property
@@ -161,6 +164,8 @@ def _apply_file(settings: Settings, raw: dict, path: Path) -> None:
             settings.prompts.update(value)
         else:
             setattr(settings, key, value)
+    if type(settings.needs_reply_days) is not int or settings.needs_reply_days < 0:
+        raise ConfigError(f"{path}: needs_reply_days must be a whole number of days, 0 or more.")
     unknown_profile = set(profile) - set(Profile.__dataclass_fields__)
     if unknown_profile:
         raise ConfigError(

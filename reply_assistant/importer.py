@@ -36,9 +36,26 @@ class ImportReport:
     owner: Participant | None = None
     owner_source: str = ""  # "--me", "Profile.csv", "most conversations" or "stored"
     demo_removed: int = 0  # demo inbox messages this import replaced
-    # The inbox's owner before this import, when the export (not --me) named someone else:
-    # two people's exports in one state file judge one person's inbox from the other's side.
-    other_owner_before: Participant | None = None
+    replaced: int = 0  # messages removed first (--replace)
+    # Connected On values in Connections.csv that could not be read, as exported.
+    unreadable_dates: list[str] = field(default_factory=list)
+
+
+class OwnerMismatch(Exception):
+    """The export belongs to someone other than the inbox's owner so far."""
+
+    def __init__(self, inbox_owner: Participant, export_owner: Participant) -> None:
+        super().__init__(
+            f"This export is {_who(export_owner)}'s but the inbox is {_who(inbox_owner)}'s; "
+            "nothing was imported. Use --db PATH for a separate state file, or --replace to "
+            "start this inbox over with this export."
+        )
+        self.inbox_owner = inbox_owner
+        self.export_owner = export_owner
+
+
+def _who(person: Participant) -> str:
+    return person.name or person.profile_url
 
 
 class ParticipantTally:
@@ -169,13 +186,6 @@ def import_messages(
     owner_changed = owner is not None and owner != previous_owner
     if owner_changed:
         store.set_owner(owner)
-        if (
-            previous_owner is not None
-            and not report.demo_removed  # the demo's owner was never the person's
-            and report.owner_source != "--me"
-            and _another_person(previous_owner, owner)
-        ):
-            report.other_owner_before = previous_owner
     report.owner = owner
     report.conversations = len(tally.conversation_numbers)
     # A new owner changes who wrote last everywhere, not only in this export.
@@ -193,17 +203,45 @@ def _another_person(before: Participant, now: Participant) -> bool:
     return name_key(before.name) != name_key(now.name)
 
 
+def check_same_owner(store: Store, export: Export, profile_owner: Participant | None) -> None:
+    """Raise OwnerMismatch, before anything is written, when the export's owner is not the
+    inbox's. Reads the export's messages once more only when there is an owner to compare
+    with (a first import, or one over the demo, has none)."""
+    inbox_owner = store.owner()
+    if inbox_owner is None or store.has_messages_from(DEMO_SOURCE):
+        return
+    tally = ParticipantTally()
+    for message in export.iter_messages():
+        tally.observe(message)
+    export_owner, _ = detect_owner(tally, profile_owner, None)
+    if export_owner is not None and _another_person(inbox_owner, export_owner):
+        raise OwnerMismatch(inbox_owner, export_owner)
+
+
 def import_export(
-    store: Store, export: Export, me: str | None = None, source: str = "export"
+    store: Store,
+    export: Export,
+    me: str | None = None,
+    source: str = "export",
+    *,
+    replace_inbox: bool = False,
 ) -> ImportReport:
     """Import an opened export (see `reply_assistant.sources.open_export`); `source` tags
-    the stored messages ('demo' for the bundled demo inbox)."""
+    the stored messages ('demo' for the bundled demo inbox). OwnerMismatch when it is
+    someone else's than the inbox so far, unless `me` names the owner or `replace_inbox`
+    empties the store first."""
+    profile_owner = export.owner()
+    replaced = 0
+    if replace_inbox:
+        replaced = store.remove_everything()
+    elif not me:
+        check_same_owner(store, export, profile_owner)
     connections = export.connections()
     report = import_messages(
         store,
         export.iter_messages(),
         connections=connections,
-        profile_owner=export.owner(),
+        profile_owner=profile_owner,
         me=me,
         source=source,
     )
@@ -213,4 +251,6 @@ def import_export(
         files_read=export.files_read,
         drafts_skipped=export.drafts_skipped,
         skipped=list(export.skipped),
+        replaced=replaced,
+        unreadable_dates=list(export.unreadable_connection_dates),
     )

@@ -31,6 +31,10 @@ def trim_text(text: str, token_budget: int) -> str:
     return f"{text[:head]}\n[... {cut:,} characters trimmed ...]\n{text[-tail:]}"
 
 
+# How a trim notice starts, so a result file's notes cell can be told to hold one.
+TRIM_NOTICE_START = "message trimmed for the LLM"
+
+
 def trim_notice(text: str, backend: str) -> str:
     """One line for the person when the LLM behind `backend` saw only part of this
     message; empty when the whole message fits the budget or no prompt was involved."""
@@ -38,6 +42,6 @@ def trim_notice(text: str, backend: str) -> str:
     if cut <= 0 or backend in WHOLE_TEXT_BACKENDS:
         return ""
     return (
-        f"message trimmed for the LLM: {cut:,} of {len(text):,} characters left out "
+        f"{TRIM_NOTICE_START}: {cut:,} of {len(text):,} characters left out "
         "(the start and the end were sent)"
     )

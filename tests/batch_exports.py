@@ -110,5 +110,5 @@ def start_batch(
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # a .csv starts with a BOM
         return list(csv.DictReader(handle))

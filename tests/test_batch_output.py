@@ -11,8 +11,9 @@ from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 from reply_assistant.batch import result_file
 from reply_assistant.batch.output import ResultRow, ResultTally, result_rows, write_results
 from reply_assistant.importer import import_export
+from reply_assistant.linkedin_links import thread_url
 from reply_assistant.message_budget import MESSAGE_CHAR_BUDGET, trim_notice
-from reply_assistant.models import Draft, Label, Provenance, Usage, Verdict
+from reply_assistant.models import Action, Draft, Label, Provenance, Usage, Verdict
 from reply_assistant.sources import open_export
 from reply_assistant.store import Store
 
@@ -82,6 +83,11 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
     edited = store.edited_text(message_id)
     parts = [made.provenance for made in (judged, newest) if made is not None]
     costs = [part.cost_usd for part in parts]
+    trimmed = next(filter(None, (trim_notice(message.text, part.backend) for part in parts)), "")
+    draft = edited if edited is not None else (newest.text if newest else "")
+    no_reply_note = ""
+    if judged and judged.action is Action.NO_REPLY and draft == (newest.text if newest else ""):
+        no_reply_note, draft = draft, ""  # the note, not a reply the person wrote over it
     return ResultRow(
         conversation_id=message.conversation_id,
         message_id=message_id,
@@ -91,12 +97,13 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
         connected_on=sender.connected_on.isoformat() if sender.connected_on else "",
         date=message.sent_at.isoformat(),
         message_text=message.text,
+        thread_link=thread_url(message.conversation_id),
         label=judged.label.value if judged else "",
         confidence=judged.confidence if judged else None,
         reason=judged.reason if judged else "",
         signals="; ".join(judged.signals) if judged else "",
         action=judged.action.value if judged else "",
-        draft=edited if edited is not None else (newest.text if newest else ""),
+        draft=draft,
         prompt_versions="+".join(dict.fromkeys(part.prompt_version for part in parts)),
         backend=parts[0].backend if parts else "",
         model=parts[0].model if parts else "",
@@ -104,7 +111,7 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
         cost_usd=None if not parts or None in costs else round(sum(costs), 6),
         latency_ms=round(sum(part.latency_ms for part in parts), 1) if parts else None,
         error=store.error(message_id) or "",
-        notes=next(filter(None, (trim_notice(message.text, part.backend) for part in parts)), ""),
+        notes=f"{no_reply_note} {trimmed}".strip(),
     )
 
 
@@ -149,7 +156,10 @@ def _seeded_store(tmp_path) -> tuple[Store, list[str]]:
     with open_export(ERA_2026) as export:
         import_export(store, export)
     store.add_manual_message("Verbose Vendor", "word " * MESSAGE_CHAR_BUDGET)
-    pitches = [store.add_manual_message("Repeat Pitcher", f"Demo? {n}") for n in range(4)]
+    pitcher_url = "https://www.linkedin.com/in/repeat-pitcher"
+    pitches = [
+        store.add_manual_message("Repeat Pitcher", f"Demo? {n}", pitcher_url) for n in range(4)
+    ]
     ids = [m for m in store.all_incoming_ids("all") if m not in pitches]
     for index, message_id in enumerate(ids):
         seed(store, message_id, index % KINDS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 
-from reply_assistant.importer import import_export, import_messages
+from reply_assistant.importer import OwnerMismatch, import_export, import_messages
 from reply_assistant.models import Label, Message, Participant, Provenance, Verdict
 from reply_assistant.sources import open_export, write_messages_csv
 from reply_assistant.store import Store
@@ -123,20 +123,26 @@ def test_changing_the_owner_recomputes_every_conversation(store):
     assert "Maya Lindgren" in awaiting_senders(store)
 
 
-def test_an_export_of_someone_else_over_an_inbox_is_flagged(store, tmp_path):
+def test_an_export_of_someone_else_over_an_inbox_is_refused_before_any_change(store, tmp_path):
     first = run_import(store, ERA_2021)
-    assert first.owner is not None and first.other_owner_before is None
-    assert run_import(store, ERA_2021).other_owner_before is None  # the same person again
+    run_import(store, ERA_2021)  # the same person again is fine
     export = tmp_path / "export"
     shutil.copytree(ERA_2021, export)
     (export / "Profile.csv").write_text(
         "First Name,Last Name,Maiden Name,Headline\nPriya,Raman,,Analyst\n", encoding="utf-8"
     )
-    report = run_import(store, export)
-    assert report.owner is not None and report.owner.name == "Priya Raman"
-    assert report.other_owner_before == first.owner
+    (export / "messages.csv").write_text(
+        (ERA_2021 / "messages.csv").read_text(encoding="utf-8")
+        + "2-new,,Theo Grant,https://www.linkedin.com/in/theogrant,Priya Raman,"
+        "2021-05-02 08:00:00 UTC,,A new one,INBOX\n",
+        encoding="utf-8",
+    )
+    before = store.message_count()
+    with pytest.raises(OwnerMismatch, match="Priya Raman's but the inbox is Maya Lindgren's"):
+        run_import(store, export)
+    assert store.message_count() == before and store.owner() == first.owner
     # Saying who you are with --me is a correction, not a mix-up.
-    assert run_import(store, ERA_2021, me=first.owner.profile_url).other_owner_before is None
+    assert run_import(store, ERA_2021, me=first.owner.profile_url).owner == first.owner
 
 
 # ---------------------------------------------------------------- idempotence
@@ -235,7 +241,7 @@ def test_sponsored_conversations_appear_flagged(store):
 
 def test_sender_facts_from_connections(store):
     run_import(store, ERA_2023)
-    by_sender = {s.sender.name: s for s in store.conversation_summaries()}
+    by_sender = {s.sender.name: s for s in store.conversation_summaries("all")}
     wren = store.incoming(by_sender["Wren Hale, PhD"].message_id).sender
     assert wren.first_degree and wren.connected_on == date(2021, 3, 5)
     rex = store.incoming(by_sender["Rex Dorn"].message_id).sender

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reply_assistant.batch.spam_senders import SpamTally
-from reply_assistant.message_budget import trim_notice
+from reply_assistant.linkedin_links import thread_url
+from reply_assistant.message_budget import TRIM_NOTICE_START, trim_notice
 from reply_assistant.private_files import create_private_file
 from reply_assistant.store import Store
 from reply_assistant.store.records import parse_iso
@@ -22,22 +23,25 @@ FORMATS = (".csv", ".jsonl")
 
 
 class ResultRow(NamedTuple):
-    """One line of the result file; a tuple, so the CSV writer takes it as it is."""
+    """One line of the result file; a tuple, so the CSV writer takes it as it is. What a
+    person reads comes first, then the connection facts, then the technical columns."""
 
-    conversation_id: str
-    message_id: str
     sender: str
+    date: str
+    label: str
+    action: str
+    draft: str  # empty when no reply is suggested (action no_reply): the note says why
+    message_text: str
+    thread_link: str  # opens the conversation on LinkedIn, to paste the draft and send it
+    notes: str  # what the person should know: no reply and why, a message trimmed for the LLM
+    reason: str
     sender_profile_url: str
     first_degree: bool
     connected_on: str
-    date: str
-    message_text: str
-    label: str
     confidence: float | None
-    reason: str
     signals: str  # "; "-joined, so a spreadsheet cell holds them
-    action: str
-    draft: str
+    conversation_id: str
+    message_id: str
     prompt_versions: str
     backend: str
     model: str
@@ -45,7 +49,6 @@ class ResultRow(NamedTuple):
     cost_usd: float | None
     latency_ms: float | None
     error: str
-    notes: str  # what the person should know about this row, e.g. that the LLM saw part of it
 
 
 COLUMNS = list(ResultRow._fields)
@@ -124,22 +127,31 @@ def _row(
     if draft_made_by is not None:
         parts.append(_made_by(draft_made_by))
     costs = [part.cost_usd for part in parts]
+    # The person's edit, when there is one, is the reply they mean to send.
+    draft = edited_text if edited_text is not None else draft_text or ""
+    notes = next(filter(None, (trim_notice(text, part.backend) for part in parts)), "")
+    if action == "no_reply" and draft == (draft_text or ""):
+        # The assistant's no-reply note is not a draft: a row whose draft cell is filled
+        # must be one to send.
+        notes = f"{draft} {notes}".strip()
+        draft = ""
     return ResultRow(
-        conversation_id,
-        message_id,
         sender_name,
+        parse_iso(sent_at).isoformat(),
+        label or "",
+        action or "",
+        draft,
+        text,
+        thread_url(conversation_id),
+        notes,
+        reason or "",
         sender_url,
         bool(first_degree),
         _connected_on_cell(connected_on),
-        parse_iso(sent_at).isoformat(),
-        text,
-        label or "",
         confidence,
-        reason or "",
         _signals_cell(signals),
-        action or "",
-        # The person's edit, when there is one, is the reply they mean to send.
-        edited_text if edited_text is not None else draft_text or "",
+        conversation_id,
+        message_id,
         "+".join(dict.fromkeys(part.prompt_version for part in parts)),
         parts[0].backend if parts else "",
         parts[0].model if parts else "",
@@ -147,7 +159,6 @@ def _row(
         None if not parts or None in costs else round(sum(costs), 6),  # type: ignore[arg-type]
         round(sum(part.latency_ms for part in parts), 1) if parts else None,
         error or "",
-        next(filter(None, (trim_notice(text, part.backend) for part in parts)), ""),
     )
 
 
@@ -168,7 +179,7 @@ class ResultTally:
             self.labels[row.label or "none"] += 1
             self.actions[row.action or "none"] += 1
             self.spam.add(row)
-            self.trimmed += bool(row.notes)
+            self.trimmed += TRIM_NOTICE_START in row.notes
             yield row
 
     def add(self, later: ResultTally) -> None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reply_assistant.store.identity import name_key, url_key
+
 if TYPE_CHECKING:
     from reply_assistant.batch.output import ResultRow
 
@@ -14,9 +16,10 @@ if TYPE_CHECKING:
 class SpamSender:
     name: str
     profile_url: str
-    pitches: int
+    pitches: int  # messages judged spam
     first_degree: bool
     connected_on: date | None
+    pitched: bool = False  # at least one of them was judged spam for a pitch
 
     def connected_years(self, today: date) -> float | None:
         if self.connected_on is None:
@@ -40,12 +43,17 @@ class SpamTally:
         self._by_sender: dict[str, SpamSender] = {}
 
     def add(self, row: ResultRow) -> None:
-        if row.label != "spam":
+        # Only identified people: a profile URL (sponsored mail has none) and a name that is
+        # not the one LinkedIn gives every hidden profile.
+        if row.label != "spam" or not row.sender_profile_url or not name_key(row.sender):
             return
-        key = row.sender_profile_url or f"name:{row.sender}"
+        key = url_key(row.sender_profile_url)
+        pitched = is_pitch(row.signals)
         seen = self._by_sender.get(key)
         if seen is not None:
-            self._by_sender[key] = replace(seen, pitches=seen.pitches + 1)
+            self._by_sender[key] = replace(
+                seen, pitches=seen.pitches + 1, pitched=seen.pitched or pitched
+            )
             return
         self._by_sender[key] = SpamSender(
             name=row.sender,
@@ -53,6 +61,7 @@ class SpamTally:
             pitches=1,
             first_degree=row.first_degree,
             connected_on=date.fromisoformat(row.connected_on) if row.connected_on else None,
+            pitched=pitched,
         )
 
     def add_tally(self, later: SpamTally) -> None:
@@ -62,7 +71,11 @@ class SpamTally:
             if seen is None:
                 self._by_sender[key] = sender
             else:
-                self._by_sender[key] = replace(seen, pitches=seen.pitches + sender.pitches)
+                self._by_sender[key] = replace(
+                    seen,
+                    pitches=seen.pitches + sender.pitches,
+                    pitched=seen.pitched or sender.pitched,
+                )
 
     def senders(self) -> list[SpamSender]:
         """Worst first: most pitches, then connections before strangers."""
@@ -71,6 +84,15 @@ class SpamTally:
         )
 
 
+def is_pitch(signals: str) -> bool:
+    """Whether a row's signals ("; "-joined) say its message pitched something: a sales
+    pitch or a mail-merge leftover, not only "earlier pitches" by the same sender."""
+    tags = signals.split("; ")
+    return any(tag == "placeholder" or ("pitch" in tag and "earlier" not in tag) for tag in tags)
+
+
 def worth_mentioning(senders: list[SpamSender]) -> list[SpamSender]:
-    """Repeat pitchers and connections who pitch; a one-off stranger is just spam."""
-    return [s for s in senders if s.pitches > 1 or s.first_degree]
+    """Repeat spammers, and connections who pitch; a one-off stranger is just spam, and a
+    connection whose spam verdicts never named a pitch (a "thanks for connecting" taken
+    for spam) is not named."""
+    return [s for s in senders if (s.pitched if s.first_degree else s.pitches > 1)]

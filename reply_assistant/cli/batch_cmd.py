@@ -51,7 +51,8 @@ PLAIN_LOG_EVERY = 100
 @click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Only messages on or after this date (YYYY-MM-DD).",
+    help="Only messages on or after this date (YYYY-MM-DD); default: the needs-reply "
+    "window (needs_reply_days) unless --all.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many messages.")
 @click.option(
@@ -78,7 +79,12 @@ PLAIN_LOG_EVERY = 100
     is_flag=True,
     help="Mask emails, phone numbers and links before text is sent (config: redact).",
 )
-@click.option("--bom", is_flag=True, help="Start the CSV with a UTF-8 BOM (for old Excel).")
+@click.option(
+    "--bom/--no-bom",
+    default=True,
+    show_default=True,
+    help="Start a .csv with a UTF-8 BOM, so Excel reads accented names right.",
+)
 @click.option(
     "--provider-batch",
     is_flag=True,
@@ -125,18 +131,24 @@ def command(
     output = output or Path(f"replies-{date.today().isoformat()}.csv")
     if output.suffix.lower() not in FORMATS:
         raise InputError(f"--output must end in .csv or .jsonl, not {output.name!r}.")
+    if not output.parent.is_dir():
+        # Checked now: the file is written after all the judging.
+        raise InputError(
+            f"The folder {output.parent} does not exist; create it or choose another --output."
+        )
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.assistant import Assistant
     from reply_assistant.batch.estimate import estimate_run
     from reply_assistant.batch.output import ResultTally
     from reply_assistant.batch.result_file import write_result_file
     from reply_assistant.batch.runner import BatchOptions
-    from reply_assistant.cli.import_cmd import report_lines
-    from reply_assistant.importer import import_export
+    from reply_assistant.cli.import_cmd import needs_reply_line, report_lines
+    from reply_assistant.importer import OwnerMismatch, import_export
     from reply_assistant.sources import ExportError, open_export
     from reply_assistant.store import Store, StoreError
 
-    err = Console(stderr=True)
+    # soft_wrap: piped into a file or a pager, a summary line stays one whole line.
+    err = Console(stderr=True, soft_wrap=True)
     overrides = prompt_versions(prompts)
     _check_backend_before_import(app, backend, provider_batch or collect)
 
@@ -148,12 +160,20 @@ def command(
         try:
             with open_export(export) as source, _collection_paused():
                 report = import_export(store, source, me=me or app.settings.me)
-        except ExportError as exc:
+        except (ExportError, OwnerMismatch) as exc:
             raise InputError(str(exc)) from exc
         for line in report_lines(report):
             err.print(line, highlight=False)
-        since_utc = since.replace(tzinfo=UTC) if since else None
+        days = app.settings.needs_reply_days
+        err.print(
+            needs_reply_line(*store.awaiting_counts(store.needs_reply_since(days)), days),
+            highlight=False,
+        )
         scope = "all" if all_messages else "awaiting"
+        if since:
+            since_utc = since.replace(tzinfo=UTC)
+        else:
+            since_utc = None if all_messages else store.needs_reply_since(days)
         message_ids = store.all_incoming_ids(scope, since_utc, limit)
         chosen = backend_from_options(
             app,

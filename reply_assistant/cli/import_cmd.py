@@ -20,22 +20,43 @@ SKIPPED_SHOWN = 20
     metavar="URL",
     help="Your LinkedIn profile URL, when the detected owner is wrong.",
 )
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Start the inbox over: remove every message and all work on them, then import.",
+)
 @click.pass_obj
-def command(app: AppContext, path: Path, me: str | None) -> None:
+def command(app: AppContext, path: Path, me: str | None, replace: bool) -> None:
     """Import a LinkedIn data export: the .zip LinkedIn sent, its folder, or messages.csv.
 
     Importing again (or a newer export) adds only new messages and keeps your work."""
-    from reply_assistant.importer import import_export
+    from reply_assistant.importer import OwnerMismatch, import_export
     from reply_assistant.sources import ExportError, open_export
     from reply_assistant.store import Store, StoreError
 
+    days = app.settings.needs_reply_days
     try:
         with open_export(path) as export, Store.open(app.db_path) as store:
-            report = import_export(store, export, me=me or app.settings.me)
-    except (ExportError, StoreError) as exc:
+            report = import_export(store, export, me=me or app.settings.me, replace_inbox=replace)
+            counts = store.awaiting_counts(store.needs_reply_since(days))
+    except (ExportError, StoreError, OwnerMismatch) as exc:
         raise InputError(str(exc)) from exc
     for line in report_lines(report):
         click.echo(line)
+    click.echo(needs_reply_line(*counts, days))
+
+
+def needs_reply_line(recent: int, older: int, elsewhere: int, days: int) -> str:
+    """How the inbox's conversations awaiting a reply split by the needs-reply window."""
+    if days <= 0:
+        line = f"Needs reply: {recent + older}"
+    else:
+        line = f"Needs reply: {recent} from the last {days} days"
+        if older:
+            line += f"; {older} older (inbox --filter older)"
+    if elsewhere:
+        line += f"; {elsewhere} in other folders (--filter archived)"
+    return line
 
 
 def report_lines(report: ImportReport) -> list[str]:
@@ -47,19 +68,19 @@ def report_lines(report: ImportReport) -> list[str]:
         f"Messages: {report.messages_read} read, {report.messages_new} new",
         f"Conversations: {report.conversations}, {report.awaiting_reply} awaiting a reply",
         f"Unsent drafts left out: {report.drafts_skipped} (your own drafts, not messages)",
-        f"Rows skipped: {len(report.skipped)}",
     ]
+    if report.unreadable_dates:
+        lines.append(
+            f"Connections: {len(report.unreadable_dates)} Connected On dates could not be "
+            f"read (e.g. {report.unreadable_dates[0]!r}); 'connected on' stays empty for them"
+        )
+    lines.append(f"Rows skipped: {len(report.skipped)}")
     for row in report.skipped[:SKIPPED_SHOWN]:
         lines.append(f"  {row.file} line {row.line}: {row.reason}")
     if len(report.skipped) > SKIPPED_SHOWN:
         lines.append(f"  and {len(report.skipped) - SKIPPED_SHOWN} more")
-    if report.other_owner_before is not None and report.owner is not None:
-        lines.append(
-            f"Warning: the inbox so far was {report.other_owner_before.name}'s and this export "
-            f"is {report.owner.name}'s; every conversation is now read from "
-            f"{report.owner.name}'s side. Keep one --db per person, or import again with "
-            "--me URL if the owner is wrong."
-        )
+    if report.replaced:
+        lines.append(f"Replaced: {report.replaced} messages removed first (--replace)")
     if report.demo_removed:
         lines.append(f"Demo inbox: removed ({report.demo_removed} messages), yours replaces it")
     return lines

@@ -28,10 +28,17 @@ _FROM_WIDTH, _WHEN_WIDTH, _LABEL_WIDTH = 22, 8, 16
     help="Which conversations to list.",
 )
 @click.option("--search", default="", help="Only conversations whose sender, title or text match.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Needs reply from this date (default: the last needs_reply_days, 90).",
+)
 @click.pass_obj
-def command(app: AppContext, as_json: bool, filter_name: str, search: str) -> None:
+def command(
+    app: AppContext, as_json: bool, filter_name: str, search: str, since: datetime | None
+) -> None:
     """List conversations awaiting your reply, newest first."""
-    summaries = load_summaries(app, filter_name, search)
+    summaries = load_summaries(app, filter_name, search, since)
     if as_json:
         click.echo(json.dumps([summary_json(summary) for summary in summaries], indent=2))
     else:
@@ -39,24 +46,42 @@ def command(app: AppContext, as_json: bool, filter_name: str, search: str) -> No
 
 
 def load_summaries(
-    app: AppContext, filter_name: str, search: str = ""
+    app: AppContext, filter_name: str, search: str = "", since: datetime | None = None
 ) -> list[ConversationSummary]:
-    """The inbox, after importing the demo inbox into an empty store."""
-    from reply_assistant.demo import import_demo_if_empty
+    """The inbox, after importing the demo inbox into an empty store, with what has no
+    verdict yet judged by the offline model. `since` (naive, a date) overrides the
+    needs-reply window."""
+    from reply_assistant.backends import BackendError
+    from reply_assistant.cli.judge_listed import judge_unjudged
     from reply_assistant.sources import ExportError
 
     try:
         with Store.open(app.db_path) as store:
-            demo = import_demo_if_empty(store)
-            if demo is not None:
-                click.echo(
-                    f"The inbox was empty: imported the demo inbox ({demo.messages_new} "
-                    "messages). Run `reply-assistant import PATH` for your own export.",
-                    err=True,
-                )
-            return store.conversation_summaries(filter_name, search)
-    except (ExportError, StoreError) as exc:
+            import_demo_into_empty(store)
+            window = (
+                since.replace(tzinfo=UTC)
+                if since
+                else store.needs_reply_since(app.settings.needs_reply_days)
+            )
+            summaries = store.conversation_summaries(filter_name, search, window)
+            if judge_unjudged(store, app.settings, summaries):
+                summaries = store.conversation_summaries(filter_name, search, window)
+            return summaries
+    except (ExportError, StoreError, BackendError) as exc:
         raise InputError(str(exc)) from exc
+
+
+def import_demo_into_empty(store: Store) -> None:
+    """The demo inbox into an empty store, saying so on stderr."""
+    from reply_assistant.demo import import_demo_if_empty
+
+    demo = import_demo_if_empty(store)
+    if demo is not None:
+        click.echo(
+            f"The inbox was empty: imported the demo inbox ({demo.messages_new} "
+            "messages). Run `reply-assistant import PATH` for your own export.",
+            err=True,
+        )
 
 
 def print_inbox(

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
-from reply_assistant.cli.inbox_cmd import load_summaries, print_inbox
+from reply_assistant.cli.inbox_cmd import import_demo_into_empty, load_summaries, print_inbox
 from reply_assistant.config import ConfigError
 
 
@@ -39,15 +39,20 @@ def run_ui(app: AppContext) -> None:
     # Imported here: Textual and the backends are slow to import, and `--print` needs neither.
     from reply_assistant.assistant import Assistant
     from reply_assistant.backends import BackendError, make_backend_later
-    from reply_assistant.store import Store
+    from reply_assistant.sources import ExportError
+    from reply_assistant.store import Store, StoreError
     from reply_assistant.tui.app import ReplyAssistantApp
 
-    load_summaries(app, "needs_reply")  # imports the demo inbox into an empty store
-    with Store.open(app.db_path) as store:
+    try:
+        store = Store.open(app.db_path)
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
+    with store:
         try:
+            import_demo_into_empty(store)
             # The offline model loads after the inbox is painted (the app awaits it).
             backend = make_backend_later(app.settings, cache=store.response_cache)
-        except (ConfigError, BackendError) as exc:
+        except (ExportError, ConfigError, BackendError) as exc:
             raise InputError(str(exc)) from exc
         ReplyAssistantApp(
             store, Assistant(backend), backend.describe(), settings=app.settings

@@ -55,3 +55,15 @@ class DemoRowsMixin(StoreBase):
                 db.execute("DELETE FROM owner")
             db.execute("DELETE FROM temp.doomed")
         return removed
+
+    def remove_everything(self) -> int:
+        """Delete every message with all that was done on it, every conversation and
+        connection, and the owner: the state file starts over (`import --replace`). The
+        LLM response cache stays, it holds no one's decisions. Returns how many messages."""
+        with self._transaction() as db:
+            for table in _MESSAGE_DEPENDANTS:
+                db.execute(f"DELETE FROM {table}")
+            removed = db.execute("DELETE FROM messages").rowcount
+            for table in ("conversations", "connections", "owner"):
+                db.execute(f"DELETE FROM {table}")
+        return removed
