@@ -11,7 +11,6 @@ import webbrowser
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import ClassVar
-from urllib.parse import quote
 
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
@@ -24,6 +23,7 @@ from textual.widgets import DataTable, Header, Input
 from reply_assistant.assistant import Assistant
 from reply_assistant.clipboard import make_copier
 from reply_assistant.config import Settings
+from reply_assistant.linkedin_links import thread_url
 from reply_assistant.models import Action, Draft, Label
 from reply_assistant.tui import commands
 from reply_assistant.tui.background import BackgroundWork
@@ -38,18 +38,6 @@ from reply_assistant.tui.modals.help import HelpScreen
 from reply_assistant.tui.relative_time import utc_now
 from reply_assistant.tui.session_totals import SessionTotals
 from reply_assistant.tui.status_bar import StatusBar
-
-LINKEDIN_THREAD_URL = "https://www.linkedin.com/messaging/thread/{conversation_id}/"
-
-
-def thread_url(conversation_id: str) -> str:
-    """The LinkedIn thread of an export's conversation id, escaped as one path segment.
-
-    Ids look like `2-ZjE2...==`: `=` stays as LinkedIn writes it, `/`, `+`, `?`, `#` and
-    spaces are escaped so the id cannot change the URL's path or query.
-    """
-    return LINKEDIN_THREAD_URL.format(conversation_id=quote(conversation_id, safe="="))
-
 
 # Keys the inbox table handles itself; listed in the help screen with the app's bindings.
 TABLE_KEYS = [("↑ ↓ / j k", "Move through the inbox"), ("enter", "Open the conversation")]
@@ -143,7 +131,8 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             "next_filter",
             "Filter",
             id="filter",
-            tooltip="Next filter: needs reply, pending, spam, relationship, unclear, done, all",
+            tooltip="Next filter: needs reply, pending, spam, relationship, unclear, done, "
+            "older, archived, all",
         ),
         Binding("slash", "search", "Search", id="search", tooltip="Search sender and text"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, explained"),
@@ -189,6 +178,9 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         self._classify_on_start = classify_on_start
         self.filter = "needs_reply"
         self.search = ""
+        # "Needs reply" covers this many days before the newest message (0: all); the
+        # command palette changes it for the session.
+        self.needs_reply_days = self.settings.needs_reply_days
         self.working: set[str] = set()  # message ids with a model call in flight
         self.totals = SessionTotals()
         self.prompt_versions: dict[str, str] = {}  # chosen in the command palette
@@ -234,7 +226,8 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     def reload_inbox(self, *, keep_cursor: bool = False) -> None:
         """Re-read the list; `keep_cursor` stays on the open conversation if still listed."""
-        summaries = self.store.conversation_summaries(self.filter, self.search)
+        since = self.store.needs_reply_since(self.needs_reply_days)
+        summaries = self.store.conversation_summaries(self.filter, self.search, since)
         self.inbox.show_rows((self._row(summary) for summary in summaries), keep_cursor=keep_cursor)
         self._filter_count = self.inbox.row_count
         self.query_one(FilterBar).show(self.filter, self.search, self._filter_count)
@@ -294,8 +287,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     def _state(self, message_id: str) -> ConversationState:
         row = self.inbox.rows_by_id.get(message_id)
+        item = self.store.incoming(message_id)
         return ConversationState(
-            item=self.store.incoming(message_id),
+            item=item,
+            events=self.store.conversation_events(item.conversation_id),
             sent_at=row.sent_at if row else None,
             verdict=self.store.verdict(message_id),
             drafts=self.store.drafts(message_id),
@@ -524,6 +519,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         if name not in FILTERS:
             raise ValueError(f"unknown filter {name!r}")
         self.filter = name
+        self.reload_inbox()
+
+    def set_needs_reply_days(self, days: int) -> None:
+        self.needs_reply_days = days
         self.reload_inbox()
 
     def action_search(self) -> None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 
 IN_USE = " (in use)"
+# Needs-reply windows the palette offers, in days before the newest message (0: any date).
+NEEDS_REPLY_WINDOWS = (7, 30, 90, 365, 0)
 
 
 def system_commands(app: ReplyAssistantApp) -> Iterator[SystemCommand]:
@@ -49,6 +51,13 @@ def system_commands(app: ReplyAssistantApp) -> Iterator[SystemCommand]:
     for name, title in FILTERS.items():
         yield SystemCommand(
             f"Filter: {title}", f"Show {title} in the inbox", partial(app.set_filter, name)
+        )
+    for days in NEEDS_REPLY_WINDOWS:
+        span = f"the last {days} days" if days else "any date"
+        yield SystemCommand(
+            f"Needs reply since: {span}{IN_USE if days == app.needs_reply_days else ''}",
+            f"Needs reply lists conversations from {span}; older ones are under 'older'",
+            partial(app.set_needs_reply_days, days),
         )
 
 

@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from rich.text import Text
 
 from reply_assistant.message_budget import trim_notice
-from reply_assistant.models import Draft, Incoming, SenderFacts, Verdict
+from reply_assistant.models import Draft, Incoming, Message, SenderFacts, Verdict
 from reply_assistant.tui.inbox.rows import BADGE_STYLES
 from reply_assistant.tui.relative_time import relative_time
 
 
-def thread_text(item: Incoming, now: datetime, sent_at: datetime | None) -> Text:
-    """Earlier messages dimmed (the owner's marked "you"), the newest one in full."""
+def thread_text(
+    item: Incoming, now: datetime, sent_at: datetime | None, events: Sequence[Message] = ()
+) -> Text:
+    """Earlier messages dimmed (the owner's marked "you"), the newest one in full, and
+    LinkedIn's events ("Message request accepted") where they happened, as events."""
     text = Text()
+    pending = list(events)
+
+    def events_until(moment: datetime | None) -> None:
+        while pending and (moment is None or pending[0].sent_at <= moment):
+            text.append(f"— {pending.pop(0).text} —\n\n", style="dim italic")
+
     for turn in item.thread:
+        events_until(turn.sent_at)
         who = "you" if turn.from_owner else turn.sender_name
         when = f" · {relative_time(turn.sent_at, now)}" if turn.sent_at else ""
         style = "dim italic" if turn.from_owner else "dim"
         text.append(f"{'▶ ' if turn.from_owner else ''}{who}{when}\n", style=f"bold {style}")
         text.append(f"{turn.text}\n\n", style=style)
+    events_until(sent_at)
     when = f" · {relative_time(sent_at, now)}" if sent_at else ""
     text.append(f"{item.sender.name}{when}\n", style="bold")
     text.append(item.text)
+    if pending:
+        text.append("\n\n")
+        events_until(None)
     return text
 
 

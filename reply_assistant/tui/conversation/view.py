@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from reply_assistant.models import Draft, Incoming, Verdict
+from reply_assistant.models import Draft, Incoming, Message, Verdict
 from reply_assistant.tui.conversation.render import facts_text, thread_text, verdict_text
 from reply_assistant.tui.drafting import USER_BACKEND
 
@@ -28,6 +28,7 @@ class ConversationState:
     item: Incoming
     sent_at: datetime | None
     verdict: Verdict | None
+    events: list[Message] = field(default_factory=list)  # LinkedIn's rows, by time
     drafts: list[Draft] = field(default_factory=list)
     edited_text: str | None = None
     error: str = ""
@@ -82,7 +83,7 @@ class ConversationView(Vertical):
         self.message_id = state.item.message_id
         self.query_one("#facts", Static).update(facts_text(state.item.sender))
         self.query_one("#thread", Static).update(
-            thread_text(state.item, self._now(), state.sent_at)
+            thread_text(state.item, self._now(), state.sent_at, state.events)
         )
         if changed_conversation:
             self.query_one("#thread-scroll", VerticalScroll).scroll_end(animate=False)

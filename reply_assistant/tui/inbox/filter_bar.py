@@ -13,6 +13,8 @@ FILTERS: dict[str, str] = {
     "relationship": "relationship",
     "unclear": "unclear",
     "done": "done",
+    "older": "older",  # awaiting, but before the needs-reply window
+    "archived": "archived",  # awaiting, in ARCHIVE or another folder than the inbox
     "all": "all",
 }
 
@@ -28,7 +30,7 @@ def still_matches(name: str, label: str | None, status: str) -> bool:
         return False
     if name == "pending":
         return label is None
-    return name == "needs_reply" or label == name
+    return name in ("needs_reply", "older", "archived") or label == name
 
 
 def next_filter(current: str) -> str:
