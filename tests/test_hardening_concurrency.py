@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from batch_exports import mixed_texts, start_batch, write_export
+from batch_exports import OWNER, mixed_texts, start_batch, write_export
 from snapshot_apps.build import build_app
 
 from reply_assistant.store import Store
@@ -24,7 +24,10 @@ async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) 
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        batch = start_batch(export, tmp_path / "out.csv", "--backend", "offline", db=db)
+        # --me: the seeded inbox is another person's, which import otherwise refuses.
+        batch = start_batch(
+            export, tmp_path / "out.csv", "--backend", "offline", "--me", OWNER.profile_url, db=db
+        )
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.append(batch.stdout.read()))
         reader.start()
