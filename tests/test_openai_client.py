@@ -16,7 +16,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.openai_client import ChatClient
-from reply_assistant.backends.pricing import PRICES, cost_usd, price_for
+from reply_assistant.backends.pricing import PRICES, charges_money, cost_usd, price_for
 from reply_assistant.models import DraftOutput, Label, Usage, VerdictOutput
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
@@ -165,11 +165,37 @@ async def test_429_without_retry_after_backs_off_exponentially_with_jitter(
 
 
 async def test_rate_limit_that_never_ends_gives_up_after_max_attempts(fake_llm, make_client, sleep):
-    fake_llm.script(["429:retry-after=1"] * 5)
+    fake_llm.script(["429"] * 5)
     with pytest.raises(BackendError) as caught:
         await make_client(max_attempts=3).complete(SPAM, VerdictOutput)
     assert caught.value.kind == "rate_limited" and caught.value.attempts == 3
-    assert len(fake_llm.chat_requests()) == 3 and sleep.waits == [1.0, 1.0]
+    assert len(fake_llm.chat_requests()) == 3 and len(sleep.waits) == 2
+
+
+async def test_failures_paced_by_retry_after_do_not_use_up_the_attempts(
+    fake_llm, make_client, sleep
+):
+    fake_llm.script(["503:retry-after=1", "429:retry-after-ms=250", "500:retry-after=2"] * 2)
+    result = await make_client(max_attempts=3).complete(SPAM, VerdictOutput)
+    assert result.attempts == 7 and result.parsed.label == Label.SPAM
+    assert sleep.waits == [1.0, 0.25, 2.0, 1.0, 0.25, 2.0]
+
+
+async def test_paced_failures_still_end_after_a_multiple_of_max_attempts(
+    fake_llm, make_client, sleep
+):
+    fake_llm.script(["503:retry-after=1"] * 20)
+    with pytest.raises(BackendError) as caught:
+        await make_client(max_attempts=3).complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "server" and caught.value.attempts == 9
+
+
+async def test_an_exhausted_quota_is_not_retried(fake_llm, make_client, sleep):
+    fake_llm.script(["429:insufficient_quota"])
+    with pytest.raises(BackendError) as caught:
+        await make_client().complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "auth" and "no quota left" in str(caught.value)
+    assert len(fake_llm.chat_requests()) == 1 and sleep.waits == []
 
 
 async def test_total_time_is_bounded(fake_llm, make_client, sleep):
@@ -210,23 +236,41 @@ async def test_hangs_until_the_end_are_a_timeout_error(fake_llm, make_client):
     assert caught.value.kind == "timeout" and caught.value.attempts == 2
 
 
-async def test_connection_refused_gives_up_after_max_attempts(sleep):
+def closed_port() -> int:
+    """A loopback port nothing listens on (the OS picked it free, then it was released)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+async def test_a_refused_local_connection_gets_one_quick_retry(sleep):
+    port = closed_port()
     client = ChatClient(
-        model=MODEL,
-        base_url=f"http://127.0.0.1:{closed_port}/v1",
-        max_attempts=3,
-        timeout_s=0.5,
-        sleep=sleep,
+        model=MODEL, base_url=f"http://127.0.0.1:{port}/v1", max_attempts=5, sleep=sleep
     )
     with pytest.raises(BackendError) as caught:
         await client.complete(SPAM, VerdictOutput)
     await client.aclose()
-    assert caught.value.kind == "connection" and caught.value.attempts == 3
-    assert f"127.0.0.1:{closed_port}" in str(caught.value)
-    assert len(sleep.waits) == 2
+    assert caught.value.kind == "connection" and caught.value.attempts == 2
+    assert f"http://127.0.0.1:{port}/v1" in str(caught.value)
+    assert "is the server running" in str(caught.value)
+    assert "reply-assistant doctor" in str(caught.value)
+    assert sleep.waits == [0.2]
+
+
+async def test_a_host_that_does_not_resolve_is_not_retried(sleep):
+    client = ChatClient(
+        model=MODEL, base_url="http://no-such-host.invalid/v1", max_attempts=5, sleep=sleep
+    )
+    with pytest.raises(BackendError) as caught:
+        await client.complete(SPAM, VerdictOutput)
+    await client.aclose()
+    assert caught.value.kind == "connection" and caught.value.attempts == 1
+    assert (
+        "the host no-such-host.invalid of http://no-such-host.invalid/v1 does not resolve"
+        in str(caught.value)
+    )
+    assert sleep.waits == []
 
 
 # ---------------------------------------------------------------- errors that are not retried
@@ -259,9 +303,9 @@ async def test_auto_mode_falls_back_to_prompt_and_remembers_it(fake_llm, make_cl
     fake_llm.reject_response_format = frozenset({"json_schema", "json_object"})
     client = make_client()
     first = await client.complete(SPAM, VerdictOutput)
-    assert first.attempts == 3 and client.mode_in_use == "prompt"
+    assert first.attempts == 4 and client.mode_in_use == "prompt"
     formats = [body.get("response_format", {}).get("type") for body in chat_bodies(fake_llm)]
-    assert formats == ["json_schema", "json_object", None]
+    assert formats == ["json_schema", "json_object", "json_object", None]
 
     second = await client.complete(SPAM, DraftOutput)
     assert second.attempts == 1 and second.parsed.language == "en"
@@ -276,10 +320,53 @@ async def test_auto_mode_stops_at_json_object_when_that_works(fake_llm, make_cli
     fake_llm.script(["no_response_format"])
     client = make_client()
     result = await client.complete(SPAM, VerdictOutput)
-    assert result.parsed.label == Label.SPAM and client.mode_in_use == "json_object"
+    assert result.parsed.label == Label.SPAM and client.mode_in_use == "json_object+schema"
     last = chat_bodies(fake_llm)[-1]
-    assert last["response_format"] == {"type": "json_object"}
+    assert last["response_format"]["type"] == "json_object"
+    assert last["response_format"]["schema"]["required"] == list(VerdictOutput.model_fields)
     assert '"label"' in last["messages"][0]["content"]
+
+
+async def test_a_500_that_names_the_response_format_steps_down_without_retries(
+    fake_llm, make_client, sleep
+):
+    # llama-cpp-python's answer to a json_schema response_format.
+    fake_llm.reject_response_format = frozenset({"json_schema"})
+    fake_llm.format_rejection_status = 500
+    client = make_client()
+    result = await client.complete(SPAM, VerdictOutput)
+    assert result.attempts == 2 and client.mode_in_use == "json_object+schema"
+    assert sleep.waits == []
+
+
+async def test_a_500_that_does_not_name_the_format_is_retried_in_the_same_mode(
+    fake_llm, make_client, sleep
+):
+    fake_llm.script(["500"])
+    client = make_client()
+    await client.complete(SPAM, VerdictOutput)
+    assert client.mode_in_use == "json_schema" and len(sleep.waits) == 1
+
+
+async def test_the_negotiated_mode_is_remembered_per_endpoint_and_model(fake_llm, make_client):
+    fake_llm.reject_response_format = frozenset({"json_schema"})
+    remembered = DictCache()
+    await make_client(remembered_modes=remembered).complete(SPAM, VerdictOutput)
+    assert list(remembered.values.values()) == ["json_object+schema"]
+
+    again = make_client(remembered_modes=remembered)
+    result = await again.complete(SPAM, VerdictOutput, use_cache=False)
+    assert result.attempts == 1 and again.mode_in_use == "json_object+schema"
+    other_model = make_client(model="gpt-4o-mini", remembered_modes=remembered)
+    assert (await other_model.complete(SPAM, VerdictOutput)).attempts == 2
+
+
+async def test_the_mode_in_use_is_logged(fake_llm, make_client, caplog):
+    caplog.set_level("INFO", logger="reply_assistant.backends.openai_client")
+    fake_llm.reject_response_format = frozenset({"json_schema"})
+    await make_client().complete(SPAM, VerdictOutput)
+    assert f"structured output for {MODEL} @ 127.0.0.1" in caplog.text
+    assert caplog.text.rstrip().endswith("json_object+schema")
 
 
 async def test_fixed_mode_does_not_fall_back(fake_llm, make_client):
@@ -459,3 +546,13 @@ async def test_cache_key_depends_on_the_prompt_version(fake_llm, make_client):
     same_again = await client.complete(SPAM, VerdictOutput, prompt_ref="classify@v1")
     assert (first.cached, other_version.cached, same_again.cached) == (False, False, True)
     assert len(fake_llm.chat_requests()) == 2 and len(cache.values) == 2
+
+
+def test_only_a_backend_with_a_known_price_charges_money():
+    class Named:
+        def __init__(self, name: str, model: str) -> None:
+            self.name, self.model = name, model
+
+    assert charges_money(Named("openai", MODEL))
+    assert not charges_money(Named("openai", "smollm2"))
+    assert not charges_money(Named("offline", "gpt-4.1-mini"))

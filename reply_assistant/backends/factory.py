@@ -61,6 +61,8 @@ def make_backend(
         max_retry_wait_s=settings.max_retry_wait_s,
         concurrency=settings.concurrency,
         cache=cache if use_cache else None,
+        # The structured mode that worked is remembered even when answers are not reused.
+        remembered_modes=cache,
     )
     return LLMBackend(client, prompts, settings.profile, redact=settings.redact)
 

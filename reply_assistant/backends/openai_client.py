@@ -4,15 +4,25 @@ It adds what the `openai` SDK leaves to the caller:
 
 - Retries (ours, with tenacity; the SDK's are off): 429, 408/409, 5xx, timeouts, connection
   errors, and 200 replies that are not a usable completion (a body that is not JSON, no
-  choices) are retried with exponential backoff and jitter, or after `Retry-After` when the
-  server sends it (capped at `max_retry_wait_s`), for at most `max_attempts` attempts and
-  `max_total_s` seconds. 400/401/403/404 fail at once with a `BackendError`.
+  choices) are retried with exponential backoff and jitter, or after `Retry-After` /
+  `retry-after-ms` when the answer carries one (capped at `max_retry_wait_s`), for at most
+  `max_attempts` attempts and `max_total_s` seconds. Failures the server paced with
+  Retry-After do not use up `max_attempts` (it said when to come back; up to
+  `_PACED_ATTEMPTS_FACTOR` times as many attempts).
+- Errors that cannot heal are not retried: 400/401/403/404, an exhausted quota, a host
+  that does not resolve; a refused connection on this machine or the LAN gets one quick
+  retry. Their messages name the endpoint and what to check.
 - Structured output validated against a pydantic schema. In "auto" mode the client tries a
-  strict `json_schema` response_format, falls back to `json_object`, then to the schema in
-  the prompt when the server rejects response_format, and keeps the mode that worked. A reply
-  that does not validate (including one cut off by the token limit, finish_reason "length")
-  gets one repair round-trip; a second failure is `BackendError(kind="invalid_output")`.
-- A response cache, usage and cost per call, a concurrency limit and a per-attempt timeout.
+  strict `json_schema` response_format, then `json_object` carrying the schema (llama.cpp's
+  servers constrain the reply to it), then plain `json_object`, then the schema in the prompt
+  alone, stepping down as soon as the server refuses the response_format (a 400/422/500
+  whose body names it; no retries spent). The mode that worked is kept, and remembered per
+  endpoint and model in `remembered_modes` (the state file) for the next run; `-v` logs it.
+  A reply that does not validate (including one cut off by the token limit, finish_reason
+  "length") gets one repair round-trip; a second failure is
+  `BackendError(kind="invalid_output")`.
+- A response cache, usage and cost per call, a per-attempt timeout, and a concurrency limit
+  that halves when the endpoint rate limits (`AdaptiveLimit`).
 - Streamed text with its usage: the stream asks for a final usage chunk
   (`stream_options.include_usage`); a server that rejects the option is asked again without
   it, and from then on streams report no usage (and so no cost).
@@ -30,8 +40,9 @@ import json
 import logging
 import random
 import re
+import socket
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any, Generic, Protocol, TypeVar
@@ -46,11 +57,13 @@ from tenacity import (
     AsyncRetrying,
     RetryCallState,
     retry_if_exception_type,
-    stop_after_attempt,
     stop_before_delay,
 )
+from tenacity.stop import stop_base
 
+from reply_assistant.backends.adaptive_limit import AdaptiveLimit
 from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.endpoint_address import is_local
 from reply_assistant.backends.pricing import cost_usd
 from reply_assistant.models import Usage
 
@@ -60,9 +73,22 @@ R = TypeVar("R")
 Sleep = Callable[[float], Awaitable[None]]
 Request = dict[str, Any]
 
-STRUCTURED_MODES = ("auto", "json_schema", "json_object", "prompt")
+STRUCTURED_MODES = ("auto", "json_schema", "json_object+schema", "json_object", "prompt")
 # The order "auto" walks down when a server rejects response_format.
-_FALLBACKS = {"json_schema": "json_object", "json_object": "prompt"}
+_FALLBACKS = {
+    "json_schema": "json_object+schema",
+    "json_object+schema": "json_object",
+    "json_object": "prompt",
+}
+# How a server says it does not support the response_format sent: llama-cpp-python answers
+# 500 "Input should be 'text' or 'json_object'", others 400 or 422 naming the parameter.
+_FORMAT_REFUSAL = re.compile(r"response_format|json_schema|json_object|structured output", re.I)
+_FORMAT_REFUSAL_STATUSES = (400, 422, 500, 501)
+# Attempts allowed when the server paces its failures with Retry-After, per max_attempts.
+_PACED_ATTEMPTS_FACTOR = 3
+# The one retry a refused connection on this machine or the LAN gets, soon after.
+_REFUSED_LOCAL_ATTEMPTS = 2
+_REFUSED_LOCAL_WAIT_S = 0.2
 
 _SCHEMA_INSTRUCTION = (
     "Answer with one JSON object only, with no prose and no code fences, "
@@ -112,11 +138,18 @@ class TextStream:
 class _Transient(Exception):
     """A failure that another attempt may not have."""
 
-    def __init__(self, kind: str, message: str, retry_after_s: float | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        retry_after_s: float | None = None,
+        attempt_cap: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
-        self.retry_after_s = retry_after_s
+        self.retry_after_s = retry_after_s  # the server's Retry-After, when it sent one
+        self.attempt_cap = attempt_cap  # fewer attempts than usual for this failure
 
 
 class _FormatRejected(Exception):
@@ -153,13 +186,16 @@ class ChatClient:
         max_retry_wait_s: float = 60,
         concurrency: int = 8,
         cache: ResponseCache | None = None,
+        remembered_modes: ResponseCache | None = None,
         structured_mode: str = "auto",
         max_total_s: float = 300,
         backoff_s: float = 0.5,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         """`sleep` waits between attempts; tests pass one that records the waits and
-        returns at once. `backoff_s` is the first backoff; it doubles per attempt."""
+        returns at once. `backoff_s` is the first backoff; it doubles per attempt.
+        `remembered_modes` keeps the structured mode that worked, per endpoint and model,
+        across runs (any get/put store; the state file's)."""
         if structured_mode not in STRUCTURED_MODES:
             raise ValueError(f"structured_mode must be one of {', '.join(STRUCTURED_MODES)}")
         self.model = model
@@ -169,6 +205,9 @@ class ChatClient:
         self.base_url = _without_credentials(str(self._openai.base_url))
         self.structured_mode = structured_mode
         self.mode_in_use = "json_schema" if structured_mode == "auto" else structured_mode
+        self._remembered_modes = remembered_modes
+        self._mode_recalled = False
+        self._mode_logged = False
         # Cleared when the server rejects stream_options; streams then carry no usage.
         self.stream_usage_in_use = True
         self._timeout_s = timeout_s
@@ -178,7 +217,7 @@ class ChatClient:
         self._backoff_s = backoff_s
         self._sleep = sleep
         self._cache = cache
-        self._semaphore = asyncio.Semaphore(concurrency)
+        self._limit = AdaptiveLimit(concurrency)
         # OpenAI's reasoning models only accept max_completion_tokens; many local servers
         # only know the older max_tokens.
         self._max_tokens_param = (
@@ -284,12 +323,13 @@ class ChatClient:
         tally: _Tally,
     ) -> _Reply:
         """One reply in the current structured mode, walking down the fallbacks in "auto"."""
+        self._recall_mode()
         while True:
             mode = self.mode_in_use
             request = self._request(messages, temperature, max_tokens)
             _shape_for_mode(request, schema, mode)
             try:
-                return await self._with_retries(tally, self._send, request, tally)
+                reply = await self._with_retries(tally, self._send, request, tally)
             except _FormatRejected:
                 fallback = _FALLBACKS.get(mode)
                 if self.structured_mode != "auto" or fallback is None:
@@ -300,10 +340,40 @@ class ChatClient:
                         attempts=tally.attempts,
                     ) from None
                 if self.mode_in_use == mode:  # a concurrent call may have moved on already
+                    log.info("%s refused structured output as %s", self.describe(), mode)
                     self.mode_in_use = fallback
+                    self._remember_mode()
+                continue
+            self._log_mode(mode)
+            return reply
+
+    @property
+    def _mode_key(self) -> str:
+        # Kept beside the response cache's sha256 keys, which never start like this.
+        return f"structured-mode:{self.base_url}|{self.model}"
+
+    def _recall_mode(self) -> None:
+        """Start from the mode that worked for this endpoint and model last time."""
+        if self._mode_recalled or self.structured_mode != "auto":
+            return
+        self._mode_recalled = True
+        if self._remembered_modes is None:
+            return
+        remembered = self._remembered_modes.get(self._mode_key)
+        if remembered in STRUCTURED_MODES and remembered != "auto":
+            self.mode_in_use = remembered
+
+    def _remember_mode(self) -> None:
+        if self._remembered_modes is not None:
+            self._remembered_modes.put(self._mode_key, self.mode_in_use)
+
+    def _log_mode(self, mode: str) -> None:
+        if not self._mode_logged:
+            self._mode_logged = True
+            log.info("structured output for %s: %s", self.describe(), mode)
 
     async def _send(self, request: Request, tally: _Tally) -> _Reply:
-        async with self._semaphore:
+        async with self._limit:
             completion = await self._create(request, tally)
         if isinstance(completion, str):  # served with a non-JSON content type
             raise _Transient("server", f"{self.base_url} sent a reply that is not JSON")
@@ -318,9 +388,14 @@ class ChatClient:
         tally.attempts += 1
         try:
             async with asyncio.timeout(self._timeout_s):
-                return await self._openai.chat.completions.create(**request)
+                answer = await self._openai.chat.completions.create(**request)
         except (openai.APIError, TimeoutError, ValueError) as exc:
-            raise self._translate(exc) from None
+            failure = self._translate(exc, asked_format="response_format" in request)
+            if isinstance(failure, _Transient) and failure.kind == "rate_limited":
+                self._limit.rate_limited()
+            raise failure from None
+        self._limit.succeeded()
+        return answer
 
     # ------------------------------------------------------------ streaming
 
@@ -344,7 +419,7 @@ class ChatClient:
         started = time.perf_counter()
         tally = _Tally()
         usage_reported = False
-        async with self._semaphore:  # held for the whole stream, its retries included
+        async with self._limit:  # held for the whole stream, its retries included
             stream = await self._open_stream(request, tally)
             finished = False
             try:
@@ -393,7 +468,7 @@ class ChatClient:
         self, tally: _Tally, attempt: Callable[..., Awaitable[R]], *args: Any
     ) -> R:
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self._max_attempts) | stop_before_delay(self._max_total_s),
+            stop=_AttemptBudget(self._max_attempts) | stop_before_delay(self._max_total_s),
             wait=self._wait_s,
             retry=retry_if_exception_type(_Transient),
             sleep=self._sleep,
@@ -414,30 +489,39 @@ class ChatClient:
         failure = state.outcome.exception() if state.outcome else None
         if isinstance(failure, _Transient) and failure.retry_after_s is not None:
             return min(failure.retry_after_s, self._max_retry_wait_s)
+        if isinstance(failure, _Transient) and failure.attempt_cap is not None:
+            return _REFUSED_LOCAL_WAIT_S
         backoff = min(self._max_retry_wait_s, self._backoff_s * 2 ** (state.attempt_number - 1))
         # Jitter, so that many calls failing together do not all come back at once.
         return backoff * random.uniform(0.5, 1.0)
 
-    def _translate(self, exc: Exception) -> Exception:
-        """An SDK failure as either `_Transient` (retry), `_FormatRejected` or `BackendError`."""
+    def _translate(self, exc: Exception, asked_format: bool = False) -> Exception:
+        """An SDK failure as either `_Transient` (retry), `_FormatRejected` or `BackendError`.
+        `asked_format`: the request carried a response_format the server may refuse."""
         where = self.base_url
         if isinstance(exc, openai.APITimeoutError | TimeoutError):
             return _Transient("timeout", f"no answer from {where} within {self._timeout_s:g} s")
         if isinstance(exc, openai.APIConnectionError):
-            return _Transient("connection", f"could not connect to {where}")
+            return self._connection_failure(exc)
         if isinstance(exc, ValueError | openai.APIResponseValidationError):
             return _Transient("server", f"{where} sent a reply that is not a valid completion")
         if not isinstance(exc, openai.APIStatusError):
             return _Transient("server", f"{where} reported an error")
         status = exc.status_code
+        said = f"{exc.param} {exc.message} {exc.body}"
+        if asked_format and status in _FORMAT_REFUSAL_STATUSES and _FORMAT_REFUSAL.search(said):
+            return _FormatRejected()
+        retry_after_s = _retry_after_s(exc.response.headers)
+        if status == 429 and exc.code == "insufficient_quota":
+            return BackendError(
+                f"the account behind the API key has no quota left at {where}", kind="auth"
+            )
         if status == 429:
             return _Transient(
-                "rate_limited",
-                f"{where} is rate limiting requests (429)",
-                retry_after_s=_retry_after_s(exc.response.headers),
+                "rate_limited", f"{where} is rate limiting requests (429)", retry_after_s
             )
         if status >= 500 or status in (408, 409):
-            return _Transient("server", f"{where} answered with status {status}")
+            return _Transient("server", f"{where} answered with status {status}", retry_after_s)
         if status == 401:
             return BackendError(f"the API key was rejected by {where}", kind="auth")
         if status == 403:
@@ -451,12 +535,33 @@ class ChatClient:
                 f"no OpenAI-compatible API answers at {where} (404); check the base URL",
                 kind="not_found",
             )
-        if status in (400, 422) and "response_format" in f"{exc.param} {exc.message}":
-            return _FormatRejected()
         if status in (400, 422) and "stream_options" in f"{exc.param} {exc.message}":
             return _StreamOptionsRejected()
         detail = f"{status}, {exc.code}" if exc.code else str(status)
         return BackendError(f"{where} rejected the request ({detail})", kind="bad_request")
+
+    def _connection_failure(self, exc: openai.APIConnectionError) -> Exception:
+        """A refused connection on this machine or the LAN gets one quick retry, a host that
+        does not resolve none: neither heals by waiting. Elsewhere (a provider's load
+        balancer) a refused connection may be momentary, and is retried as usual."""
+        where = self.base_url
+        causes = list(_causes(exc))
+        if any(isinstance(cause, socket.gaierror) for cause in causes):
+            host = urlsplit(where).hostname
+            return BackendError(
+                f"the host {host} of {where} does not resolve; check OPENAI_BASE_URL "
+                "(`reply-assistant doctor` checks the endpoint)",
+                kind="connection",
+            )
+        refused = any(isinstance(cause, ConnectionRefusedError) for cause in causes)
+        if refused and is_local(where):
+            return _Transient(
+                "connection",
+                f"nothing is listening at {where} (connection refused): is the server "
+                "running, and on that port? `reply-assistant doctor` checks the endpoint",
+                attempt_cap=_REFUSED_LOCAL_ATTEMPTS,
+            )
+        return _Transient("connection", f"could not connect to {where}")
 
     # ------------------------------------------------------------ requests and cache
 
@@ -514,6 +619,9 @@ def _shape_for_mode(request: Request, schema: type[BaseModel], mode: str) -> Non
             },
         }
         return
+    if mode == "json_object+schema":
+        # llama.cpp's servers turn the schema into a grammar; others ignore it.
+        request["response_format"] = {"type": "json_object", "schema": _strict_schema(schema)}
     if mode == "json_object":
         request["response_format"] = {"type": "json_object"}
     instruction = _SCHEMA_INSTRUCTION.format(
@@ -573,6 +681,37 @@ def _parse(reply: _Reply, schema: type[T]) -> tuple[T | None, str | None]:
 
 def _validated(content: str, schema: type[T]) -> T | None:
     return _parse(_Reply(content, "stop"), schema)[0]
+
+
+class _AttemptBudget(stop_base):
+    """Tenacity's stop condition for one request: `max_attempts` failures, of which those
+    the server paced with Retry-After count for nothing (it said when to come back) up to
+    `_PACED_ATTEMPTS_FACTOR` times as many attempts; a failure with its own cap stops there."""
+
+    def __init__(self, max_attempts: int) -> None:
+        self._max_attempts = max_attempts
+        self._unpaced = 0
+
+    def __call__(self, state: RetryCallState) -> bool:
+        failure = state.outcome.exception() if state.outcome else None
+        if isinstance(failure, _Transient) and failure.attempt_cap is not None:
+            return state.attempt_number >= failure.attempt_cap
+        if not (isinstance(failure, _Transient) and failure.retry_after_s is not None):
+            self._unpaced += 1
+        return (
+            self._unpaced >= self._max_attempts
+            or state.attempt_number >= self._max_attempts * _PACED_ATTEMPTS_FACTOR
+        )
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exceptions an SDK error was raised from, down to the socket's own error."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
 
 
 def _log_retry(state: RetryCallState) -> None:

@@ -5,9 +5,11 @@ exactly as it would to a provider or a local server: retries, timeouts, streamin
 bodies all go over the wire. Answers are deterministic: a pluggable `responder` produces the
 assistant content; the default one applies a few keyword rules to the last user message.
 
-Faults are scripted per chat request (`server.script([...])`) or set as switches
-(`latency`, `stream_delay_s`, `max_concurrency`, `reject_response_format`,
-`reject_stream_options`, `require_key`); every switch can be changed while the server runs.
+Faults are scripted per chat request (`server.script([...])`; "429", "500", "502" and "503"
+take an argument: `503:retry-after=1`, `429:retry-after-ms=250`, `429:insufficient_quota`)
+or set as switches (`latency`, `stream_delay_s`, `max_concurrency`, `reject_response_format`
+and `format_rejection_status`, `reject_stream_options`, `require_key`, `chaos_rate`); every
+switch can be changed while the server runs.
 A stream asked for `stream_options.include_usage` ends with a usage chunk, as OpenAI's do.
 
 Standalone: `python -m reply_assistant.testing.fake_llm_server --port 8000 --latency 0.2`.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import re
 import socket
 import threading
@@ -256,20 +259,18 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
     if "response_format" in body and (
         fault == "no_response_format" or (body["response_format"] or {}).get("type") in rejected
     ):
-        return error_reply(
-            400,
-            "response_format is not supported by this server.",
-            param="response_format",
-        )
+        return _format_rejection(server.format_rejection_status)
+    wait_s = server.rate_limit_wait_s()
+    if wait_s is not None:
+        fault, argument = "429", f"retry-after={wait_s:.2f}"
+    headers = _retry_headers(argument)
     if fault == "429":
-        headers = {}
-        if argument.startswith("retry-after="):
-            headers["Retry-After"] = argument.removeprefix("retry-after=")
+        code = argument if argument == "insufficient_quota" else "rate_limit_exceeded"
         return error_reply(
             429,
             "Rate limit reached for requests.",
             error_type="requests",
-            code="rate_limit_exceeded",
+            code=code,
             headers=headers,
         )
     if fault in ("500", "502", "503"):
@@ -277,6 +278,7 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
             int(fault),
             "The server had an error processing your request.",
             error_type="server_error",
+            headers=headers,
         )
     if fault == "hang":
         server.stopping.wait(server.hang_s)
@@ -320,6 +322,31 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
         "usage": usage,
     }
     return json_reply(completion)
+
+
+def _format_rejection(status: int) -> Reply:
+    """A refused response_format: OpenAI-style 400 naming the parameter, or llama-cpp-python's
+    500 (its request model only allows 'text' and 'json_object')."""
+    if status == 500:
+        return error_reply(
+            500,
+            "1 validation error for CreateChatCompletionRequest\nresponse_format.type\n"
+            "  Input should be 'text' or 'json_object'",
+            error_type="internal_server_error",
+        )
+    return error_reply(
+        status, "response_format is not supported by this server.", param="response_format"
+    )
+
+
+def _retry_headers(argument: str) -> dict[str, str]:
+    """`retry-after=S` or `retry-after-ms=MS` as the header that asks for that wait."""
+    name, _, value = argument.partition("=")
+    if name == "retry-after":
+        return {"Retry-After": value}
+    if name == "retry-after-ms":
+        return {"retry-after-ms": value}
+    return {}
 
 
 def _stream_chunks(
@@ -451,6 +478,11 @@ class FakeLLMServer:
         reject_stream_options: bool = False,
         hang_s: float = DEFAULT_HANG_S,
         faults: Sequence[str] = (),
+        format_rejection_status: int = 400,
+        chaos_rate: float = 0.0,
+        chaos_retry_after_s: float = 1.0,
+        chaos_seed: int = 0,
+        requests_per_minute: int | None = None,
     ) -> None:
         self.models = list(models)
         self.responder = responder
@@ -461,6 +493,16 @@ class FakeLLMServer:
         # response_format types answered with 400, e.g. {"json_schema"} or
         # {"json_schema", "json_object"}, like local servers without structured output.
         self.reject_response_format = frozenset(reject_response_format)
+        # 400 as OpenAI-style servers answer, or 500 as llama-cpp-python does.
+        self.format_rejection_status = format_rejection_status
+        # The share of unscripted chat requests answered 429, 500 or 503 at random (seeded),
+        # each with Retry-After: chaos_retry_after_s, like a chaos proxy in front of a server.
+        self.chaos_rate = chaos_rate
+        self.chaos_retry_after_s = chaos_retry_after_s
+        self.chaos = random.Random(chaos_seed)
+        # 429 with Retry-After beyond this many chat requests in any 60 s, when set.
+        self.requests_per_minute = requests_per_minute
+        self._recent: deque[float] = deque()
         # 400 for any request with stream_options, like servers that predate it.
         self.reject_stream_options = reject_stream_options
         self.hang_s = hang_s
@@ -541,7 +583,26 @@ class FakeLLMServer:
 
     def next_fault(self) -> str:
         with self._lock:
-            return self._faults.popleft() if self._faults else "ok"
+            if self._faults:
+                return self._faults.popleft()
+            if self.chaos_rate and self.chaos.random() < self.chaos_rate:
+                status = self.chaos.choice(("429", "500", "503"))
+                return f"{status}:retry-after={self.chaos_retry_after_s:g}"
+            return "ok"
+
+    def rate_limit_wait_s(self) -> float | None:
+        """None when a chat request may go through under `requests_per_minute` (a sliding
+        window), else the seconds until the window has room again."""
+        if not self.requests_per_minute:
+            return None
+        now = time.monotonic()
+        with self._lock:
+            while self._recent and now - self._recent[0] >= 60:
+                self._recent.popleft()
+            if len(self._recent) >= self.requests_per_minute:
+                return 60 - (now - self._recent[0])
+            self._recent.append(now)
+            return None
 
     @property
     def pending_faults(self) -> list[str]:
@@ -677,6 +738,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--max-concurrency", type=int, default=None)
     parser.add_argument("--model", action="append", help="a served model (repeatable)")
     parser.add_argument("--require-key", default=None, help="answer 401 to other bearer tokens")
+    parser.add_argument(
+        "--chaos-rate", type=float, default=0.0, help="share of requests answered 429/500/503"
+    )
+    parser.add_argument("--requests-per-minute", type=int, default=None, help="a rate limit")
     args = parser.parse_args(argv)
     server = FakeLLMServer(
         port=args.port,
@@ -685,6 +750,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         max_concurrency=args.max_concurrency,
         models=args.model or DEFAULT_MODELS,
         require_key=args.require_key,
+        chaos_rate=args.chaos_rate,
+        requests_per_minute=args.requests_per_minute,
     )
     with server:
         print(
