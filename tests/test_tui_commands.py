@@ -167,3 +167,13 @@ async def test_importing_over_the_demo_while_a_demo_draft_is_being_rewritten(
         assert app.is_running
         assert len(app.inbox.rows_by_id) == 5
     app.store.close()
+
+
+async def test_the_rerun_question_mentions_cost_only_for_a_priced_backend(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        commands.confirm_rerun(app)
+        await pilot.pause()
+        assert "cost" not in str(app.screen.query_one("Label").render())
+    app.store.close()

@@ -7,6 +7,7 @@ subclasses or `click.ClickException` and shown as one line, never a traceback.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -31,10 +32,23 @@ from reply_assistant.config import ConfigError
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Config TOML (default: in the user config directory).",
 )
+@click.option(
+    "--backend",
+    type=click.Choice(["offline", "openai"]),
+    help="Override the configured backend (for the inbox and every command).",
+)
+@click.option("--model", help="Override the configured model (openai backend).")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(__version__, prog_name="reply-assistant")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verbose: int) -> None:
+def cli(
+    ctx: click.Context,
+    db_path: Path | None,
+    config_path: Path | None,
+    backend: str | None,
+    model: str | None,
+    verbose: int,
+) -> None:
     """Triage your LinkedIn inbox: spam, relationship or unclear, with a reply drafted for you
     to review. With no command, opens the inbox."""
     logging.basicConfig(
@@ -45,6 +59,10 @@ def cli(ctx: click.Context, db_path: Path | None, config_path: Path | None, verb
         ctx.obj = AppContext.create(db_path=db_path, config_path=config_path)
     except ConfigError as exc:
         raise InputError(str(exc)) from exc
+    settings = ctx.obj.settings
+    ctx.obj.settings = replace(
+        settings, backend=backend or settings.backend, model=model or settings.model
+    )
     if ctx.invoked_subcommand is None:
         from reply_assistant.cli.open_cmd import open_inbox
 

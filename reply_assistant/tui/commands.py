@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 
 from reply_assistant.assistant import Assistant
+from reply_assistant.backends.pricing import charges_money
 from reply_assistant.config import ConfigError
 from reply_assistant.tui.inbox.filter_bar import FILTERS
 from reply_assistant.tui.modals.ask_path import AskPathModal
@@ -119,9 +120,10 @@ def confirm_rerun(app: ReplyAssistantApp) -> None:
             summaries = app.store.conversation_summaries("needs_reply")
             app.classify_pending([summary.message_id for summary in summaries])
 
-    app.push_screen(
-        ConfirmModal("Classify every open conversation again? (LLM calls cost money.)"), answered
-    )
+    question = "Classify every open conversation again?"
+    if charges_money(app.assistant.backend):
+        question += " (LLM calls cost money.)"
+    app.push_screen(ConfirmModal(question), answered)
 
 
 def ask_import_path(app: ReplyAssistantApp) -> None:
