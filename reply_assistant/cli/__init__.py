@@ -75,6 +75,7 @@ def _register() -> None:
         batch_cmd,
         classify_cmd,
         config_cmd,
+        doctor_cmd,
         eval_cmd,
         export_labels_cmd,
         import_cmd,
@@ -85,6 +86,7 @@ def _register() -> None:
 
     for module in (
         config_cmd,
+        doctor_cmd,
         classify_cmd,
         prompts_cmd,
         eval_cmd,

@@ -1,0 +1,138 @@
+"""Probing an OpenAI-compatible endpoint step by step, to say what works and what to change."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import openai
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from reply_assistant.assistant import incoming_from_text
+from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.llm import LLMBackend
+
+# A message any model should manage to classify; what it decides does not matter here.
+PROBE_MESSAGE = (
+    "Hi, we help platform teams cut cloud costs by 40%. "
+    "Do you have 15 minutes this week for a quick demo?"
+)
+_STREAM_PROBE = [SystemMessage("Answer in one word."), HumanMessage("Say hello.")]
+_STREAM_MAX_TOKENS = 8
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool | None  # None: could not tell (the server does not offer it), not a failure
+    detail: str
+
+
+@dataclass
+class Diagnosis:
+    endpoint: str
+    model: str
+    checks: list[Check] = field(default_factory=list)
+    fix: str = ""  # what to change, when the LLM path is not usable
+
+    @property
+    def usable(self) -> bool:
+        return not self.fix
+
+
+async def diagnose(backend: LLMBackend) -> Diagnosis:
+    """Reachable, auth, models listed, the structured-output mode that works, one real
+    classification, streaming; stops at the first step that makes the rest pointless."""
+    client = backend.client
+    found = Diagnosis(endpoint=client.base_url, model=client.model)
+    if not await _check_models(backend, found):
+        return found
+    await _check_classification(backend, found)
+    if found.usable:
+        await _check_streaming(backend, found)
+    return found
+
+
+async def _check_models(backend: LLMBackend, found: Diagnosis) -> bool:
+    client = backend.client
+    try:
+        listed = [model.id async for model in client.sdk.models.list()]
+    except openai.APIConnectionError:
+        found.checks.append(Check("reachable", False, f"no answer from {client.base_url}"))
+        found.fix = (
+            f"start the server or correct OPENAI_BASE_URL ({client.base_url}); "
+            "a local server must listen on that host and port"
+        )
+        return False
+    except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+        found.checks.append(Check("reachable", True, client.base_url))
+        found.checks.append(Check("auth", False, f"rejected ({exc.status_code})"))
+        found.fix = "set OPENAI_API_KEY to a key this endpoint accepts"
+        return False
+    except openai.APIStatusError as exc:
+        # Some servers have no /models route; the chat route may still work.
+        found.checks.append(Check("reachable", True, client.base_url))
+        found.checks.append(Check("auth", None, "not checked"))
+        found.checks.append(Check("models", None, f"/models answered {exc.status_code}"))
+        return True
+    found.checks.append(Check("reachable", True, client.base_url))
+    found.checks.append(Check("auth", True, "accepted"))
+    shown = ", ".join(listed[:5]) + (f" (+{len(listed) - 5})" if len(listed) > 5 else "")
+    listed_ok = client.model in listed
+    found.checks.append(
+        Check(
+            "models",
+            listed_ok,
+            f"{client.model} is listed" if listed_ok else f"{client.model} not among: {shown}",
+        )
+    )
+    # llama.cpp's server answers under any model name, so a missing one is only a warning.
+    return True
+
+
+async def _check_classification(backend: LLMBackend, found: Diagnosis) -> None:
+    started = time.perf_counter()
+    try:
+        verdict = await backend.classify(incoming_from_text(PROBE_MESSAGE, "Sam Lee"))
+    except BackendError as exc:
+        found.checks.append(Check("structured output", False, backend.client.mode_in_use))
+        found.checks.append(Check("classification", False, str(exc)))
+        found.fix = _fix_for(exc, backend)
+        return
+    latency_ms = (time.perf_counter() - started) * 1000
+    usage = verdict.provenance.usage
+    found.checks.append(Check("structured output", True, backend.client.mode_in_use))
+    found.checks.append(
+        Check(
+            "classification",
+            True,
+            f"{verdict.label.value} in {latency_ms:.0f} ms, "
+            f"{usage.prompt_tokens}+{usage.completion_tokens} tokens",
+        )
+    )
+
+
+async def _check_streaming(backend: LLMBackend, found: Diagnosis) -> None:
+    try:
+        stream = backend.client.stream_text(_STREAM_PROBE, max_tokens=_STREAM_MAX_TOKENS)
+        text = "".join([piece async for piece in stream])
+    except BackendError as exc:
+        # Drafts are then written without streaming: worth knowing, not a failure.
+        found.checks.append(Check("streaming", False, str(exc)))
+        return
+    found.checks.append(Check("streaming", True, f"{len(text)} characters streamed"))
+
+
+def _fix_for(error: BackendError, backend: LLMBackend) -> str:
+    if error.kind == "auth":
+        return "set OPENAI_API_KEY to a key this endpoint accepts"
+    if error.kind == "not_found":
+        return (
+            f"choose a model the endpoint serves: --model NAME or REPLY_ASSISTANT_MODEL "
+            f"(now {backend.client.model})"
+        )
+    if error.kind == "invalid_output":
+        return "the model's answers do not parse; try a larger model or --prompt classify=v3"
+    if error.kind in ("connection", "timeout"):
+        return "check that the server is running and answers within timeout_s"
+    return "see the classification line above"

@@ -1,0 +1,68 @@
+"""`reply-assistant doctor` against the fake server: each failure names what to change."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reply_assistant.cli import cli
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
+
+
+def doctor(tmp_path: Path, monkeypatch, base_url: str, *extra: str):
+    monkeypatch.setenv("OPENAI_BASE_URL", base_url)
+    monkeypatch.setenv("REPLY_ASSISTANT_MODEL", "fake-model")
+    return CliRunner().invoke(cli, ["--db", str(tmp_path / "state.db"), "doctor", *extra])
+
+
+def test_a_working_endpoint_is_usable_and_names_its_mode(tmp_path, monkeypatch, fake_llm):
+    fake_llm.reject_response_format = frozenset({"json_schema"})
+    fake_llm.format_rejection_status = 500
+    result = doctor(tmp_path, monkeypatch, fake_llm.base_url)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "models             ok    fake-model is listed" in lines
+    assert "structured output  ok    json_object+schema" in lines
+    assert any(line.startswith("classification     ok    spam in ") for line in lines)
+    assert any(line.startswith("streaming          ok") for line in lines)
+    assert lines[-1] == "The LLM path is usable."
+
+
+def test_the_mode_found_is_remembered_for_the_next_run(tmp_path, monkeypatch, fake_llm):
+    fake_llm.reject_response_format = frozenset({"json_schema", "json_object"})
+    doctor(tmp_path, monkeypatch, fake_llm.base_url)
+    before = len(fake_llm.chat_requests())
+    result = doctor(tmp_path, monkeypatch, fake_llm.base_url)
+    assert "structured output  ok    prompt" in result.output.splitlines()
+    assert len(fake_llm.chat_requests()) - before == 2  # one classification, one stream
+
+
+def test_a_closed_port_is_unreachable_with_the_fix(tmp_path, monkeypatch):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = doctor(tmp_path, monkeypatch, f"http://127.0.0.1:{port}/v1")
+    assert result.exit_code == 1
+    assert f"reachable          FAIL  no answer from http://127.0.0.1:{port}/v1" in result.output
+    assert "fix                start the server or correct OPENAI_BASE_URL" in result.output
+
+
+def test_a_model_the_server_does_not_serve(tmp_path, monkeypatch, fake_llm):
+    result = doctor(tmp_path, monkeypatch, fake_llm.base_url, "--model", "gpt-nope")
+    assert result.exit_code == 1
+    assert "models             FAIL  gpt-nope not among: fake-model" in result.output
+    assert "--model NAME or REPLY_ASSISTANT_MODEL" in result.output
+
+
+def test_a_rejected_key(tmp_path, monkeypatch):
+    with FakeLLMServer(require_key="right") as server:
+        monkeypatch.setenv("OPENAI_API_KEY", "wrong")
+        result = doctor(tmp_path, monkeypatch, server.base_url)
+    assert result.exit_code == 1 and "auth               FAIL  rejected (401)" in result.output
+
+
+def test_no_llm_configured(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "state.db"), "doctor"])
+    assert result.exit_code == 1 and "set OPENAI_BASE_URL" in result.output
