@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from reply_assistant.cli import cli
 from reply_assistant.config import Profile
-from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, VerdictOutput
+from reply_assistant.models import DraftOutput, Incoming, SenderFacts, ThreadTurn, VerdictOutput
 from reply_assistant.prompts import (
     MESSAGE_TOKEN_BUDGET,
     PROMPTS_DIR,
@@ -272,3 +272,12 @@ def test_prompts_commands_list_show_diff():
     assert diff.exit_code == 0 and diff.output.startswith("--- classify@v1\n+++ classify@v2\n")
     bad = runner.invoke(cli, ["prompts", "show", "classify"])
     assert bad.exit_code == 2 and "NAME@VERSION" in bad.output
+
+
+@pytest.mark.parametrize("name", ["classify", "draft"])
+def test_v3_describes_the_answer_without_a_filled_example_to_copy(name: str):
+    instruction = load_prompt(name, "v3").output_instruction
+    assert "{" not in instruction and "Example" not in instruction
+    assert "Jordan" not in instruction
+    fields = VerdictOutput.model_fields if name == "classify" else DraftOutput.model_fields
+    assert all(f"- {field}:" in instruction for field in fields)
