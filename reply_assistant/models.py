@@ -201,6 +201,9 @@ class Provenance(BaseModel):
     cost_usd: float | None = None  # None when the model's price is unknown
     latency_ms: float = 0.0
     cached: bool = False  # served from the response cache
+    # The draft checks an LLM draft still failed after one redraft naming them (shown beside
+    # the draft); empty when it passed or was not checked.
+    failed_checks: list[str] = Field(default_factory=list)
 
 
 class Verdict(VerdictOutput):

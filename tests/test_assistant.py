@@ -31,7 +31,7 @@ async def test_assess_classifies_then_drafts(fake_llm: FakeLLMServer):
     assessment = await assistant.assess(incoming_from_text("Congrats on the launch!", "Sam"))
     assert assessment.ok and assessment.error == ""
     assert assessment.verdict.label is Label.RELATIONSHIP
-    assert assessment.draft.text.startswith("Thank you")
+    assert assessment.draft.text.startswith("Hi Sam,\n\nThank you")
     assert assessment.draft.provenance.prompt_version == "draft@v1"
     assert len(fake_llm.chat_requests()) == 2
     await assistant.aclose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reply_assistant.evals.draft_checks import (
+from reply_assistant.draft_checks import (
     check_draft,
     first_name_used,
     language_matches,
@@ -79,3 +79,23 @@ def test_check_draft_applies_label_specific_checks_only():
 def test_no_reply_verdicts_have_no_draft_to_check():
     note = "(No reply suggested: this looks like a scam.)"
     assert check_draft(note, label="spam", language="en", first_name="Ana", action="no_reply") == {}
+
+
+def test_the_sign_off_is_the_users_own_or_none():
+    from reply_assistant.draft_checks import sign_off_name, sign_off_ok
+
+    assert sign_off_name("Hi Sam,\nthanks, not for us.\nJordan") == "Jordan"
+    assert sign_off_name("Hi Sam,\nthanks, not for us.\nBest, Alex Kim") == "Alex Kim"
+    assert sign_off_name("Hi Sam,\nthanks, not for us.\nBest regards") is None
+    assert sign_off_name("Hi Sam, thanks, not for us.") is None
+    assert sign_off_ok("Hi Sam,\nnot for us.\nAlex", "Alex")
+    assert not sign_off_ok("Hi Sam,\nnot for us.\nJordan", "Alex")
+    assert not sign_off_ok("Hi Sam,\nnot for us.\nJordan", "")  # a name the user never gave
+    assert sign_off_ok("Hi Sam,\nnot for us.", "")
+
+
+def test_the_sign_off_is_checked_only_when_it_is_known():
+    draft = "Hi Sam,\nnot interested, thanks.\nJordan"
+    assert "sign_off_ok" not in check_draft(draft, label="spam", language="en", first_name="Sam")
+    checked = check_draft(draft, label="spam", language="en", first_name="Sam", sign_off="Alex")
+    assert checked["sign_off_ok"] is False

@@ -83,8 +83,14 @@ def test_two_classify_versions_side_by_side(llm: FakeLLMServer, tmp_path: Path):
     assert "relationship (fixed)" in out and "spam (broken)" in out
     assert "r05" in out and "u01" in out
     # 13 classify calls per version; drafts only for v1 and the 3 verdicts v2 changed (the
-    # other drafts are the same request, answered from the response cache).
-    assert len(llm.chat_requests()) == 13 * 2 + 13 + 3
+    # other drafts are the same request, answered from the response cache); and a redraft
+    # for each draft that failed the live draft checks (the fake replies in English).
+    redrafts = [
+        request
+        for request in llm.chat_requests()
+        if request.body["messages"][-1]["content"].startswith("Your reply has these problems")
+    ]
+    assert redrafts and len(llm.chat_requests()) == 13 * 2 + 13 + 3 + len(redrafts)
 
     saved = json.loads(run_path.read_text(encoding="utf-8"))
     assert set(saved) == {"created_at", "dataset", "runs"}

@@ -83,7 +83,7 @@ async def test_draft_returns_text_with_provenance(fake_llm: FakeLLMServer):
         label="relationship", confidence=0.9, reason="Old colleague.", signals=[], action="reply"
     )
     draft = await backend.draft(_item("Great to meet you at the meetup!"), verdict)
-    assert draft.text == "Thank you, great to hear from you! Let's catch up soon."
+    assert draft.text == "Hi Sam,\n\nThank you, great to hear from you! Let's catch up soon."
     assert draft.language == "en"
     assert draft.provenance.prompt_version == "draft@v1"
     assert draft.provenance.usage.total_tokens > 0
@@ -96,7 +96,7 @@ async def test_stream_draft_yields_plain_text_chunks(fake_llm: FakeLLMServer):
     verdict = VerdictOutput(label="spam", confidence=0.9, reason="Pitch.", action="decline")
     chunks = [chunk async for chunk in backend.stream_draft(_item("A webinar offer"), verdict)]
     assert len(chunks) > 1
-    assert "".join(chunks) == "Thanks for thinking of me, but I'm not interested."
+    assert "".join(chunks) == "Hi Sam,\n\nThanks for thinking of me, but I'm not interested."
     (body,) = _bodies(fake_llm)
     assert body["stream"] is True and "response_format" not in body
     assert "no JSON" in body["messages"][0]["content"]

@@ -19,7 +19,7 @@ from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
 PROFILE = Profile(name="Jordan Pike", signature="Jordan")
 SPAM = VerdictOutput(label=Label.SPAM, confidence=0.9, reason="Pitch.", action="decline")
-DECLINE = "Thanks for thinking of me, but I'm not interested."
+DECLINE = "Hi Sam,\n\nThanks for thinking of me, but I'm not interested."
 
 
 def llm_assistant(server: FakeLLMServer, model: str = "gpt-4.1-mini") -> Assistant:

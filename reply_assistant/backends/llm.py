@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from langchain_core.messages import BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
 from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.draft_review import (
+    REDRAFT_INSTRUCTION,
+    describe_failures,
+    failed_checks,
+)
 from reply_assistant.backends.openai_client import ChatClient, ChatResult, TextStream
 from reply_assistant.backends.pricing import batch_cost_usd
 from reply_assistant.config import Profile
@@ -40,6 +46,7 @@ from reply_assistant.redact import mask_private
 TYPICAL_VERDICT_TOKENS = 60
 TYPICAL_DRAFT_TOKENS = 120
 T = TypeVar("T", bound=BaseModel)
+log = logging.getLogger(__name__)
 
 
 class LLMBackend:
@@ -83,10 +90,25 @@ class LLMBackend:
         return Verdict(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
 
     async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
+        """A draft that passed the deterministic draft checks, or failed them twice: the
+        first failure is sent back once, named; the second is recorded in the provenance."""
         prompt = self.prompts.draft
         messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile, verdict))
         result = await self._complete(prompt, messages, DraftOutput)
-        return Draft(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
+        failed = failed_checks(result.parsed.text, item, verdict, self.profile)
+        if failed:
+            log.info("draft failed %s; asking once more", ", ".join(failed))
+            problems = describe_failures(failed, item, self.profile)
+            redraft = [
+                *messages,
+                AIMessage(result.raw),
+                HumanMessage(REDRAFT_INSTRUCTION.format(problems=problems)),
+            ]
+            first, result = result, await self._complete(prompt, redraft, DraftOutput)
+            failed = failed_checks(result.parsed.text, item, verdict, self.profile)
+            result = _both(first, result)
+        provenance = self._provenance(prompt, result).model_copy(update={"failed_checks": failed})
+        return Draft(**result.parsed.model_dump(), provenance=provenance)
 
     async def judge(self, item: Incoming, verdict: VerdictOutput, draft_text: str) -> JudgeVerdict:
         """Score a draft written for `item` under `verdict` (used by the evals).
@@ -254,6 +276,19 @@ class DraftStream:
 
     def __aiter__(self) -> AsyncIterator[str]:
         return self._chunks()
+
+
+def _both(first: ChatResult[T], second: ChatResult[T]) -> ChatResult[T]:
+    """The second result, charged with what both calls spent."""
+    costs = (first.cost_usd, second.cost_usd)
+    return replace(
+        second,
+        usage=first.usage + second.usage,
+        cost_usd=None if None in costs else sum(costs),  # type: ignore[arg-type]
+        latency_ms=first.latency_ms + second.latency_ms,
+        cached=first.cached and second.cached,
+        attempts=first.attempts + second.attempts,
+    )
 
 
 def _tokens(messages: list[BaseMessage]) -> int:

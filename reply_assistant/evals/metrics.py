@@ -12,7 +12,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from reply_assistant.evals.draft_checks import CHECK_NAMES, check_draft
+from reply_assistant.draft_checks import CHECK_NAMES, check_draft
 from reply_assistant.evals.judge import judge_metrics
 from reply_assistant.evals.records import (
     CheckRate,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from reply_assistant.draft_checks import CHECK_NAMES
 from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import differing_examples
-from reply_assistant.evals.draft_checks import CHECK_NAMES
 from reply_assistant.evals.records import DatasetInfo, RunResult
 from reply_assistant.evals.table import format_value, primary_runs, run_title, versions_table
 

@@ -23,8 +23,8 @@ from reply_assistant.backends import Backend, BackendError, make_backend
 from reply_assistant.backends.offline import training as training_data
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 from reply_assistant.config import Settings
+from reply_assistant.draft_checks import check_draft
 from reply_assistant.evals.dataset import EvalExample
-from reply_assistant.evals.draft_checks import check_draft
 from reply_assistant.evals.judge import JudgeSpec, judge_draft, make_judge, should_judge
 from reply_assistant.evals.metrics import compute_metrics
 from reply_assistant.evals.records import ExampleResult, JudgeRecord, RunResult

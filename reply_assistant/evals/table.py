@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reply_assistant.evals.draft_checks import CHECK_NAMES
+from reply_assistant.draft_checks import CHECK_NAMES
 from reply_assistant.evals.records import RunMetrics, RunResult
 from reply_assistant.evals.summary import repeat_summaries
 from reply_assistant.models import Label

@@ -94,6 +94,35 @@ def _last_user_text(request: JSON) -> str:
     return ""
 
 
+_MESSAGE_FENCE = re.compile(r"<message>(.*?)</message>", re.DOTALL)
+_FIRST_NAME = re.compile(r"^first name: (.+)$", re.MULTILINE)
+
+
+def _user_texts(request: JSON) -> list[str]:
+    return [
+        _text_of(m.get("content")) for m in request.get("messages") or [] if m.get("role") == "user"
+    ]
+
+
+def _judged_text(request: JSON) -> str:
+    """The message being judged: the fenced one, even when a follow-up (a repair or redraft
+    request) is the last user message; else the last user message."""
+    for text in _user_texts(request):
+        fenced = _MESSAGE_FENCE.search(text)
+        if fenced:
+            return fenced.group(1)
+    return _last_user_text(request)
+
+
+def _greeting(request: JSON) -> str:
+    """ "Hi <first name>," and a blank line when the request names the sender's first name."""
+    for text in _user_texts(request):
+        named = _FIRST_NAME.search(text)
+        if named and named.group(1).strip() != "unknown":
+            return f"Hi {named.group(1).strip()},\n\n"
+    return ""
+
+
 def requested_kind(request: JSON) -> str:
     """ "verdict", "draft", "judge" or "text": what the request asks the model to produce."""
     response_format = request.get("response_format") or {}
@@ -165,7 +194,7 @@ def default_responder(request: JSON) -> str:
     kind = requested_kind(request)
     if kind == "judge":
         return json.dumps(_judgement(request))
-    label = _keyword_label(_last_user_text(request))
+    label = _keyword_label(_judged_text(request))
     if kind == "verdict":
         action, reason, signals = _VERDICTS[label]
         verdict = {
@@ -176,9 +205,10 @@ def default_responder(request: JSON) -> str:
             "action": action,
         }
         return json.dumps(verdict)
+    # A draft greets the sender by name, as the draft checks expect.
     if kind == "draft":
-        return json.dumps({"text": DEFAULT_DRAFTS[label], "language": "en"})
-    return DEFAULT_DRAFTS[label]
+        return json.dumps({"text": _greeting(request) + DEFAULT_DRAFTS[label], "language": "en"})
+    return _greeting(request) + DEFAULT_DRAFTS[label]
 
 
 def _invalid_content(request: JSON) -> str:

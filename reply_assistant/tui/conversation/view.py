@@ -112,7 +112,10 @@ class ConversationView(Vertical):
         draft = drafts[index]
         source = draft.provenance
         made_by = "your edit" if source.backend == USER_BACKEND else source.prompt_version
-        self.load_draft(draft.text, f"Draft {index + 1}/{len(drafts)} · {made_by}")
+        title = f"Draft {index + 1}/{len(drafts)} · {made_by}"
+        if source.failed_checks:
+            title += f" · ⚠ failed checks: {', '.join(source.failed_checks)}"
+        self.load_draft(draft.text, title)
 
     def load_draft(self, text: str, title: str) -> None:
         """Replace the draft without it counting as the person's edit."""

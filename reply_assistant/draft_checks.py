@@ -1,5 +1,6 @@
 """Deterministic checks of a drafted reply: cheap, explainable, and the same on every run.
 
+The evals score drafts with them, and the LLM backend checks every draft it writes.
 Each check answers True (pass), False (fail) or is left out when it does not apply (an
 unclear-message check on a spam decline, a language check when the language is unknown).
 """
@@ -7,8 +8,6 @@ unclear-message check on a spam decline, a language check when the language is u
 from __future__ import annotations
 
 import re
-
-from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 
 MAX_WORDS = 120
 
@@ -21,6 +20,9 @@ CHECK_NAMES = (
     "unclear_asks",
     "no_commitments",
 )
+# Checked only when the user's sign-off is known (the live checks; the eval datasets have
+# no profile), so it is not among the eval's CHECK_NAMES.
+SIGN_OFF_CHECK = "sign_off_ok"
 
 _I = re.IGNORECASE
 
@@ -73,6 +75,15 @@ COMMITMENTS = re.compile(
 
 _WORD = re.compile(r"\S+")
 
+# A closing before the name ("Best, Sam") or alone on the last line ("Thanks!").
+_CLOSING = (
+    r"(?:best(?: regards| wishes)?|kind regards|warm regards|regards|thanks|thank you"
+    r"|many thanks|cheers|sincerely|warmly|all the best|take care|talk soon)"
+)
+_CLOSING_BEFORE_NAME = re.compile(rf"^{_CLOSING}[,!.]?\s+", _I)
+_CLOSING_ALONE = re.compile(rf"^{_CLOSING}[,!.]?$", _I)
+_MAX_NAME_WORDS = 3
+
 
 def first_name_used(draft: str, first_name: str) -> bool | None:
     if not first_name:
@@ -81,6 +92,10 @@ def first_name_used(draft: str, first_name: str) -> bool | None:
 
 
 def language_matches(draft: str, expected: str) -> bool | None:
+    # Imported here: the offline package brings numpy, which the LLM path does not need
+    # until a draft is checked.
+    from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
+
     if not expected or expected == UNDETERMINED:
         return None
     got = detect_language(draft)
@@ -111,12 +126,41 @@ def no_commitments(draft: str) -> bool:
     return COMMITMENTS.search(draft) is None
 
 
+def sign_off_name(draft: str) -> str | None:
+    """The name a draft is signed with: its last line when that is a short name after at
+    least one other line ("Jordan", "Best, Sam Lee"); None when it ends otherwise."""
+    lines = [line.strip() for line in draft.strip().splitlines() if line.strip()]
+    if len(lines) < 2:
+        return None
+    last = _CLOSING_BEFORE_NAME.sub("", lines[-1])
+    if _CLOSING_ALONE.match(last) or last.endswith(("?", ".", "!", ",", ":")):
+        return None
+    words = last.split()
+    if 1 <= len(words) <= _MAX_NAME_WORDS and all(word[:1].isupper() for word in words):
+        return last
+    return None
+
+
+def sign_off_ok(draft: str, sign_off: str) -> bool:
+    """Signed with the user's own sign-off, or not signed with a name at all: never with
+    someone else's name (the sender's, or one copied from a prompt's example)."""
+    name = sign_off_name(draft)
+    return name is None or (bool(sign_off) and name.casefold() == sign_off.casefold())
+
+
 def check_draft(
-    draft: str, *, label: str | None, language: str, first_name: str, action: str | None = None
+    draft: str,
+    *,
+    label: str | None,
+    language: str,
+    first_name: str,
+    action: str | None = None,
+    sign_off: str | None = None,
 ) -> dict[str, bool]:
     """The applicable checks for a draft written for a verdict of `label`.
 
-    `language` is the language the reply should be in (the message's). A verdict whose
+    `language` is the language the reply should be in (the message's). `sign_off` is the
+    user's ("" when they have none; None when unknown: not checked). A verdict whose
     action is no_reply (scams, sponsored mail) has no reply to check."""
     if action == "no_reply":
         return {}
@@ -128,5 +172,6 @@ def check_draft(
         "spam_declines": spam_declines(draft, language) if label == "spam" else None,
         "unclear_asks": unclear_asks(draft) if label == "unclear" else None,
         "no_commitments": no_commitments(draft),
+        SIGN_OFF_CHECK: sign_off_ok(draft, sign_off) if sign_off is not None else None,
     }
     return {name: passed for name, passed in results.items() if passed is not None}

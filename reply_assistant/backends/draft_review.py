@@ -1,0 +1,49 @@
+"""The live draft checks: what a drafted reply gets wrong, said so the model can fix it."""
+
+from __future__ import annotations
+
+from reply_assistant.config import Profile
+from reply_assistant.draft_checks import check_draft
+from reply_assistant.models import Incoming, VerdictOutput
+
+# Asked of the model after a draft failed its checks, naming each failure.
+REDRAFT_INSTRUCTION = (
+    "Your reply has these problems: {problems}. "
+    "Write it again without them, answering in the same JSON shape."
+)
+
+
+def failed_checks(text: str, item: Incoming, verdict: VerdictOutput, profile: Profile) -> list[str]:
+    """The names of the deterministic draft checks `text` fails, in a stable order."""
+    from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
+
+    language = detect_language(item.text)
+    results = check_draft(
+        text,
+        label=verdict.label.value,
+        language="" if language == UNDETERMINED else language,
+        first_name=item.first_name,
+        action=verdict.action.value,
+        sign_off=profile.sign_off,
+    )
+    return [name for name, passed in results.items() if not passed]
+
+
+def describe_failures(names: list[str], item: Incoming, profile: Profile) -> str:
+    """The failures as instructions a model can follow, e.g. for the redraft request."""
+    sign_off = (
+        f"end with the sign-off {profile.sign_off!r} or none, never another name"
+        if profile.sign_off
+        else "do not sign with any name"
+    )
+    wanted = {
+        "first_name_used": f"greet the sender by their first name, {item.first_name}",
+        "language_matches": "write in the language of their message",
+        "length_ok": "keep it under 120 words",
+        "no_placeholders": "leave no placeholders such as [Name]",
+        "spam_declines": "decline plainly (e.g. 'not interested'), with no question",
+        "unclear_asks": "ask exactly one question",
+        "no_commitments": "agree to no meeting, date, time, money or introduction",
+        "sign_off_ok": sign_off,
+    }
+    return "; ".join(wanted.get(name, name) for name in names)
