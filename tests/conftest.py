@@ -20,4 +20,5 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     return home
 
 
-pytest_plugins = ["llm_fixtures"]  # the `fake_llm` fixture (tests/llm_fixtures.py)
+# `fake_llm` (tests/llm_fixtures.py); `real_llm`, a real server and model (real_llm_server.py).
+pytest_plugins = ["llm_fixtures", "real_llm_server"]

@@ -1,0 +1,113 @@
+"""The LLM path against a real OpenAI-compatible server and a real (tiny) model: the
+mechanics only (verdicts or counted parse failures, no retry storm, the negotiated mode
+recorded, resume, draft checks), never the model's quality."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from batch_exports import read_csv, write_export
+from click.testing import CliRunner
+from real_llm_server import MODEL_ALIAS, RealServer
+
+from reply_assistant.assistant import incoming_from_text
+from reply_assistant.backends.draft_review import failed_checks
+from reply_assistant.backends.factory import make_backend
+from reply_assistant.cli import cli
+from reply_assistant.config import load_settings
+from reply_assistant.models import Action, Label, VerdictOutput
+from reply_assistant.store import Store
+
+pytestmark = pytest.mark.real_llm
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEXTS = [
+    "Hi, we build landing pages in 48 hours. Want a quick demo call this week?",
+    "Congrats on the new role! Hope the team is treating you well.",
+]
+# Requests a message may take at most: a classify, a draft, their repairs and a redraft
+# (with its repair). More means something retries that should not.
+MOST_REQUESTS_PER_MESSAGE = 6
+
+
+@pytest.fixture
+def llm_env(real_llm: RealServer, monkeypatch, isolated_environment) -> RealServer:
+    monkeypatch.setenv("OPENAI_BASE_URL", real_llm.base_url)
+    monkeypatch.setenv("REPLY_ASSISTANT_MODEL", MODEL_ALIAS)
+    (isolated_environment / "config.toml").write_text(
+        "max_attempts = 2\ntimeout_s = 120\nconcurrency = 2\n", encoding="utf-8"
+    )
+    return real_llm
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_doctor_finds_the_mode_that_works(llm_env, tmp_path):
+    result = invoke("--db", str(tmp_path / "state.db"), "doctor")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "structured output  ok    json_object+schema" in lines
+    assert lines[-1] == "The LLM path is usable."
+
+
+def test_classify_returns_a_verdict(llm_env, tmp_path):
+    result = invoke("--db", str(tmp_path / "state.db"), "classify", TEXTS[0], "--json")
+    # A draft whose answer never parsed is reported as such (exit 1); the verdict still comes.
+    assert result.exit_code == 0 or "did not match DraftOutput" in result.output, result.output
+    verdict = json.loads(result.output[: result.output.rindex("}") + 1])["verdict"]
+    assert verdict["label"] in set(Label) and verdict["provenance"]["model"] == MODEL_ALIAS
+
+
+def test_batch_judges_every_message_records_the_mode_and_resumes(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", TEXTS)
+    out, db = tmp_path / "out.csv", tmp_path / "state.db"
+    before = llm_env.chat_requests()
+    result = invoke("--db", str(db), "batch", str(export), "-o", str(out))
+    rows = read_csv(out)
+    assert len(rows) == len(TEXTS), result.output
+    for row in rows:  # judged, or failed only because the answer never parsed
+        assert row["label"] or "did not match" in row["error"], row
+    sent = llm_env.chat_requests() - before
+    assert sent <= MOST_REQUESTS_PER_MESSAGE * len(TEXTS)
+    with Store.open(db) as store:
+        key = f"structured-mode:{llm_env.base_url}|{MODEL_ALIAS}"
+        assert store.response_cache.get(key) == "json_object+schema"
+
+    if result.exit_code == 0:  # a rerun of a finished batch sends nothing
+        again = invoke("--db", str(db), "batch", str(export), "-o", str(out))
+        assert again.exit_code == 0 and llm_env.chat_requests() - before == sent
+        assert f"{len(TEXTS)} already done" in again.output
+
+
+async def test_every_draft_is_checked(llm_env):
+    backend = make_backend(load_settings(), backend="openai")
+    item = incoming_from_text(TEXTS[1], sender_name="Maeve Okonjo")
+    verdict = VerdictOutput(
+        label=Label.RELATIONSHIP, confidence=0.9, reason="A congratulation.", action=Action.REPLY
+    )
+    try:
+        draft = await backend.draft(item, verdict)
+    finally:
+        await backend.aclose()
+    # What the draft still fails is recorded with it, exactly as the checks say.
+    assert draft.provenance.failed_checks == failed_checks(
+        draft.text, item, verdict, backend.profile
+    )
+
+
+def test_eval_scores_a_small_labelled_file(llm_env, tmp_path):
+    # Two examples of the minimal dataset: enough to score, quick on a tiny CPU model.
+    examples = (FIXTURES / "evals" / "minimal.jsonl").read_text(encoding="utf-8").split("\n")
+    dataset = tmp_path / "two.jsonl"
+    dataset.write_text("\n".join(examples[:2]) + "\n", encoding="utf-8")
+    result = invoke(
+        "--db", str(tmp_path / "state.db"), "eval", "--backend", "openai", "--no-baseline",
+        "--dataset", str(dataset), "--output", str(tmp_path / "run.json"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["runs"][0]
+    assert run["metrics"]["count"] == 2
