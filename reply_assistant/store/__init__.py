@@ -15,6 +15,7 @@ from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
 from reply_assistant.store.bulk import BulkMixin
 from reply_assistant.store.cache import ResponseCache
 from reply_assistant.store.demo_rows import DemoRowsMixin
+from reply_assistant.store.embeddings import EmbeddingTable
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
 from reply_assistant.store.records import ConversationSummary, Correction, Decision
 from reply_assistant.store.results import DECISION_KINDS, ResultsMixin
@@ -35,6 +36,7 @@ class Store(
         super().__init__(db)
         self.path = path
         self.response_cache = ResponseCache(db)
+        self.embeddings = EmbeddingTable(db)
 
     @classmethod
     def open(cls, path: Path) -> Store:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reply_assistant.private_files import create_private_dir, create_private_file
+from reply_assistant.store.embeddings import EMBEDDINGS_TABLE
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -145,7 +146,7 @@ END;
 """
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: Sequence[str] = (_V1, _V2)
+MIGRATIONS: Sequence[str] = (_V1, _V2, EMBEDDINGS_TABLE)
 
 
 class StoreError(Exception):

@@ -1,0 +1,49 @@
+"""Sentence embeddings kept in the state file, so a message is embedded once."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
+
+# The migration that made the table (schema.MIGRATIONS): shipped, so never edited.
+EMBEDDINGS_TABLE = """
+CREATE TABLE embeddings (
+    encoder TEXT NOT NULL,  -- what made the vector (encoder.ENCODER_ID)
+    key TEXT NOT NULL,  -- hash of the text as the encoder saw it
+    vector BLOB NOT NULL,  -- float32, little-endian
+    PRIMARY KEY (encoder, key)
+) WITHOUT ROWID;
+"""
+# SQLite allows 32,766 parameters; a batch of keys stays well under that.
+_KEYS_PER_QUERY = 500
+
+
+class EmbeddingTable:
+    """The `EmbeddingStore` the offline model's encoder reads and fills."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def load_embeddings(self, encoder: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start : start + _KEYS_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, vector FROM embeddings WHERE encoder = ? AND key IN ({marks})",
+                (encoder, *chunk),
+            )
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype="<f4")
+        return found
+
+    def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
+        self._db.executemany(
+            "INSERT OR REPLACE INTO embeddings (encoder, key, vector) VALUES (?, ?, ?)",
+            [
+                (encoder, key, np.asarray(vector, dtype="<f4").tobytes())
+                for key, vector in vectors.items()
+            ],
+        )
