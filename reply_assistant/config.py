@@ -80,9 +80,6 @@ class Settings:
     max_retry_wait_s: float = 60.0
     redact: bool = False
     me: str | None = None  # the owner's profile URL, when detection should be overridden
-    # The offline model's features: "tfidf" (fast) or "tfidf+e5" (adds multilingual
-    # sentence embeddings; needs the `embeddings` extra).
-    offline_features: str = "tfidf"
     # "Needs reply" covers conversations whose last message is at most this many days
     # older than the newest one imported (0: no limit); older ones are under a filter.
     needs_reply_days: int = 90

@@ -166,7 +166,7 @@ async def test_rerun_after_a_crash_between_chunks_does_only_what_is_left(store, 
 
 
 def test_kill_9_mid_run_loses_at_most_the_chunk_in_flight(tmp_path):
-    count = OFFLINE_CHUNK * 24
+    count = OFFLINE_CHUNK * 6
     export = write_export(tmp_path / "export", mixed_texts(count))
     out = tmp_path / "out.csv"
     db = Path(os.environ["REPLY_ASSISTANT_DB"])

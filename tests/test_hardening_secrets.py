@@ -25,7 +25,6 @@ from snapshot_apps.build import settle
 from textual.pilot import Pilot
 
 from reply_assistant.backends import BackendError, make_backend
-from reply_assistant.backends.offline import training
 from reply_assistant.cli import cli
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.open_cmd import run_ui
@@ -445,17 +444,22 @@ def test_eval_runs_and_reports_are_private_to_the_user(tmp_path: Path) -> None:
 
 
 def test_the_offline_model_cache_is_private_to_the_user(tmp_path: Path) -> None:
-    examples = training.read_examples(training.packaged_dataset_path())
-    # A small subset of its own: a cache key no other test has loaded, so it is trained
-    # and saved now.
-    few = [
-        row
-        for label in ("spam", "relationship", "unclear")
-        for row in [r for r in examples if r["label"] == label][:8]
-    ]
-    cache = tmp_path / "new" / "cache"
-    trained = training.load_or_train(few, directory=cache)
-    assert trained.source == "trained"
-    [saved] = cache.iterdir()
-    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
-    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    # The offline model's only cache is the embeddings it keeps in the state file: a
+    # message's vector says much about its text, so it lives in the user's private file.
+    from reply_assistant.backends.offline import OfflineBackend
+    from reply_assistant.backends.offline.encoder import ENCODER_ID, text_key
+    from reply_assistant.config import Profile, cache_dir
+    from reply_assistant.models import Incoming, SenderFacts
+    from reply_assistant.store import Store
+
+    state = tmp_path / "new" / "state.db"
+    before = set(cache_dir().rglob("*")) if cache_dir().exists() else set()
+    with Store.open(state) as store:
+        backend = OfflineBackend(Profile(), store=store.embeddings)
+        text = "Lovely to see you at the reunion!"
+        backend.classify_many([Incoming(text, SenderFacts("A B"))])
+        assert len(store.embeddings.load_embeddings(ENCODER_ID, [text_key(text)])) == 1
+    assert stat.S_IMODE(state.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(state.stat().st_mode) == 0o600
+    after = set(cache_dir().rglob("*")) if cache_dir().exists() else set()
+    assert after == before  # nothing written beside it

@@ -2,47 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import socket
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.offline import OfflineBackend
-from reply_assistant.backends.offline.classifier import TextModel
+from reply_assistant.backends.offline.encoder import DIMENSIONS, ENCODER_ID
+from reply_assistant.backends.offline.model import EmbeddingModel
 from reply_assistant.backends.offline.reasons import build_reason
 from reply_assistant.backends.offline.signals import Signals
-from reply_assistant.backends.offline.training import (
-    forget_loaded_models,
-    incoming_from_example,
-    packaged_dataset_path,
-    read_examples,
-)
-from reply_assistant.config import Profile, cache_dir
+from reply_assistant.config import Profile
 from reply_assistant.models import Action, Incoming, Label, SenderFacts
 
 PROFILE = Profile(name="Sam Rivera", signature="Sam Rivera")
-
-# A small training set of our own, for the cache and network tests: they are about the
-# machinery, not the model's quality.
-SEED = [
-    {
-        "text": "Our platform will increase your revenue. Book a demo: https://x.io/d",
-        "label": "spam",
-    },
-    {
-        "text": "Quick call this week? 15 minutes to show our lead generation agency.",
-        "label": "spam",
-    },
-    {"text": "Guaranteed returns with crypto, send USDT to my wallet.", "label": "spam"},
-    {"text": "Congratulations on the new role, so happy for you!", "label": "relationship"},
-    {"text": "Thanks so much for your advice last week, it helped a lot.", "label": "relationship"},
-    {"text": "Anna suggested I reach out about your work on data teams.", "label": "relationship"},
-    {"text": "Hi", "label": "unclear"},
-    {"text": "Can we talk?", "label": "unclear"},
-    {"text": "https://bit.ly/3xyz", "label": "unclear"},
-]
 
 
 def message(text: str, name: str = "Maria Lopez", **facts: object) -> Incoming:
@@ -69,7 +44,7 @@ def test_is_a_backend(backend: OfflineBackend) -> None:
     assert isinstance(backend, Backend)
     assert (backend.name, backend.model, backend.describe()) == (
         "offline",
-        "tfidf-logreg",
+        "e5-logreg",
         "offline",
     )
 
@@ -161,20 +136,21 @@ async def test_a_stranger_following_up_a_real_meeting_is_not_declined(
     assert verdict.label is Label.RELATIONSHIP
 
 
-def test_spam_needs_a_margin_over_relationship() -> None:
-    model = TextModel(
+def test_spam_below_its_threshold_is_unclear_with_a_probability_above_half() -> None:
+    model = EmbeddingModel(
         classes=("relationship", "spam", "unclear"),
-        word_vocabulary={},
-        word_idf=np.zeros(0),
-        char_idf=np.zeros(0),
-        weights=np.zeros((3, 0)),
+        weights=np.zeros((3, 1)),
         intercept=np.zeros(3),
-        spam_margin=0.5,
+        temperature=1.0,
+        spam_threshold=0.6,
+        encoder="",
+        version="",
     )
-    probabilities = np.array([[0.30, 0.65, 0.05], [0.10, 0.85, 0.05], [0.10, 0.40, 0.50]])
-    assert model.decide(probabilities).tolist() == [0, 1, 2]
-    model.spam_margin = 0.0
-    assert model.decide(probabilities).tolist() == [1, 1, 2]
+    probabilities = np.array([[0.40, 0.45, 0.15], [0.10, 0.85, 0.05], [0.70, 0.20, 0.10]])
+    doubtful, sure, friend = model.judge(probabilities)
+    assert (doubtful.label, round(doubtful.confidence, 2)) == (Label.UNCLEAR, 0.60)
+    assert (sure.label, sure.confidence) == (Label.SPAM, 0.85)
+    assert (friend.label, friend.confidence) == (Label.RELATIONSHIP, 0.70)
 
 
 def test_same_input_same_verdict(backend: OfflineBackend) -> None:
@@ -195,65 +171,36 @@ def test_batch_and_single_classification_agree(backend: OfflineBackend) -> None:
     assert backend.classify_many([]) == []
 
 
-def test_trains_on_the_train_split_only() -> None:
-    path = packaged_dataset_path()
-    train = read_examples(path, split="train")
-    assert train and all(row["split"] == "train" for row in train)
-    test_ids = {row["id"] for row in read_examples(path, split="test")}
-    assert test_ids and test_ids.isdisjoint(row["id"] for row in train)
+def test_the_shipped_model_loads_without_training() -> None:
+    model = EmbeddingModel.load()
+    assert model.classes == ("relationship", "spam", "unclear")
+    assert model.weights.shape == (3, DIMENSIONS)
+    assert model.encoder == ENCODER_ID
 
 
-def test_dataset_rows_become_incoming_messages() -> None:
-    row = {
-        "id": "x1",
-        "text": "Following up",
-        "label": "spam",
-        "sender": {"name": "Ana Ruiz", "sponsored": True},
-        "first_degree": True,
-        "thread": [{"from": "Ana Ruiz", "text": "Hello"}, {"from": "me", "text": "Hi Ana"}],
-    }
-    item = incoming_from_example(row)
-    assert item.first_name == "Ana"
-    assert item.sender.sponsored and item.sender.first_degree
-    assert [turn.from_owner for turn in item.thread] == [False, True]
+class CountingStore:
+    """An EmbeddingStore that remembers what it was asked for and given."""
+
+    def __init__(self) -> None:
+        self.saved: dict[str, np.ndarray] = {}
+
+    def load_embeddings(self, encoder: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return {key: self.saved[key] for key in keys if key in self.saved}
+
+    def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
+        self.saved.update(vectors)
 
 
-def test_model_is_cached_and_reused() -> None:
-    forget_loaded_models()
-    first = OfflineBackend(PROFILE, training=SEED)
-    assert first.model_source == "trained"
-    [cached] = cache_dir().glob("offline-*.pkl")
-    written = cached.stat().st_mtime_ns
-
-    forget_loaded_models()
-    second = OfflineBackend(PROFILE, training=SEED)
-    assert second.model_source == "cache"
-    assert cached.stat().st_mtime_ns == written
-    assert second.prompt_version == first.prompt_version
-    assert OfflineBackend(PROFILE, training=SEED).model_source == "memory"
-
-
-def test_other_training_data_gets_its_own_cache_entry() -> None:
-    forget_loaded_models()
-    first = OfflineBackend(PROFILE, training=SEED)
-    second = OfflineBackend(PROFILE, training=[*SEED, {"text": "Hello there", "label": "unclear"}])
-    assert second.model_source == "trained"
-    assert first.prompt_version != second.prompt_version
-    assert len(list(cache_dir().glob("offline-*.pkl"))) == 2
-
-
-def test_unreadable_cache_is_retrained_silently() -> None:
-    forget_loaded_models()
-    OfflineBackend(PROFILE, training=SEED)
-    [cached] = cache_dir().glob("offline-*.pkl")
-    cached.write_bytes(b"not a pickle")
-    os.utime(cached, ns=(0, 0))
-
-    forget_loaded_models()
-    backend = OfflineBackend(PROFILE, training=SEED)
-    assert backend.model_source == "trained"
-    assert cached.stat().st_mtime_ns > 0
-    assert backend.classify_many([message(SCAM)])[0].label is Label.SPAM
+def test_a_message_is_embedded_once_and_kept_in_the_store() -> None:
+    store = CountingStore()
+    first = OfflineBackend(PROFILE, store=store)
+    verdict = first.classify_many([message(PITCH)])[0]
+    assert len(store.saved) == 1
+    # A new backend (a new process, as it were) reads the vector back instead.
+    second = OfflineBackend(PROFILE, store=store)
+    second._encoder._model = None  # type: ignore[assignment]  # embedding now would fail
+    again = second.classify_many([message(PITCH)])[0]
+    assert (again.label, again.confidence) == (verdict.label, verdict.confidence)
 
 
 async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -263,8 +210,7 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    forget_loaded_models()
-    backend = OfflineBackend(PROFILE, training=SEED)
+    backend = OfflineBackend(PROFILE)
     item = message(PITCH)
     verdict = await backend.classify(item)
     draft = await backend.draft(item, verdict)

@@ -12,11 +12,6 @@ from reply_assistant.backends.offline.language import detect_language
 from reply_assistant.config import Profile
 from reply_assistant.models import Action, Incoming, Label, SenderFacts, VerdictOutput
 
-TINY_TRAINING = [
-    {"text": "Book a demo of our platform", "label": "spam"},
-    {"text": "Congratulations on the new job!", "label": "relationship"},
-    {"text": "hi", "label": "unclear"},
-]
 MEETING_WORDS = re.compile(r"\b(call|meet|meeting|demo|chat|schedule|calendar)\b", re.I)
 PLACEHOLDER_MARKS = ("[", "]", "{", "}", "%FIRSTNAME%", "%")
 
@@ -155,7 +150,7 @@ def test_undetermined_language_falls_back_to_the_profile_language() -> None:
 
 
 async def test_backend_signs_with_the_profile_and_streams_the_same_text() -> None:
-    backend = OfflineBackend(Profile(name="Sam Rivera"), training=TINY_TRAINING)
+    backend = OfflineBackend(Profile(name="Sam Rivera"))
     item = message("Congratulations on the new job!")
     result = await backend.draft(item, verdict(Label.RELATIONSHIP))
     assert result.text.endswith("Best,\nSam")
@@ -165,7 +160,7 @@ async def test_backend_signs_with_the_profile_and_streams_the_same_text() -> Non
     assert len(chunks) > 3
     assert "".join(chunks) == result.text
 
-    unsigned = OfflineBackend(Profile(), training=TINY_TRAINING)
+    unsigned = OfflineBackend(Profile())
     assert "Best," not in (await unsigned.draft(item, verdict(Label.RELATIONSHIP))).text
 
 

@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 from reply_assistant.backends.base import Backend
 from reply_assistant.config import BACKENDS, ConfigError, Settings
 
-# The features whose model needs nothing beyond the package (no optional dependency).
-DEFAULT_OFFLINE_FEATURES = "tfidf"
-
 if TYPE_CHECKING:
+    from reply_assistant.backends.offline.encoder import EmbeddingStore
     from reply_assistant.backends.openai_client import ResponseCache
 
 
@@ -38,6 +36,7 @@ def make_backend(
     prompt_versions: dict[str, str] | None = None,
     cache: ResponseCache | None = None,
     use_cache: bool = True,
+    embeddings: EmbeddingStore | None = None,
 ) -> Backend:
     """Raises ConfigError (one sentence) when the choice cannot work as configured."""
     chosen = checked_choice(settings, backend)
@@ -46,7 +45,7 @@ def make_backend(
     if chosen == "offline":
         from reply_assistant.backends.offline import OfflineBackend
 
-        return OfflineBackend(settings.profile, features=settings.offline_features)
+        return OfflineBackend(settings.profile, store=embeddings)
     from reply_assistant.backends.llm import LLMBackend
     from reply_assistant.backends.openai_client import ChatClient
     from reply_assistant.prompts import PromptSet
@@ -67,18 +66,23 @@ def make_backend(
     return LLMBackend(client, prompts, settings.profile, redact=settings.redact)
 
 
-def make_backend_later(settings: Settings, *, cache: ResponseCache | None = None) -> Backend:
+def make_backend_later(
+    settings: Settings,
+    *,
+    cache: ResponseCache | None = None,
+    embeddings: EmbeddingStore | None = None,
+) -> Backend:
     """`make_backend(settings)`, except that the offline model is loaded on first use (see
     `DeferredBackend`), so a screen can paint before numpy is imported and the model read.
 
-    The LLM backend and the sentence-embedding features are built now: building them
-    checks the settings, and a mistake there should stop the launch, not fail every row."""
+    The LLM backend is built now: building it checks the settings, and a mistake there
+    should stop the launch, not fail every row."""
     from reply_assistant.backends.deferred import DeferredBackend
 
     chosen = settings.resolved_backend
-    if chosen == "offline" and settings.offline_features == DEFAULT_OFFLINE_FEATURES:
+    if chosen == "offline":
         return DeferredBackend(
-            lambda: make_backend(settings, backend="offline"),
+            lambda: make_backend(settings, backend="offline", embeddings=embeddings),
             name="offline",
             label=settings.describe_backend(),
         )

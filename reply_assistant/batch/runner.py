@@ -29,9 +29,10 @@ from reply_assistant.models import Assessment, Provenance, Usage, Verdict
 from reply_assistant.store import Store
 from reply_assistant.store.results import PreparedAssessment, prepare_assessment
 
-# The offline model classifies a whole chunk in one vectorised call; an LLM takes one
+# The offline model classifies a whole chunk in one call (about a second and a half of
+# embedding new messages, so Ctrl-C loses little); an LLM takes one
 # message per call, so its chunks are single messages spread over the workers.
-OFFLINE_CHUNK = 256
+OFFLINE_CHUNK = 32
 # A local model that says it survives a fork (`forks_safely`) shares each chunk with a
 # second process when the machine has a second core and the run is long enough to repay
 # starting one. Only the judging is shared: the store is read and written here, a chunk at

@@ -11,6 +11,7 @@ from reply_assistant.config import ConfigError, parse_prompt_overrides
 
 if TYPE_CHECKING:
     from reply_assistant.backends import Backend
+    from reply_assistant.backends.offline.encoder import EmbeddingStore
     from reply_assistant.backends.openai_client import ResponseCache
 
 
@@ -40,6 +41,7 @@ def backend_from_options(
     concurrency: int | None = None,
     cache: ResponseCache | None = None,
     use_cache: bool = True,
+    embeddings: EmbeddingStore | None = None,
 ) -> Backend:
     """The configured backend with the command line's overrides; `redact` and `concurrency`
     only add to the config (a flag cannot turn off redaction the config asks for)."""
@@ -60,6 +62,7 @@ def backend_from_options(
             prompt_versions=prompts,
             cache=cache,
             use_cache=use_cache,
+            embeddings=embeddings,
         )
     except (ConfigError, BackendError) as exc:
         raise InputError(str(exc)) from exc

@@ -184,6 +184,7 @@ def command(
             concurrency=concurrency,
             cache=store.response_cache,
             use_cache=not no_cache,
+            embeddings=store.embeddings,
         )
         assistant = Assistant(chosen)
         err.print(f"Backend: {chosen.describe()}")

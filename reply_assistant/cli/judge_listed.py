@@ -23,7 +23,7 @@ def judge_unjudged(
     unjudged = [summary.message_id for summary in summaries if summary.label is None]
     if not unjudged:
         return 0
-    assistant = Assistant(make_backend(settings, backend="offline"))
+    assistant = Assistant(make_backend(settings, backend="offline", embeddings=store.embeddings))
     assessments = asyncio.run(assistant.assess_many(store.incomings(unjudged), with_draft=False))
     store.save_assessments(
         [

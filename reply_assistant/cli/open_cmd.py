@@ -51,7 +51,9 @@ def run_ui(app: AppContext) -> None:
         try:
             import_demo_into_empty(store)
             # The offline model loads after the inbox is painted (the app awaits it).
-            backend = make_backend_later(app.settings, cache=store.response_cache)
+            backend = make_backend_later(
+                app.settings, cache=store.response_cache, embeddings=store.embeddings
+            )
         except (ExportError, ConfigError, BackendError) as exc:
             raise InputError(str(exc)) from exc
         ReplyAssistantApp(

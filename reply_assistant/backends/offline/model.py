@@ -1,0 +1,99 @@
+"""The fitted offline model: a logistic regression over sentence embeddings, shipped with
+the package (`data/offline_model.npz`), so a fresh install judges its first message with
+no training step. `evals/train_offline.py` writes the file.
+
+The decision rule, in words a person can check: the most probable label, except that a
+message is called spam only when spam is at least `spam_threshold` probable. Below that,
+"might be a pitch" becomes `unclear`, whose one clarifying question fits a seller and a
+stranger alike, and whose shown confidence is the probability that the message is not
+plainly personal (spam or unclear), which then is always above one half.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from reply_assistant.models import Label
+
+MODEL_FILE = "offline_model.npz"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    label: Label
+    confidence: float  # calibrated probability of what `label` claims (see module doc)
+    probabilities: dict[str, float]  # calibrated, per label
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddingModel:
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (classes, dimensions)
+    intercept: np.ndarray  # (classes,)
+    temperature: float  # fitted on held-out predictions, so probabilities mean what they say
+    spam_threshold: float
+    encoder: str  # the encoder the weights were fitted on (encoder.ENCODER_ID)
+    version: str  # short hash of the training data and settings, for provenance
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        logits = (vectors @ self.weights.T + self.intercept) / self.temperature
+        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return shifted / shifted.sum(axis=1, keepdims=True)
+
+    def judge(self, probabilities: np.ndarray) -> list[Judgement]:
+        spam = self.classes.index(Label.SPAM.value)
+        unclear = self.classes.index(Label.UNCLEAR.value)
+        judgements = []
+        for row in probabilities:
+            best = int(row.argmax())
+            confidence = float(row[best])
+            if best == spam and row[spam] < self.spam_threshold:
+                best, confidence = unclear, float(row[spam] + row[unclear])
+            judgements.append(
+                Judgement(
+                    label=Label(self.classes[best]),
+                    confidence=confidence,
+                    probabilities=dict(zip(self.classes, map(float, row), strict=True)),
+                )
+            )
+        return judgements
+
+    def save(self, path: Path, details: dict[str, object]) -> None:
+        """Write the model; `details` (training counts, settings) go along as JSON."""
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+            meta=np.array(
+                json.dumps(
+                    {
+                        "classes": list(self.classes),
+                        "temperature": self.temperature,
+                        "spam_threshold": self.spam_threshold,
+                        "encoder": self.encoder,
+                        "version": self.version,
+                        "details": details,
+                    }
+                )
+            ),
+        )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> EmbeddingModel:
+        path = path or Path(str(resources.files("reply_assistant") / "data" / MODEL_FILE))
+        with np.load(path) as stored:
+            meta = json.loads(str(stored["meta"]))
+            return cls(
+                classes=tuple(meta["classes"]),
+                weights=stored["weights"].astype(np.float64),
+                intercept=stored["intercept"].astype(np.float64),
+                temperature=float(meta["temperature"]),
+                spam_threshold=float(meta["spam_threshold"]),
+                encoder=meta["encoder"],
+                version=meta["version"],
+            )
