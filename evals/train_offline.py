@@ -224,9 +224,7 @@ def main() -> None:
                         "relationship_weight": weight,
                         "spam_threshold": threshold,
                         "temperature": round(temperature, 4),
-                        "mean_macro_f1": round(
-                            float(np.mean([s["macro_f1"] for s in inbox])), 4
-                        ),
+                        "mean_macro_f1": round(float(np.mean([s["macro_f1"] for s in inbox])), 4),
                         "mean_relationship_called_spam": round(
                             float(np.mean([s["relationship_called_spam"] for s in inbox])), 4
                         ),
