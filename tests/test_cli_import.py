@@ -48,6 +48,7 @@ def test_import_folder_reports_what_it_found():
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Files: read Connections.csv, messages.csv (2 in the export)" in out
+    assert "Connections: none" not in out
     assert "Owner: Jordan Pike <https://www.linkedin.com/in/jordanpike>" in out
     assert "most conversations" in out
     assert "  found from most conversations; not you? import again with --me URL" in out
@@ -78,6 +79,8 @@ def test_import_bare_messages_csv():
     result = run("import", str(ERA_2023 / "messages.csv"))
     assert result.exit_code == 0, result.output
     assert "Files: read messages.csv (1 in the export)" in result.output
+    assert "Connections: none in this export" in result.output
+    assert all(len(line) <= 80 for line in result.output.splitlines())
     assert "Messages: 7 read, 7 new" in result.output
 
 

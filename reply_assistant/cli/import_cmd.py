@@ -69,6 +69,13 @@ def report_lines(report: ImportReport) -> list[str]:
         f"Conversations: {report.conversations}, {report.awaiting_reply} awaiting a reply",
         f"Unsent drafts left out: {report.drafts_skipped} (your own drafts, not messages)",
     ]
+    if not any(name.lower().endswith("connections.csv") for name in report.files_read):
+        # Verdicts read the text alone, so nothing shifts; what is lost is who is who.
+        lines += [
+            "Connections: none in this export, so the 1st-degree facts and 'connections",
+            "  who pitch' stay empty (verdicts do not depend on them). Add Connections.csv",
+            "  (LinkedIn: Get a copy of your data > Connections) and import again.",
+        ]
     if report.unreadable_dates:
         lines.append(
             f"Connections: {len(report.unreadable_dates)} Connected On dates could not be "
