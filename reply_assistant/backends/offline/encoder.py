@@ -56,7 +56,11 @@ def prepare(text: str) -> str:
 
 def text_key(text: str) -> str:
     """The cache key of a message's vector: a hash of the prepared text."""
-    return hashlib.sha256(prepare(text).encode("utf-8")).hexdigest()[:32]
+    return _key(prepare(text))
+
+
+def _key(prepared: str) -> str:
+    return hashlib.sha256(prepared.encode("utf-8")).hexdigest()[:32]
 
 
 class Encoder:
@@ -73,8 +77,9 @@ class Encoder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), DIMENSIONS) float32 rows, l2-normalised."""
-        prepared = {text_key(text): prepare(text) for text in texts}
-        keys = [text_key(text) for text in texts]
+        prepared_texts = [prepare(text) for text in texts]
+        keys = [_key(text) for text in prepared_texts]
+        prepared = dict(zip(keys, prepared_texts, strict=True))
         missing = [key for key in prepared if key not in self._memory]
         if missing and self._store is not None:
             self._memory.update(self._store.load_embeddings(ENCODER_ID, missing))
