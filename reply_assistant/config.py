@@ -1,24 +1,43 @@
 """Settings: a TOML file at the platformdirs config path, overridden by the environment.
 
-Secrets (the API key) come only from the environment or a key file readable by the user
-alone; they are never written to the config file and never printed.
+Every setting has a type and is validated on load; a wrong key or type is one `ConfigError`
+naming the file (or environment variable), the key and what it should be. The file is only
+ever read, never rewritten. Secrets (the API key) come only from the environment or a key
+file readable by the user alone; they are never written to the config file and never
+printed.
+
+The models are pydantic dataclasses, not `BaseSettings`: callers build and `replace()`
+settings as plain values, which must not pick up the environment behind their back, and
+an error must say whether the file or the environment held the bad value.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field, replace
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
 
 import platformdirs
+from pydantic import ConfigDict, Field, Strict, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass
 
 APP_NAME = "reply-assistant"
 # A cheap, current model that supports JSON-schema structured output and temperature.
 DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_PROMPTS = {"classify": "v1", "draft": "v1"}
-BACKENDS = ("auto", "offline", "openai")
+BackendName = Literal["auto", "offline", "openai"]
+BACKENDS: tuple[str, ...] = get_args(BackendName)
+
+# Strict: TOML has real booleans and numbers, so `redact = "no"` or `concurrency = "8"` is
+# a mistake to name, not a string to guess at (any non-empty string used to mean true).
+Text = Annotated[str, Strict()]
+Flag = Annotated[bool, Strict()]
+Texts = Annotated[list[Text], Strict()]
+_STRICT_UNKNOWN_KEYS = ConfigDict(extra="forbid")
 
 
 class ConfigError(Exception):
@@ -45,16 +64,16 @@ def default_db_path() -> Path:
     return Path(os.environ.get("REPLY_ASSISTANT_DB") or data_dir() / "reply-assistant.db")
 
 
-@dataclass
+@dataclass(config=_STRICT_UNKNOWN_KEYS)
 class Profile:
     """The person the drafts speak for."""
 
-    name: str = ""
-    role: str = ""
-    tone: str = "warm, brief, professional"
-    signature: str = ""
-    languages: list[str] = field(default_factory=lambda: ["en"])
-    never: list[str] = field(
+    name: Text = ""
+    role: Text = ""
+    tone: Text = "warm, brief, professional"
+    signature: Text = ""
+    languages: Texts = field(default_factory=lambda: ["en"])
+    never: Texts = field(
         default_factory=lambda: [
             "never agree to a call, meeting or demo on the user's behalf",
             "never promise money, introductions or referrals",
@@ -66,23 +85,25 @@ class Profile:
         return self.signature or (self.name.split()[0] if self.name else "")
 
 
-@dataclass
+@dataclass(config=_STRICT_UNKNOWN_KEYS)
 class Settings:
-    backend: str = "auto"
-    base_url: str | None = None
-    model: str = DEFAULT_MODEL
-    api_key: str | None = field(default=None, repr=False)
-    api_key_file: str | None = None
-    prompts: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_PROMPTS))
-    concurrency: int = 8
-    timeout_s: float = 60.0
-    max_attempts: int = 5
-    max_retry_wait_s: float = 60.0
-    redact: bool = False
-    me: str | None = None  # the owner's profile URL, when detection should be overridden
+    backend: BackendName = "auto"
+    base_url: Text | None = None
+    model: Text = DEFAULT_MODEL
+    api_key: Text | None = field(default=None, repr=False)
+    api_key_file: Text | None = None
+    prompts: Annotated[dict[Text, Text], Strict()] = field(
+        default_factory=lambda: dict(DEFAULT_PROMPTS)
+    )
+    concurrency: Annotated[int, Strict(), Field(ge=1)] = 8
+    timeout_s: Annotated[float, Strict(), Field(gt=0)] = 60.0
+    max_attempts: Annotated[int, Strict(), Field(ge=1)] = 5
+    max_retry_wait_s: Annotated[float, Strict(), Field(ge=0)] = 60.0
+    redact: Flag = False
+    me: Text | None = None  # the owner's profile URL, when detection should be overridden
     # "Needs reply" covers conversations whose last message is at most this many days
     # older than the newest one imported (0: no limit); older ones are under a filter.
-    needs_reply_days: int = 90
+    needs_reply_days: Annotated[int, Strict(), Field(ge=0)] = 90
     profile: Profile = field(default_factory=Profile)
 
     @property
@@ -106,6 +127,94 @@ class Settings:
         return data
 
 
+# Each setting the environment can override, with its variables, first set one wins.
+_ENVIRONMENT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("api_key", ("OPENAI_API_KEY",)),
+    ("base_url", ("OPENAI_BASE_URL",)),
+    ("model", ("REPLY_ASSISTANT_MODEL", "OPENAI_MODEL")),
+    ("backend", ("REPLY_ASSISTANT_BACKEND",)),
+    ("redact", ("REPLY_ASSISTANT_REDACT",)),
+)
+# Environment values are text, so here pydantic's usual reading applies: 1/0, true/false,
+# yes/no, on/off; anything else is an error rather than a silent false.
+_ENVIRONMENT_FLAG = TypeAdapter(bool)
+
+# What a value should be, in the words of a TOML file, for pydantic's error types.
+_EXPECTED = {
+    "bool_type": "true or false (unquoted)",
+    "bool_parsing": "1, 0, true, false, yes or no",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "string_type": "a string in quotes",
+    "list_type": "a list of strings",
+    "dict_type": "a table",
+    "dataclass_type": "a table",
+}
+
+
+def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Defaults, then the TOML file (if any), then environment variables."""
+    env = dict(os.environ if env is None else env)
+    path = path or default_config_path()
+    settings = _read_file(path) if path.exists() else Settings()
+    settings = _apply_environment(settings, env)
+    if not settings.api_key and settings.api_key_file:
+        settings = replace(
+            settings, api_key=_read_key_file(Path(settings.api_key_file).expanduser())
+        )
+    return settings
+
+
+def _read_file(path: Path) -> Settings:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Config file {path} is not valid TOML: {exc}.") from exc
+    if "api_key" in raw:
+        raise ConfigError(
+            f"{path} holds api_key: keep secrets out of the config file; "
+            "set OPENAI_API_KEY or api_key_file (chmod 600) instead."
+        )
+    if isinstance(raw.get("prompts"), dict):  # a file names only the versions it changes
+        raw["prompts"] = {**DEFAULT_PROMPTS, **raw["prompts"]}
+    try:
+        return Settings(**raw)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {_describe(exc)}.") from None
+
+
+def _apply_environment(settings: Settings, env: dict[str, str]) -> Settings:
+    for key, variables in _ENVIRONMENT:
+        variable = next((name for name in variables if env.get(name)), None)
+        if variable is None:
+            continue
+        try:
+            value: Any = env[variable]
+            if key == "redact":
+                value = _ENVIRONMENT_FLAG.validate_python(value)
+            settings = replace(settings, **{key: value})
+        except ValidationError as exc:
+            raise ConfigError(f"environment variable {variable}: {_describe(exc, key)}.") from None
+    return settings
+
+
+def _describe(error: ValidationError, key: str | None = None) -> str:
+    """Every problem in one line: the key, what it should be and what it is."""
+    problems = []
+    for problem in error.errors():
+        name = key or ".".join(str(part) for part in problem["loc"])
+        if problem["type"] == "unexpected_keyword_argument":
+            problems.append(f"unknown setting {name}")
+            continue
+        expected = _EXPECTED.get(problem["type"]) or problem["msg"].removeprefix("Input should be ")
+        shown = json.dumps(problem["input"], ensure_ascii=False, default=str)
+        if name == "api_key" or len(shown) > 40:
+            shown = type(problem["input"]).__name__
+        problems.append(f"{name} should be {expected}, not {shown}")
+    return "; ".join(problems)
+
+
 def _read_key_file(path: Path) -> str:
     try:
         mode = path.stat().st_mode
@@ -116,60 +225,6 @@ def _read_key_file(path: Path) -> str:
             f"API key file {path} is readable by others; run `chmod 600 {path}` first."
         )
     return path.read_text(encoding="utf-8").strip()
-
-
-def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
-    """Defaults, then the TOML file (if any), then environment variables."""
-    env = dict(os.environ if env is None else env)
-    path = path or default_config_path()
-    settings = Settings()
-    if path.exists():
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"Config file {path} is not valid TOML: {exc}.") from exc
-        _apply_file(settings, raw, path)
-
-    settings.api_key = env.get("OPENAI_API_KEY") or settings.api_key
-    settings.base_url = env.get("OPENAI_BASE_URL") or settings.base_url
-    settings.model = env.get("REPLY_ASSISTANT_MODEL") or env.get("OPENAI_MODEL") or settings.model
-    settings.backend = env.get("REPLY_ASSISTANT_BACKEND") or settings.backend
-    if env.get("REPLY_ASSISTANT_REDACT"):
-        settings.redact = env["REPLY_ASSISTANT_REDACT"].lower() in ("1", "true", "yes")
-    if not settings.api_key and settings.api_key_file:
-        settings.api_key = _read_key_file(Path(settings.api_key_file).expanduser())
-    if settings.backend not in BACKENDS:
-        raise ConfigError(
-            f"backend must be one of {', '.join(BACKENDS)}, not {settings.backend!r}."
-        )
-    return settings
-
-
-def _apply_file(settings: Settings, raw: dict, path: Path) -> None:
-    if "api_key" in raw:
-        raise ConfigError(
-            f"{path} holds api_key: keep secrets out of the config file; "
-            "set OPENAI_API_KEY or api_key_file (chmod 600) instead."
-        )
-    profile = raw.pop("profile", {})
-    known = {f for f in Settings.__dataclass_fields__ if f not in ("profile", "api_key")}
-    unknown = set(raw) - known
-    if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}.")
-    for key, value in raw.items():
-        if key == "prompts":
-            settings.prompts.update(value)
-        else:
-            setattr(settings, key, value)
-    if type(settings.needs_reply_days) is not int or settings.needs_reply_days < 0:
-        raise ConfigError(f"{path}: needs_reply_days must be a whole number of days, 0 or more.")
-    unknown_profile = set(profile) - set(Profile.__dataclass_fields__)
-    if unknown_profile:
-        raise ConfigError(
-            f"{path}: unknown [profile] setting(s) {', '.join(sorted(unknown_profile))}."
-        )
-    for key, value in profile.items():
-        setattr(settings.profile, key, value)
 
 
 def parse_prompt_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str]:

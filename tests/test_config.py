@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pydantic import ValidationError
 
 from reply_assistant.cli import cli
-from reply_assistant.config import ConfigError, load_settings, parse_prompt_overrides
+from reply_assistant.config import ConfigError, Settings, load_settings, parse_prompt_overrides
 
 
 def test_defaults_use_offline_backend_without_key(tmp_path):
@@ -93,3 +96,112 @@ def test_a_config_file_named_on_the_command_line_must_exist(tmp_path):
     result = CliRunner().invoke(cli, ["--config", str(missing), "config", "show"])
     assert result.exit_code == 2
     assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+EVERY_SETTING = """\
+# Comments and the order of keys are the user's; loading never rewrites the file.
+backend = "openai"
+base_url = "http://127.0.0.1:11434/v1"
+model = "llama3.2"
+api_key_file = "~/.config/reply-assistant/key"
+concurrency = 4
+timeout_s = 30
+max_attempts = 3
+max_retry_wait_s = 2.5
+redact = true
+me = "https://www.linkedin.com/in/jordan-pike"
+needs_reply_days = 0
+
+[prompts]
+classify = "v2"
+
+[profile]
+name = "Jordan Pike"
+role = "Head of Platform at Contoso"
+tone = "brief"
+signature = "J."
+languages = ["en", "es"]
+never = ["never agree to a call on my behalf"]
+"""
+
+
+def test_every_documented_setting_loads_with_its_type(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(EVERY_SETTING)
+    settings = load_settings(path, env={"OPENAI_API_KEY": "k"})
+    assert (settings.backend, settings.model, settings.concurrency) == ("openai", "llama3.2", 4)
+    assert settings.timeout_s == 30.0 and isinstance(settings.timeout_s, float)
+    assert settings.redact is True and settings.needs_reply_days == 0
+    assert settings.prompts == {"classify": "v2", "draft": "v1"}
+    assert settings.profile.languages == ["en", "es"] and settings.profile.sign_off == "J."
+    assert path.read_text() == EVERY_SETTING
+
+
+def test_the_readme_example_config_is_valid(tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "c.toml"
+    path.write_text(example)
+    assert load_settings(path, env={}).profile.name == "Jordan Pike"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # A quoted "no" is not a boolean: it used to switch redaction on.
+        ('redact = "no"', 'redact should be true or false (unquoted), not "no"'),
+        ('concurrency = "8"', 'concurrency should be a whole number, not "8"'),
+        ("needs_reply_days = true", "needs_reply_days should be a whole number, not true"),
+        ("timeout_s = 0", "timeout_s should be greater than 0, not 0"),
+        ('backend = "ollama"', "backend should be 'auto', 'offline' or 'openai', not \"ollama\""),
+        ('[profile]\nlanguages = "en"', 'profile.languages should be a list of strings, not "en"'),
+        ("[prompts]\nclassify = 2", "prompts.classify should be a string in quotes, not 2"),
+        ("[profile]\nnmae = 'x'", "unknown setting profile.nmae"),
+    ],
+)
+def test_a_wrong_setting_names_the_file_the_key_and_the_type(tmp_path, line, message):
+    path = tmp_path / "c.toml"
+    path.write_text(line + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, env={})
+    assert str(caught.value) == f"{path}: {message}."
+
+
+def test_settings_built_in_code_are_validated_too():
+    with pytest.raises(ValidationError):
+        replace(Settings(), redact="no")
+
+
+@pytest.mark.parametrize(
+    ("value", "redact"), [("1", True), ("true", True), ("yes", True), ("0", False), ("no", False)]
+)
+def test_redact_from_the_environment(tmp_path, value, redact):
+    assert (
+        load_settings(tmp_path / "x.toml", env={"REPLY_ASSISTANT_REDACT": value}).redact is redact
+    )
+
+
+def test_a_wrong_environment_value_names_the_variable(tmp_path):
+    with pytest.raises(ConfigError, match=r"^environment variable REPLY_ASSISTANT_REDACT: redact"):
+        load_settings(tmp_path / "x.toml", env={"REPLY_ASSISTANT_REDACT": "maybe"})
+    with pytest.raises(ConfigError, match="REPLY_ASSISTANT_BACKEND: backend should be 'auto'"):
+        load_settings(tmp_path / "x.toml", env={"REPLY_ASSISTANT_BACKEND": "ollama"})
+
+
+def test_model_from_either_variable_and_empty_ones_ignored(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('model = "m-file"\n')
+    assert load_settings(path, env={"OPENAI_MODEL": "m-openai"}).model == "m-openai"
+    both = {"REPLY_ASSISTANT_MODEL": "m-ours", "OPENAI_MODEL": "m-openai"}
+    assert load_settings(path, env=both).model == "m-ours"
+    assert load_settings(path, env={"REPLY_ASSISTANT_MODEL": ""}).model == "m-file"
+
+
+def test_a_wrong_typed_setting_exits_2_with_one_line(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('redact = "no"\n')
+    result = CliRunner().invoke(cli, ["--config", str(path), "config", "show"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f'Error: {path}: redact should be true or false (unquoted), not "no".'
+    ]
