@@ -14,10 +14,10 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Protocol
 
-from reply_assistant.closing import ClosedOnExit
 from reply_assistant.models import Connection, Message, Participant, SkippedRow
 from reply_assistant.sources.connections_csv import read_connections, read_owner
 from reply_assistant.sources.errors import ExportError
@@ -190,7 +190,7 @@ def _find(files: list[str], file_name: str) -> str | None:
     return min(matches, key=lambda name: (name.count("/"), name), default=None)
 
 
-class Export(ClosedOnExit):
+class Export(AbstractContextManager["Export"]):
     """An opened export; use as a context manager so a zip is closed."""
 
     def __init__(self, path: Path, source: _Source, messages_file: str) -> None:
@@ -219,6 +219,9 @@ class Export(ClosedOnExit):
 
     def close(self) -> None:
         self._source.close()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def _open_text(self, name: str) -> io.TextIOWrapper:
         try:

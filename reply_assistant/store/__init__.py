@@ -8,9 +8,9 @@ same file at once (writers wait up to the busy timeout).
 from __future__ import annotations
 
 import sqlite3
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from reply_assistant.closing import ClosedOnExit
 from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
 from reply_assistant.store.bulk import BulkMixin
 from reply_assistant.store.cache import ResponseCache
@@ -24,13 +24,13 @@ from reply_assistant.store.writes import WritesMixin
 
 
 class Store(
-    ClosedOnExit,
     WritesMixin,
     InboxMixin,
     ResultsMixin,
     BatchJobsMixin,
     BulkMixin,
     DemoRowsMixin,
+    AbstractContextManager["Store"],
 ):
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         super().__init__(db)
@@ -45,6 +45,9 @@ class Store(
 
     def close(self) -> None:
         self._db.close()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 __all__ = [
