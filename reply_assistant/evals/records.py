@@ -49,10 +49,15 @@ class ExampleResult(BaseModel):
     judge: JudgeRecord | None = None  # None: not judged (no judge, no draft, or a no_reply note)
 
 
+# A 95% interval [low, high] (evals/stats.py); None when the figure has none (no examples).
+Interval = tuple[float, float] | None
+
+
 class CheckRate(BaseModel):
     passed: int
     applicable: int
     rate: float | None
+    rate_ci: Interval = None
 
 
 class ClassScores(BaseModel):
@@ -60,6 +65,17 @@ class ClassScores(BaseModel):
     recall: float
     f1: float
     support: int
+    f1_ci: Interval = None
+
+
+class ReliabilityBin(BaseModel):
+    """Predictions whose confidence fell in [low, high): how often they were right."""
+
+    low: float
+    high: float
+    count: int
+    accuracy: float
+    confidence: float  # mean confidence in the bin
 
 
 class GroupScores(BaseModel):
@@ -81,13 +97,19 @@ class ProblemCount(BaseModel):
 class RunMetrics(BaseModel):
     count: int
     accuracy: float
+    accuracy_ci: Interval = None
     macro_f1: float
+    macro_f1_ci: Interval = None
     labels: list[str]
     per_class: dict[str, ClassScores]
     confusion: list[list[int]]  # rows: gold, columns: predicted, both in `labels` order
     spam_fp_rate: float | None  # share of relationship messages predicted spam
+    spam_fp_rate_ci: Interval = None
     brier: float | None
+    brier_ci: Interval = None
     ece: float | None
+    reliability: list[ReliabilityBin] = Field(default_factory=list)  # the bins behind the ECE
+    interval_method: str = ""  # how the *_ci intervals were made; "" in runs made before them
     per_subtype: dict[str, GroupScores]
     per_language: dict[str, GroupScores]
     injection_accuracy: float | None
