@@ -6,11 +6,32 @@ import re
 
 import pytest
 
-from reply_assistant.backends.offline import OfflineBackend
-from reply_assistant.backends.offline.drafts import PHRASES, chunk_words, compose_draft
+from reply_assistant.backends.offline import occasions
+from reply_assistant.backends.offline.backend import OfflineBackend
+from reply_assistant.backends.offline.drafts import (
+    Rotation,
+    chunk_words,
+    compose_draft,
+    phrasing_count,
+)
 from reply_assistant.backends.offline.language import detect_language
+from reply_assistant.backends.offline.phrasebook import (
+    ANSWER_LATER,
+    CLARIFY,
+    DECLINES,
+    FRAMES,
+    OCCASION_PHRASES,
+)
 from reply_assistant.config import Profile
-from reply_assistant.models import Action, Incoming, Label, SenderFacts, VerdictOutput
+from reply_assistant.models import (
+    Action,
+    Incoming,
+    Label,
+    SenderFacts,
+    ThreadTurn,
+    VerdictOutput,
+)
+from reply_assistant.voice import Voice
 
 MEETING_WORDS = re.compile(r"\b(call|meet|meeting|demo|chat|schedule|calendar)\b", re.I)
 PLACEHOLDER_MARKS = ("[", "]", "{", "}", "%FIRSTNAME%", "%")
@@ -30,8 +51,22 @@ def message(text: str, name: str = "Maria Lopez", **facts: object) -> Incoming:
     return Incoming(text=text, sender=SenderFacts(name=name, **facts))  # type: ignore[arg-type]
 
 
-def draft(item: Incoming, label: Label, action: Action | None = None, signature: str = "Sam"):
-    return compose_draft(item, verdict(label, action), signature=signature, fallback_language="en")
+def draft(
+    item: Incoming,
+    label: Label,
+    action: Action | None = None,
+    signature: str = "Sam",
+    variant: int = 0,
+    voice: Voice | None = None,
+):
+    return compose_draft(
+        item,
+        verdict(label, action),
+        signature=signature,
+        fallback_language="en",
+        variant=variant,
+        voice=voice,
+    )
 
 
 # One message of each kind per language, as a sender might write it.
@@ -76,13 +111,22 @@ def test_drafts_follow_the_rules(language: str, label: Label) -> None:
         assert text.count("?") == 1
 
 
-@pytest.mark.parametrize("language", sorted(PHRASES))
-def test_every_language_has_templates_the_detector_recognises(language: str) -> None:
-    phrases = PHRASES[language]
-    for sentence in (phrases.decline, phrases.clarify, phrases.generic + " " + phrases.forward):
-        assert detect_language(sentence) == language, sentence
-    assert phrases.clarify.count("?") == 1
-    assert "?" not in phrases.decline
+@pytest.mark.parametrize("language", sorted(FRAMES))
+def test_every_phrasing_is_in_its_language_and_every_occasion_has_one_without_slots(
+    language: str,
+) -> None:
+    assert set(OCCASION_PHRASES[language]) == set(occasions.OCCASIONS)
+    for occasion, phrasings in OCCASION_PHRASES[language].items():
+        assert any("{" not in phrasing for phrasing in phrasings), occasion
+        assert len(phrasings) >= 2, occasion
+    sentences = [p for ps in OCCASION_PHRASES[language].values() for p in ps]
+    sentences += [*ANSWER_LATER[language], *DECLINES[language], *CLARIFY[language]]
+    for sentence in sentences:
+        filled = re.sub(r"\{\w+\}", "", sentence)
+        # Short acknowledgements ("Thanks, noted.") are too short to tell; none is wrong.
+        assert detect_language(filled) in (language, "und"), sentence
+    assert all(clarify.count("?") == 1 for clarify in CLARIFY[language])
+    assert not any("?" in decline for decline in DECLINES[language])
 
 
 def test_relationship_reply_echoes_what_the_sender_wrote() -> None:
@@ -93,16 +137,16 @@ def test_relationship_reply_echoes_what_the_sender_wrote() -> None:
     news = draft(
         message("I'm excited to share that I just started a new job at Acme."), Label.RELATIONSHIP
     )
-    assert "Congratulations" in news[0]
+    assert "congratulations" in news[0].lower()
     intro = draft(
         message("Anna Schmidt suggested I reach out, she said we both love data."),
         Label.RELATIONSHIP,
     )
-    assert "thanks to Anna for connecting us" in intro[0]
+    assert "Anna Schmidt" in intro[0]
     event = draft(
         message("It was great to meet you at PyCon Lisbon last week."), Label.RELATIONSHIP
     )
-    assert "meet you at PyCon Lisbon" in event[0]
+    assert "PyCon Lisbon" in event[0]
 
 
 def test_relationship_reply_commits_to_nothing() -> None:
@@ -124,6 +168,15 @@ def test_no_signature_means_no_sign_off_line() -> None:
     assert "Best," not in text
     assert "[Your Name]" not in text
     assert text.rstrip().endswith(".")
+
+
+@pytest.mark.parametrize("variant", range(3))
+def test_a_signed_decline_has_one_sign_off(variant: int) -> None:
+    text, _ = draft(message("Book a demo of our platform"), Label.SPAM, variant=variant)
+    closing_lines = [
+        line for line in text.splitlines() if re.search(r"all the best|best,|regards", line, re.I)
+    ]
+    assert closing_lines == ["Best,"]
 
 
 def test_no_reply_is_a_note_for_the_user_in_the_message_language() -> None:
@@ -158,7 +211,9 @@ async def test_backend_signs_with_the_profile_and_streams_the_same_text() -> Non
     assert result.provenance.backend == "offline"
     chunks = [chunk async for chunk in backend.stream_draft(item, verdict(Label.RELATIONSHIP))]
     assert len(chunks) > 3
-    assert "".join(chunks) == result.text
+    streamed = "".join(chunks)
+    # Asked again for the same message, the backend writes the next phrasing.
+    assert streamed.endswith("Best,\nSam") and streamed != result.text
 
     unsigned = OfflineBackend(Profile())
     assert "Best," not in (await unsigned.draft(item, verdict(Label.RELATIONSHIP))).text
@@ -183,11 +238,113 @@ def test_a_relationship_question_gets_a_promise_of_an_answer_not_an_invented_one
 ) -> None:
     reply, found = draft(message(text), Label.RELATIONSHIP)
     assert found == language
-    assert PHRASES[language].answer_later in reply
-    assert PHRASES[language].forward not in reply  # not "tell me more" after a question
+    promises = [later.split("{")[0].split(" sobre")[0] for later in ANSWER_LATER[language]]
+    assert any(promise[:20] in reply for promise in promises)
     assert not MEETING_WORDS.search(reply)
 
 
-def test_a_relationship_message_without_a_question_keeps_the_door_open() -> None:
-    reply, _ = draft(message("Found your old Do Not Deploy sign in my garage!"), Label.RELATIONSHIP)
-    assert PHRASES["en"].forward in reply and PHRASES["en"].answer_later not in reply
+def test_only_a_message_with_a_question_gets_a_promise_to_answer_it() -> None:
+    for variant in range(4):
+        reply, _ = draft(
+            message("Found your old Do Not Deploy sign in my garage!"),
+            Label.RELATIONSHIP,
+            variant=variant,
+        )
+        assert "question" not in reply
+
+
+def thread_reply(text: str) -> Incoming:
+    earlier = ThreadTurn("Sam", "Shall we do Thursday or Friday?", from_owner=True)
+    return Incoming(text=text, sender=SenderFacts(name="Ian Castillo"), thread=(earlier,))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Happy birthday Sam! Hope it's a great one 🎂", "birthday", "Congratulations"),
+        (
+            "Lovely to meet you at the Seattle platform summit yesterday!",
+            "the Seattle platform summit",
+            "at Seattle.",
+        ),
+        (
+            "Maeve Okonjo suggested I get in touch about the platform guild.",
+            "Maeve Okonjo",
+            "question",
+        ),
+        (
+            "I'm hiring a Director of SRE at Trey Research. Any interest?",
+            "Director of SRE",
+            "Congratulations",
+        ),
+        (
+            "I host the 'Paved Roads' podcast. Would you come on for an episode?",
+            "Paved Roads",
+            "question",
+        ),
+        ("Congratulations on the PlatformCon keynote, Sam.", "the PlatformCon keynote", "question"),
+    ],
+)
+def test_the_reply_names_the_occasion_in_the_senders_words(
+    text: str, expected: str, absent: str
+) -> None:
+    reply, _ = draft(message(text), Label.RELATIONSHIP)
+    assert expected in reply
+    assert absent not in reply
+
+
+def test_a_condolence_is_acknowledged_without_cheer() -> None:
+    for variant in range(4):
+        reply, _ = draft(
+            message("I'm so sorry to hear about your father. Thinking of you."),
+            Label.RELATIONSHIP,
+            variant=variant,
+        )
+        assert not re.search(r"great|glad|lovely|wonderful|congrat|!", reply, re.I)
+        assert "Thank you" in reply
+
+
+def test_a_scheduling_reply_in_a_thread_is_acknowledged_in_one_line() -> None:
+    reply, _ = draft(thread_reply("Friday works better for me."), Label.RELATIONSHIP)
+    body = reply.split("\n\n")[1]
+    assert "Friday" in body and len(body.split()) <= 8
+    assert "question" not in reply
+
+
+def test_asking_again_gives_another_phrasing_until_there_is_no_other() -> None:
+    item = message("Thank you so much for your advice on the pitch deck!")
+    rotation = Rotation()
+    count = phrasing_count(item, verdict(Label.RELATIONSHIP))
+    drafts = [
+        compose_draft(
+            item,
+            verdict(Label.RELATIONSHIP),
+            signature="Sam",
+            fallback_language="en",
+            variant=rotation.next("m1"),
+        )[0]
+        for _ in range(count + 1)
+    ]
+    assert count >= 2
+    assert len(set(drafts[:count])) == count
+    assert drafts[count] == drafts[0]
+
+
+def test_the_users_voice_sets_greeting_and_sign_off() -> None:
+    casual = Voice(greeting="Hey {name}", closing="Cheers", signature="Sam", emoji=True)
+    reply, _ = draft(message("Congrats on the launch!"), Label.RELATIONSHIP, voice=casual)
+    assert reply.startswith("Hey Maria\n")
+    assert reply.endswith("Cheers\nSam")
+    assert "🙂" in reply
+    unsigned = Voice(greeting="", closing="", signature="")
+    reply, _ = draft(
+        message("Congrats on the launch!"), Label.RELATIONSHIP, voice=unsigned, signature=""
+    )
+    assert not reply.startswith("Hi") and "Best" not in reply
+
+
+def test_the_language_the_owner_uses_with_a_contact_wins_when_the_message_has_none() -> None:
+    item = message("👍", profile_url="https://www.linkedin.com/in/maria")
+    voice = Voice(languages={"https://www.linkedin.com/in/maria": "es"})
+    _, language = draft(item, Label.RELATIONSHIP, voice=voice)
+    assert language == "es"

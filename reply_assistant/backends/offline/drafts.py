@@ -1,273 +1,205 @@
-"""Template drafts in the language of the incoming message.
+"""Offline drafts in the language of the incoming message, fitted to its occasion.
 
-Relationship replies pick an opening from what the sender wrote (they congratulated you,
-shared news, thanked you, were introduced by someone, met you at an event) and close with
-a sentence that keeps the door open without committing the user to a meeting, money or an
-introduction. Declines accept nothing and ask nothing; clarifications ask exactly one
-question. A no_reply verdict gets a note for the user, in parentheses, instead of a reply.
+A relationship reply answers what the message is (occasions.read_occasion): thanks for
+birthday wishes, a loss acknowledged without cheer, the event, mutual contact, role or
+topic named in the sender's own words, a scheduling reply confirmed in one line, and "let
+me look into your question" only when there is a question. Nothing commits the user to a
+meeting, money or an introduction. Declines accept nothing and ask nothing; clarifications
+ask exactly one question. A no_reply verdict gets a note for the user, in parentheses.
+
+Each occasion has several phrasings: asking again for the same message gives the next one
+(`compose_draft(variant=...)`), and the user's voice (reply_assistant.voice) decides the
+greeting, the sign-off and the emoji.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from collections import Counter, OrderedDict
 
+from reply_assistant.backends.offline import occasions as o
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
-from reply_assistant.backends.offline.signals import CONGRATS, WARM_INTRO, mentions
+from reply_assistant.backends.offline.phrasebook import (
+    ANSWER_LATER,
+    CLARIFY,
+    DECLINES,
+    FRAMES,
+    OCCASION_PHRASES,
+    Frame,
+)
 from reply_assistant.models import Action, Incoming, VerdictOutput
+from reply_assistant.voice import Voice
 
-
-@dataclass(frozen=True, slots=True)
-class Phrases:
-    greet: str  # with {name}
-    greet_anonymous: str
-    sign: str
-    decline: str
-    clarify: str  # exactly one question
-    thank_for_congrats: str
-    congratulate: str
-    welcome: str  # answer to a thank-you
-    intro: str  # with {intro}
-    event: str  # with {event}
-    generic: str
-    forward: str  # warm, commits to nothing
-    answer_later: str  # closes a reply to a question without answering it for the user
-    no_reply_scam: str
-    no_reply_sponsored: str
-
-
-PHRASES: dict[str, Phrases] = {
-    "en": Phrases(
-        greet="Hi {name},",
-        greet_anonymous="Hi,",
-        sign="Best,",
-        decline="Thank you for thinking of me, but I'm not interested, so I'll pass. All the best.",
-        clarify="Thanks for your message. Could you tell me a bit more about what you "
-        "have in mind?",
-        thank_for_congrats="Thank you so much for the kind words, that means a lot.",
-        congratulate="Congratulations, that is wonderful news and well deserved.",
-        welcome="You're very welcome, I'm glad it was useful.",
-        intro="Lovely to hear from you, and thanks to {intro} for connecting us.",
-        event="It was great to meet you at {event}.",
-        generic="Great to hear from you, and thanks for getting in touch.",
-        forward="I'd be glad to hear more about what you're working on.",
-        answer_later="Let me look into your question and come back to you properly.",
-        no_reply_scam="(No reply suggested: this looks like a scam or phishing attempt. "
-        "Report or archive it.)",
-        no_reply_sponsored="(No reply suggested: this is a sponsored message. Archive it.)",
-    ),
-    "es": Phrases(
-        greet="Hola {name},",
-        greet_anonymous="Hola,",
-        sign="Saludos,",
-        decline="Gracias por pensar en mí, pero no me interesa. Te deseo mucho éxito.",
-        clarify="Gracias por tu mensaje. ¿Podrías contarme un poco más sobre lo que "
-        "tienes en mente?",
-        thank_for_congrats="Muchas gracias por tus palabras, significan mucho para mí.",
-        congratulate="¡Enhorabuena, es una noticia estupenda y muy merecida!",
-        welcome="De nada, me alegra que te haya sido útil.",
-        intro="Qué gusto saber de ti, y gracias a {intro} por ponernos en contacto.",
-        event="Fue un placer conocerte en {event}.",
-        generic="Qué gusto saber de ti, y gracias por escribirme.",
-        forward="Me encantaría saber más sobre lo que estás haciendo.",
-        answer_later="Déjame ver tu pregunta con calma y te respondo.",
-        no_reply_scam="(Sin respuesta sugerida: parece una estafa o un intento de phishing. "
-        "Denúncialo o archívalo.)",
-        no_reply_sponsored="(Sin respuesta sugerida: es un mensaje patrocinado. Archívalo.)",
-    ),
-    "fr": Phrases(
-        greet="Bonjour {name},",
-        greet_anonymous="Bonjour,",
-        sign="Cordialement,",
-        decline="Merci d'avoir pensé à moi, mais cela ne m'intéresse pas. "
-        "Je vous souhaite une bonne continuation.",
-        clarify="Merci pour votre message. Pourriez-vous m'en dire un peu plus sur ce que "
-        "vous avez en tête ?",
-        thank_for_congrats="Merci beaucoup pour ces gentils mots, cela me touche.",
-        congratulate="Félicitations, c'est une excellente nouvelle et bien méritée.",
-        welcome="Avec plaisir, tant mieux si cela vous a été utile.",
-        intro="Merci pour le message, et merci à {intro} pour la mise en relation.",
-        event="C'était un plaisir de faire connaissance à {event}.",
-        generic="Merci pour le message, cela fait plaisir d'avoir des nouvelles.",
-        forward="Au plaisir d'en apprendre davantage.",
-        answer_later="Laissez-moi regarder votre question et je vous réponds dès que possible.",
-        no_reply_scam="(Aucune réponse suggérée : cela ressemble à une arnaque ou à du "
-        "hameçonnage. Signalez-le ou archivez-le.)",
-        no_reply_sponsored="(Aucune réponse suggérée : c'est un message sponsorisé. Archivez-le.)",
-    ),
-    "de": Phrases(
-        greet="Hallo {name},",
-        greet_anonymous="Hallo,",
-        sign="Viele Grüße",
-        decline="Danke, dass Sie an mich gedacht haben, aber ich habe kein Interesse. "
-        "Alles Gute weiterhin.",
-        clarify="Danke für Ihre Nachricht. Könnten Sie mir etwas genauer sagen, worum es "
-        "Ihnen geht?",
-        thank_for_congrats="Vielen Dank für die netten Worte, das freut mich sehr.",
-        congratulate="Herzlichen Glückwunsch, das sind großartige Neuigkeiten und wohlverdient.",
-        welcome="Sehr gern, schön, dass es hilfreich war.",
-        intro="Danke für die Nachricht, und danke an {intro} für die Vermittlung.",
-        event="Schön, dass wir uns bei {event} kennengelernt haben.",
-        generic="Danke für die Nachricht, das freut mich sehr.",
-        forward="Ich freue mich, bald mehr zu hören.",
-        answer_later="Ich schaue mir Ihre Frage in Ruhe an und melde mich dann bei Ihnen.",
-        no_reply_scam="(Keine Antwort empfohlen: Das sieht nach Betrug oder Phishing aus. "
-        "Melden oder archivieren Sie die Nachricht.)",
-        no_reply_sponsored="(Keine Antwort empfohlen: Das ist eine gesponserte Nachricht. "
-        "Archivieren Sie sie.)",
-    ),
-    "pt": Phrases(
-        greet="Olá {name},",
-        greet_anonymous="Olá,",
-        sign="Abraço,",
-        decline="Agradeço o contato, mas não tenho interesse. Desejo muito sucesso.",
-        clarify="Agradeço a mensagem. Pode me contar um pouco mais sobre o que você tem em mente?",
-        thank_for_congrats="Agradeço muito as palavras gentis, significam muito para mim.",
-        congratulate="Parabéns, é uma ótima notícia e muito merecida.",
-        welcome="Por nada, fico feliz que tenha sido útil.",
-        intro="Que bom ter notícias suas, e agradeço a {intro} por nos colocar em contato.",
-        event="Foi um prazer conhecer você em {event}.",
-        generic="Que bom ter notícias suas, e agradeço a mensagem.",
-        forward="Gostaria muito de saber mais sobre o que você está fazendo.",
-        answer_later="Vou ver sua pergunta com calma e depois te respondo.",
-        no_reply_scam="(Nenhuma resposta sugerida: parece golpe ou phishing. Denuncie ou arquive.)",
-        no_reply_sponsored="(Nenhuma resposta sugerida: é uma mensagem patrocinada. Arquive.)",
-    ),
-    "it": Phrases(
-        greet="Ciao {name},",
-        greet_anonymous="Buongiorno,",
-        sign="Un saluto,",
-        decline="Grazie per aver pensato a me, ma non mi interessa. Buon lavoro.",
-        clarify="Grazie per il messaggio. Potresti dirmi qualcosa in più su ciò che hai in mente?",
-        thank_for_congrats="Grazie mille per le belle parole, mi fa davvero piacere.",
-        congratulate="Congratulazioni, è una notizia splendida e meritatissima.",
-        welcome="Figurati, mi fa piacere che ti sia stato utile.",
-        intro="Che piacere sentirti, e grazie a {intro} per averci messo in contatto.",
-        event="È stato un piacere conoscerti a {event}.",
-        generic="Che piacere sentirti, e grazie per avermi scritto.",
-        forward="Mi farebbe piacere sapere di più su ciò a cui stai lavorando.",
-        answer_later="Lascia che guardi con calma la tua domanda e ti rispondo.",
-        no_reply_scam="(Nessuna risposta suggerita: sembra una truffa o un tentativo di "
-        "phishing. Segnalalo o archivialo.)",
-        no_reply_sponsored="(Nessuna risposta suggerita: è un messaggio sponsorizzato. "
-        "Archivialo.)",
-    ),
-    "nl": Phrases(
-        greet="Hoi {name},",
-        greet_anonymous="Hallo,",
-        sign="Groeten,",
-        decline="Bedankt dat je aan mij dacht, maar ik heb geen interesse. Veel succes ermee.",
-        clarify="Bedankt voor je bericht. Kun je iets meer vertellen over wat je in "
-        "gedachten hebt?",
-        thank_for_congrats="Heel erg bedankt voor je lieve woorden, dat waardeer ik enorm.",
-        congratulate="Gefeliciteerd, wat een mooi nieuws en helemaal verdiend.",
-        welcome="Graag gedaan, fijn dat het nuttig was.",
-        intro="Leuk om van je te horen, en dank aan {intro} voor de introductie.",
-        event="Het was leuk je te ontmoeten op {event}.",
-        generic="Leuk om van je te horen, en bedankt voor je bericht.",
-        forward="Ik hoor graag meer over waar je mee bezig bent.",
-        answer_later="Ik kijk rustig naar je vraag en kom er dan op terug.",
-        no_reply_scam="(Geen antwoord voorgesteld: dit lijkt op oplichting of phishing. "
-        "Meld of archiveer het.)",
-        no_reply_sponsored="(Geen antwoord voorgesteld: dit is een gesponsord bericht. "
-        "Archiveer het.)",
-    ),
-}
-
-_NAME = r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)"
-_INTRODUCER = re.compile(
-    _NAME + r"(?: [A-ZÀ-Ý][a-zà-ÿ]+)?,? (?:suggested|recommended|mentioned|told me|"
-    r"introduced|thought we|me (?:sugiri[oó]|recomend[oó])|m'a (?:suggéré|conseillé|"
-    r"recommandé|parlé)|hat mir|sugeriu|me indicou|mi ha (?:suggerito|consigliato|parlato)|"
-    r"raadde|stelde voor)"
+_SLOT = re.compile(r"\{(\w+)\}")
+_MAX_SLOT_WORDS = 8
+# Occasions whose phrasing already answers what was asked (an invitation, a role, a time).
+_ANSWERED_BY_OPENER = frozenset(
+    {o.INVITATION, o.RECRUITER, o.REFERRAL_OFFER, o.SCHEDULING, o.CONDOLENCE, o.SENDER_LOSS}
 )
-_NOT_NAMES = frozenset(
-    ("I", "We", "He", "She", "They", "My", "Our", "Your", "You", "It", "This", "That", "A", "The")
-)
-_EVENT = re.compile(
-    r"(?:met|meeting|(?:great|nice|good|lovely) to meet|chatted|spoke|talked|conocimos|"
-    r"conocí|rencontrés?|rencontrée?s?|"
-    r"conhecemos|conosciuti|incontrati) (?:you |each other )?"
-    r"(?:at|during|en|à|au|lors de|lors du|em|no|na|a|al|alla) (?:the |el |la |l')?"
-    r"(?P<event>[A-Z0-9][\w'&-]*(?: [A-Z0-9][\w'&-]*){0,3})"
-)
-# A thank-you for help gets "you're welcome"; "thanks for connecting" does not.
-_THANKS_FOR_HELP = re.compile(
-    r"thank(?:s| you)(?: so much| a lot)? for (?:your |the |all your )?(?:help|advice|intro|"
-    r"introduction|support|feedback|tips?|recommendation|referral)|gracias por (?:tu |la )?"
-    r"(?:ayuda|consejo)|merci (?:pour|de) (?:votre |ton )?(?:aide|conseil)|danke für "
-    r"(?:deine |Ihre |die )?(?:Hilfe|Unterstützung|Tipps?)|obrigad[oa] pela (?:ajuda|dica)|"
-    r"grazie (?:per|dell') ?(?:il tuo )?(?:aiuto|consiglio)|bedankt voor (?:je |jouw |uw )?"
-    r"(?:hulp|advies)",
-    re.IGNORECASE,
-)
-_NEWS = re.compile(
-    r"\bI(?:'ve| have)? (?:just )?(?:started|joined|launched|been promoted|got promoted|"
-    r"published|graduated)|\bnew (?:role|job|position)\b|(?:excited|thrilled|happy|proud) "
-    r"to (?:share|announce)|nuevo (?:puesto|trabajo)|nouveau poste|neue[nr]? (?:Job|Stelle|"
-    r"Position|Rolle)|novo (?:cargo|emprego)|nuovo (?:lavoro|ruolo)|nieuwe (?:baan|functie)",
-    re.IGNORECASE,
-)
+_EMOJI = "🙂"
 
 
-def reply_language(item: Incoming, fallback: str) -> str:
-    """The incoming message's language; else the sender's earlier turns'; else `fallback`."""
+class Rotation:
+    """How many drafts each message has had in this process, so asking again gives the
+    next phrasing. Bounded: the oldest messages are forgotten first."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._counts: OrderedDict[str, int] = OrderedDict()
+        self._size = size
+
+    def next(self, key: str) -> int:
+        count = self._counts.pop(key, -1) + 1
+        self._counts[key] = count
+        if len(self._counts) > self._size:
+            self._counts.popitem(last=False)
+        return count
+
+
+ROTATION = Rotation()
+
+
+def reply_language(item: Incoming, fallback: str, voice: Voice | None = None) -> str:
+    """The incoming message's language; else the one the owner writes to this sender in;
+    else the sender's earlier turns'; else `fallback`."""
     language = detect_language(item.text)
+    if language == UNDETERMINED and voice is not None:
+        language = voice.language_for(item.sender.profile_url, item.sender.name) or UNDETERMINED
     if language == UNDETERMINED:
         earlier = " ".join(turn.text for turn in item.thread if not turn.from_owner)
         language = detect_language(earlier)
-    if language == UNDETERMINED or language not in PHRASES:
-        language = fallback if fallback in PHRASES else "en"
+    if language == UNDETERMINED or language not in FRAMES:
+        language = fallback if fallback in FRAMES else "en"
     return language
 
 
 def compose_draft(
-    item: Incoming, verdict: VerdictOutput, *, signature: str, fallback_language: str
+    item: Incoming,
+    verdict: VerdictOutput,
+    *,
+    signature: str,
+    fallback_language: str,
+    voice: Voice | None = None,
+    variant: int | None = None,
+    owner_first_name: str = "",
 ) -> tuple[str, str]:
-    """(text, language) of the draft the verdict's action calls for."""
-    language = reply_language(item, fallback_language)
-    phrases = PHRASES[language]
+    """(text, language) of the draft the verdict's action calls for.
+
+    `variant` picks among the phrasings (0 is the best fit); None takes the next one for
+    this message, so a redraft differs from the draft before it when there is another."""
+    voice = voice or Voice()
+    language = reply_language(item, fallback_language, voice)
+    frame = FRAMES[language]
     if verdict.action is Action.NO_REPLY:
-        note = phrases.no_reply_sponsored if item.sender.sponsored else phrases.no_reply_scam
+        note = frame.no_reply_sponsored if item.sender.sponsored else frame.no_reply_scam
         return note, language
+    if variant is None:
+        variant = ROTATION.next(f"{item.message_id or item.text}|{verdict.action.value}")
+    seed = int(hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:8], 16)
     if verdict.action is Action.DECLINE:
-        body = phrases.decline
+        body = _pick(DECLINES[language], {}, variant, seed)
     elif verdict.action is Action.ASK:
-        body = phrases.clarify
+        body = _pick(CLARIFY[language], {}, variant, seed)
     else:
-        # A question deserves the user's own answer: the draft says one is coming rather
-        # than inventing it, and does not ask to "hear more" about what was just asked.
-        closing = phrases.answer_later if "?" in item.text else phrases.forward
-        body = f"{_opening(item.text, phrases)} {closing}"
-    parts = [_greeting(item, phrases), body]
-    if signature:
-        parts.append(f"{phrases.sign}\n{signature}")
-    return "\n\n".join(parts), language
+        body = _reply_body(item, language, voice, variant, seed, owner_first_name)
+    parts = [_greeting(item, frame, voice, language), body]
+    sign_off = _sign_off(frame, voice, signature, language)
+    if sign_off:
+        parts.append(sign_off)
+    return "\n\n".join(part for part in parts if part), language
 
 
-def _greeting(item: Incoming, phrases: Phrases) -> str:
+def phrasing_count(item: Incoming, verdict: VerdictOutput, fallback_language: str = "en") -> int:
+    """How many different drafts `compose_draft` can write for this message: a redraft
+    beyond this repeats one (a UI can say so)."""
+    if verdict.action is Action.NO_REPLY:
+        return 1
+    language = reply_language(item, fallback_language)
+    if verdict.action is Action.DECLINE:
+        return len(DECLINES[language])
+    if verdict.action is Action.ASK:
+        return len(CLARIFY[language])
+    reading = o.read_occasion(item)
+    return len(_usable(OCCASION_PHRASES[language][reading.occasion], reading.slots))
+
+
+def _reply_body(
+    item: Incoming, language: str, voice: Voice, variant: int, seed: int, owner_first_name: str
+) -> str:
+    reading = o.read_occasion(item, owner_first_name)
+    opener = _pick(OCCASION_PHRASES[language][reading.occasion], reading.slots, variant, seed)
+    sentences = [opener]
+    if reading.asks_question and reading.occasion not in _ANSWERED_BY_OPENER:
+        # The question deserves the user's own answer: the draft says one is coming rather
+        # than inventing it; the topic is named once, in whichever sentence comes first.
+        named = {slot: value for slot, value in reading.slots.items() if value not in opener}
+        sentences.append(_pick(ANSWER_LATER[language], named, 0, seed))
+    if voice.emoji and reading.occasion not in o.SOMBRE:
+        sentences[-1] = f"{sentences[-1]} {_EMOJI}"
+    return " ".join(sentences)
+
+
+def _usable(phrasings: tuple[str, ...], slots: dict[str, str]) -> list[str]:
+    """The phrasings whose slots were all found, those naming something first."""
+    filled = [p for p in phrasings if _SLOT.search(p) and set(_SLOT.findall(p)) <= set(slots)]
+    plain = [p for p in phrasings if not _SLOT.search(p)]
+    return filled + plain
+
+
+def _pick(phrasings: tuple[str, ...], slots: dict[str, str], variant: int, seed: int) -> str:
+    usable = _usable(phrasings, slots)
+    filled = [p for p in usable if _SLOT.search(p)]
+    plain = [p for p in usable if not _SLOT.search(p)]
+    # Messages of one occasion start at different phrasings, so an inbox of thank-yous does
+    # not get one text; within the filled and the plain ones the order is kept otherwise.
+    ordered = _rotated(filled, seed) + _rotated(plain, seed)
+    chosen = ordered[variant % len(ordered)]
+    return _SLOT.sub(lambda match: _slot_text(slots[match.group(1)]), chosen)
+
+
+def _rotated(items: list[str], seed: int) -> list[str]:
+    if not items:
+        return items
+    start = seed % len(items)
+    return items[start:] + items[:start]
+
+
+def _slot_text(value: str) -> str:
+    words = value.split()
+    return " ".join(words[:_MAX_SLOT_WORDS])
+
+
+def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str) -> str:
     name = item.first_name
     # A name that is itself a mail-merge leftover would repeat the sender's mistake.
     if not name or any(mark in name for mark in "%{}[]<>"):
-        return phrases.greet_anonymous
-    return phrases.greet.format(name=name)
+        return frame.greet_anonymous
+    template = frame.greet
+    if voice.greeting is not None and _is_voice_language(voice, language):
+        if not voice.greeting:
+            return ""
+        template = voice.greeting
+    return template.format(name=name)
 
 
-def _opening(text: str, phrases: Phrases) -> str:
-    """The first sentence of a relationship reply, echoing what the sender wrote."""
-    if mentions(CONGRATS, text):
-        return phrases.thank_for_congrats
-    if _NEWS.search(text):
-        return phrases.congratulate
-    if _THANKS_FOR_HELP.search(text):
-        return phrases.welcome
-    introducer = _INTRODUCER.search(text)
-    if introducer and introducer.group("name") not in _NOT_NAMES and mentions(WARM_INTRO, text):
-        return phrases.intro.format(intro=introducer.group("name"))
-    event = _EVENT.search(text)
-    if event:
-        return phrases.event.format(event=event.group("event").strip())
-    return phrases.generic
+def _sign_off(frame: Frame, voice: Voice, signature: str, language: str) -> str:
+    """The closing and name: the user's own habit in their language, else the template's;
+    one closing only, and none for a user who never signs."""
+    closing = frame.sign
+    if voice.closing is not None and _is_voice_language(voice, language):
+        closing = voice.closing
+        signature = signature or voice.signature or ""
+        if not closing and not signature:
+            return ""
+    if not signature:
+        return ""
+    return f"{closing}\n{signature}" if closing else signature
+
+
+def _is_voice_language(voice: Voice, language: str) -> bool:
+    """Whether the learned greeting and closing are in `language` (the owner's main one)."""
+    main = Counter(voice.languages.values()).most_common(1)
+    return language == (main[0][0] if main else "en")
 
 
 def chunk_words(text: str, words_per_chunk: int = 3) -> list[str]:

@@ -8,7 +8,10 @@ from reply_assistant.models import DEFAULT_ACTION, Action, Label
 
 def choose_action(label: Label, found: Signals) -> Action:
     # A reply to a scam confirms a live address and a sponsored message has no one to
-    # read it: neither gets one.
+    # read it: neither gets one. Phishing (a login, a code, "your account will be
+    # suspended") gets none whatever the label: the model may read it as merely unclear.
+    if found.has("phishing"):
+        return Action.NO_REPLY
     if label is Label.SPAM and (found.has("scam") or found.has("sponsored")):
         return Action.NO_REPLY
     return DEFAULT_ACTION[label]
@@ -19,6 +22,8 @@ def build_reason(label: Label, found: Signals) -> str:
         return _spam_reason(found)
     if label is Label.RELATIONSHIP:
         return _relationship_reason(found)
+    if found.has("phishing"):
+        return "Asks for a login, a code or your details: treat it as phishing."
     if found.has("greeting only"):
         return "Only a greeting so far, with no clear purpose."
     if found.has("link only"):
@@ -29,6 +34,8 @@ def build_reason(label: Label, found: Signals) -> str:
 def _spam_reason(found: Signals) -> str:
     if found.has("sponsored"):
         return "Sponsored message sent as advertising, not written to you."
+    if found.has("phishing"):
+        return "Phishing: asks for a login, a code or your details, or threatens the account."
     if found.has("scam"):
         return "Scam or phishing language: money, crypto or account verification."
     if found.has("prompt injection"):
@@ -54,6 +61,8 @@ def _spam_reason(found: Signals) -> str:
 
 
 def _relationship_reason(found: Signals) -> str:
+    if found.has("phishing"):
+        return "Asks for a login, a code or your details: treat it as phishing."
     # The reason must not contradict the signals listed beside it ("someone who knows you"
     # next to "no prior contact", "no sales pitch" next to "pitch").
     if found.has("1st-degree"):

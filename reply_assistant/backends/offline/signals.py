@@ -130,6 +130,26 @@ SCAM = PhrasePattern(
         "krypto retorno rendimenti gegarandeerd verifi"
     ),
 )
+# Asking for a login, a code or "your details" under a deadline, or threatening the account:
+# replying helps no one, so these get no reply whatever the label (reasons.choose_action).
+PHISHING = PhrasePattern(
+    r"confirm your (?:details|identity|account|password|login|information)"
+    r"|(?:verify|update|re-?enter) your (?:details|password|login|payment|billing|information)"
+    r"|(?:send|share|forward|give) (?:me |us )?(?:the |your )?(?:\d-digit |verification |security "
+    r"|one-time |login |2fa |sms )?(?:code|password|otp|pin)\b|verification code"
+    r"|one-time (?:code|password)|unusual (?:login|sign-in) activity"
+    r"|account (?:will be |has been |may be )?(?:suspended|restricted|locked|disabled|deactivated"
+    r"|closed|terminated)|(?:suspend|deactivat|terminat|clos)(?:e|ed|ing) your account"
+    r"|within (?:24|48|12|72) hours|flagged for (?:unusual|suspicious)"
+    r"|confirme (?:tus|sus) datos|confirmez vos (?:informations|coordonnées)"
+    r"|bestätigen sie ihre (?:daten|identität)|confirme (?:seus|os seus) dados"
+    r"|conferma i tuoi dati|bevestig uw (?:gegevens|account)",
+    triggers=(
+        "confirm verify update re-enter reenter send share forward give verification one-time "
+        "unusual account suspend suspended deactivate deactivated terminate terminated close "
+        "closed within flagged confirme confirmez bestätigen conferma bevestig"
+    ),
+)
 # "a 20 min call", "15 Minuten", "10 minutos": run only when "min" occurs (it starts with \b).
 DURATION = re.compile(r"\b\d{1,2}[- ]?min(?:ute[sn]?|utos?|uti|s)?\b")
 # The class LinkedIn's sponsored-InMail editor leaves in a message's raw HTML.
@@ -194,6 +214,7 @@ PHRASE_PATTERNS = (
     MET_BEFORE,
     OWNER_WORK,
     SCAM,
+    PHISHING,
     FAMILIARITY_CLAIM,
     FOLLOW_UP,
     WARM_INTRO,
@@ -344,6 +365,7 @@ def extract_signals(item: Incoming) -> Signals:
     placeholder = bool(sender.placeholders) or has_placeholder(text)
     link_only = bool(links) and len(words) <= 3
     scam = bool(hits(SCAM))
+    phishing = bool(hits(PHISHING))
     fake_familiarity = bool(hits(FAMILIARITY_CLAIM)) and not owner_replied
     # A sender writing again into a thread the owner never answered is nagging.
     follow_up = bool(hits(FOLLOW_UP)) or (sender_turns >= 1 and not owner_replied)
@@ -358,6 +380,7 @@ def extract_signals(item: Incoming) -> Signals:
     # Strongest first: the reason sentence is built from the front of this list.
     flagged = (
         ("sponsored", sponsored),
+        ("phishing", phishing),
         ("scam", scam),
         ("prompt injection", injection),
         ("placeholder", placeholder),

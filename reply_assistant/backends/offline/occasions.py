@@ -1,0 +1,419 @@
+"""What a relationship message is about, and the sender's own words for its specifics.
+
+`read_occasion` names the occasion (a birthday, a loss, an invitation to speak, a
+scheduling reply inside a thread...) and lifts the phrases a reply should echo: the event
+("the Seattle platform summit"), the mutual contact, the role, the topic asked about.
+Hand-written patterns in the seven template languages; the first occasion that matches, in
+`_DETECTORS` order, wins, so the more particular ones come first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reply_assistant.models import Incoming
+
+_I = re.IGNORECASE
+
+BIRTHDAY = "birthday"
+WORK_ANNIVERSARY = "work_anniversary"
+CONDOLENCE = "condolence"  # sympathy sent to the owner
+SENDER_LOSS = "sender_loss"  # the sender shares a loss of their own
+CONGRATULATED = "congratulated"  # the owner is congratulated
+FAMILY_NEWS = "family_news"  # the sender's baby or wedding
+NEW_JOB = "new_job"  # the sender's new job or promotion
+THANKS = "thanks"
+INTRODUCTION = "introduction"  # names a mutual contact
+EVENT_FOLLOW_UP = "event_follow_up"
+INVITATION = "invitation"  # to speak, record a podcast, join an event
+RECRUITER = "recruiter"  # a specific role
+REFERRAL_OFFER = "referral_offer"
+SCHEDULING = "scheduling"  # a short reply about a day or time inside a thread
+CATCH_UP = "catch_up"
+QUESTION = "question"
+GENERAL = "general"
+
+OCCASIONS = (
+    BIRTHDAY, WORK_ANNIVERSARY, CONDOLENCE, SENDER_LOSS, CONGRATULATED, FAMILY_NEWS, NEW_JOB,
+    THANKS, INTRODUCTION, EVENT_FOLLOW_UP, INVITATION, RECRUITER, REFERRAL_OFFER, SCHEDULING,
+    CATCH_UP, QUESTION, GENERAL,
+)  # fmt: skip
+# Occasions where cheer would be wrong: the draft checks hold their openers to that.
+SOMBRE = frozenset({CONDOLENCE, SENDER_LOSS})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    occasion: str
+    # The sender's words for what the reply should name: event, contact, role, news,
+    # thing (thanked for), day, topic. Only those found.
+    slots: dict[str, str] = field(default_factory=dict)
+    asks_question: bool = False
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), _I)
+
+
+_BIRTHDAY = _any(
+    r"happy (?:belated )?b(?:irth)?day|\bhbd\b|birthday wishes|feliz cumpleaños|feliz aniversário",
+    r"joyeux anniversaire|bon anniversaire|alles gute zum geburtstag|herzlichen glückwunsch zum"
+    r" geburtstag|buon compleanno|fijne verjaardag|gefeliciteerd met je verjaardag",
+)
+_WORK_ANNIVERSARY = _any(
+    r"work anniversary|happy \d+ years? at|years at \w+|aniversario (?:laboral|en)",
+    r"anniversaire (?:professionnel|chez)|jubiläum|dienstjubiläum|anniversario (?:di lavoro|in)",
+    r"werkjubileum|aniversário (?:de empresa|na)",
+)
+_CONDOLENCE = _any(
+    r"condolence|sorry (?:to hear|for your loss|about your)|so sorry|thinking of you",
+    r"my (?:deepest )?sympathy|pésame|lo siento mucho|condoléances|triste nouvelle|je pense (?:très"
+    r" fort )?à toi|beileid|tut mir (?:so |sehr )?leid|ich denke an dich|pêsames|sinto muito",
+    r"condoglianze|mi dispiace (?:tanto|molto)|gecondoleerd|deelneming|wat erg",
+)
+# The sender's own loss, rather than sympathy for the owner's.
+_OWN_LOSS = _any(
+    r"\bmy (?:father|mother|dad|mum|mom|wife|husband|partner|brother|sister|grandmother|"
+    r"grandfather|son|daughter|friend)\b[^.!?]{0,40}(?:passed|died)",
+    r"\bI lost my\b|mi (?:padre|madre) (?:falleció|murió)|mon (?:père|mari)|ma mère est décédée",
+    r"mein (?:vater|mann)|meine mutter ist gestorben",
+)
+_CONGRATS = _any(
+    r"congrat|felicidades|enhorabuena|félicitations|bravo pour|glückwunsch|gratulier|parabéns",
+    r"congratulazioni|complimenti|gefeliciteerd|proficiat",
+)
+_FAMILY = _any(
+    r"\bbaby\b|newborn|new arrival|got married|our wedding|just married|engaged\b|bebé|boda",
+    r"bébé|mariage|hochzeit|geheiratet|casamento|bebê|matrimonio|sposat|bruiloft|getrouwd",
+)
+_SENDER_NEWS = _any(
+    r"\bI(?:'ve| have)? (?:just )?(?:started|joined|landed|accepted|been promoted|got promoted|"
+    r"got the job)|\bI got the (?:job|role|offer)|\bnew (?:role|job|position)\b",
+    r"(?:excited|thrilled|happy|proud) to (?:share|announce)|nuevo (?:puesto|trabajo)|nouveau "
+    r"poste|neue[nr]? (?:job|stelle|position|rolle)|novo (?:cargo|emprego)|nuovo (?:lavoro|ruolo)"
+    r"|nieuwe (?:baan|functie)",
+)
+_THANKS = _any(
+    r"\bthanks?\b|thank you|gracias|merci|danke|obrigad[oa]|grazie|bedankt|dank je|dank u",
+)
+_INTRODUCED_BY = re.compile(
+    r"(?P<contact>[A-ZÀ-Ý][\w'-]+(?: (?:de |van |da )?[A-ZÀ-Ý][\w'-]+)?)"
+    r"(?: \([^)]{1,40}\))?,? (?:suggested|recommended|mentioned|told me|introduced|said|"
+    r"forwarded|thought|gave me|passed|and I|me (?:sugiri[oó]|recomend[oó]|habl[oó])|m'a|"
+    r"hat mir|sugeriu|me indicou|mi ha|raadde|stelde voor|gaf me)"
+)
+_INTRO_CONTEXT = _any(
+    r"suggested|recommended|introduc|get in touch|reach out|connect|mutual|gave me your|said you"
+    r"|told me|mentioned you|sugiri|recomend|m'a (?:suggéré|conseillé|recommandé|parlé)",
+    r"empfohlen|vorgeschlagen|sugeriu|indicou|suggerito|consigliato|raadde|gaf me je naam",
+)
+_EVENT = re.compile(
+    r"(?:meet(?:ing)?|met|see(?:ing)?|chat(?:ting)?|talk(?:ing)?|conversation|spoke|gesproken"
+    r"|hebben|conocimos|conocerte|rencontré|kennengelernt|conhecer|conosciuti|sat next to each"
+    r" other)(?: you| each other| up| with you)?(?: \w+)? (?:at|during|from|in|en|à|au|lors de"
+    r"|bei|auf|na|no|em|a|al|alla|op) (?P<event>(?:the |la |el |le |der |die |de |o |il )?"
+    r"[^\s.,!?;:()]+(?: (?![Tt]oday|"
+    r"[Yy]esterday|[Ll]ast|[Tt]his|[Nn]ext|and|y|et|und|e|en|in|yesterday|hier|gestern|ontem|"
+    r"ieri|gisteren|ayer)[^\s.,!?;:()]+){0,4})"
+)
+_EVENT_WORDS = _any(
+    r"summit|conference|con\b|meetup|dinner|panel|workshop|offsite|hackathon|days\b|party|"
+    r"breakout|talk|session|flight|conferencia|conférence|konferenz|conferenza|congresso|evento",
+)
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z]\w*")  # PlatformCon, DevOpsDays
+_INVITATION = _any(
+    r"podcast|episode|keynote|speaker|speak at|give a talk|as a (?:guest|speaker)|guest (?:on|"
+    r"speaker)|panel(?:ist)?\b|book club|meetup|fireside|invite you|invit(?:ing|ation)",
+    r"charla|ponencia|ponente|conférence|intervenir|épisode|vortrag|gastredner|palestra|"
+    r"palestrante|intervento|relatore|spreker|einladen|convidar|invitarte|inviter",
+)
+_RECRUITER = _any(
+    r"\bhiring (?:a|an|for)\b|recruit|\bthe (?:[\w-]+ ){0,4}role\b|head ?hunt|opening for|"
+    r"position (?:of|as)|we(?:'re| are) looking for (?:a|an)\b|buscamos|nous recrutons|wir suchen"
+    r"|procuramos|cerchiamo|zoeken (?:een|naar)",
+)
+_ROLE = re.compile(
+    r"(?:hiring|looking for|recruiting for|suchen|buscamos|recrutons|cerchiamo|procuramos|"
+    r"zoeken)(?: for)? (?:a |an |the |eine[n]? |un[ae]? |um[a]? |een )?"
+    r"(?P<role>(?:[A-Z][\w/&-]*|of|de|for|at)(?: (?:[A-Z][\w/&-]*|of|de|for))*)"
+    r"|the (?P<role2>(?:[A-Z][\w/&-]* ){1,5})role"
+)
+_REFERRAL_OFFER = _any(
+    r"want me to (?:introduce|intro|connect|refer)|(?:happy|glad) to (?:introduce|intro|refer|"
+    r"connect you)|I can (?:intro|introduce|refer|connect)|give yours|put you in touch|"
+    r"(?:mettre|mettrai) en relation|vorstellen\?|apresentar você|presentarti|voorstellen\?",
+)
+_DAY_OR_TIME = re.compile(
+    r"\b(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|evening|"
+    r"lunch|\d{1,2}(?:st|nd|rd|th)?))?|tomorrow|tonight|next week|lunes|martes|miércoles|jueves"
+    r"|viernes|lundi|mardi|mercredi|jeudi|vendredi|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag"
+    r"|woensdag|donderdag|vrijdag)\b",
+    _I,
+)
+_SCHEDULING_WORDS = _any(
+    r"works (?:for me|better)|\bworks\b|it is\b|suits me|see you|count me in|me va bien|me viene"
+    r"|ça me va|passt (?:mir)?|funciona|va bene|komt goed uit|past me|schikt",
+)
+_CATCH_UP = _any(
+    r"how are you|how(?:'s| is) (?:things|life|it going)|long time|been (?:way too |too |a )?"
+    r"(?:long|ages|a while|forever)|catch up|we haven't (?:properly )?(?:talked|spoken)|miss "
+    r"(?:working|you)|lunch|coffee|drink|stranger|cómo estás|qué tal|ça fait|comment vas-tu|"
+    r"wie geht'?s|lange (?:nicht|her)|como (?:vai|estás)|tudo bem|come stai|quanto tempo|hoe gaat"
+    r" het|bijpraten|lang geleden",
+)
+# A straight apostrophe quotes only between non-letters: "they're ... I'd" is no quote.
+_QUOTED = re.compile(
+    r"(?:[‘\"“«„]|(?<!\w)')\s?(?P<quote>[^'\"“”‘’«»„\n]{3,60}?)\s?(?:[’\"”»“]|'(?!\w))"
+)
+_ABOUT = re.compile(
+    r"\b(?:about|on|regarding|sobre|sur|à propos de|über|zu|su|riguardo a|over)\s+"
+    r"(?P<topic>(?:how |what |why |the |your |our |la |el |le |les |der |die |das |o |a |il "
+    r"|de |het )?[^\s.,!?;:()]+(?: [^\s.,!?;:()]+){0,5})",
+    _I,
+)
+_THANKED_FOR = re.compile(
+    r"(?:thanks?|thank you|grateful)(?: (?:so|very) much| again| a lot)? for (?P<thing>(?:[^.,"
+    r"!?;\n\s]|\s(?![-–—]))+)|(?:gracias|merci|danke|obrigad[oa]|grazie|bedankt)(?: \w+)? "
+    r"(?:por|pour|für|pela|pelo|per|voor) (?P<thing2>[^.,!?;\n]{3,60})",
+    _I,
+)
+_CONGRATULATED_ON = re.compile(
+    r"(?:congrat\w*|felicidades|enhorabuena|félicitations|glückwunsch|gratulation|parabéns|"
+    r"congratulazioni|complimenti|gefeliciteerd)(?: \w+)? (?:on|for|por|pour|pelo|pela|per|zu|"
+    r"zum|zur|met|with) (?P<news>[^.,!?;\n]{3,60})",
+    _I,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?¡¿…:;\n]+|[\U0001f300-\U0001faff\u2600-\u27bf]|\s[-–—]\s")
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’&-]*[a-zà-ÿ0-9][\w'’&-]*")
+_NAME_JOINERS = frozenset(("of", "de", "van", "the", "del", "da", "di", "von"))
+_VOCATIVE = re.compile(
+    r"(?:^|[,;!?]\s*)(?:(?:hi|hey|hello|dear|hola|bonjour|salut|hallo|hoi|olá|oi|ciao)\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w-]+)(?:-san)?\s*(?=[,!.?:]|\s[-–—]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOUN_PHRASE = re.compile(
+    r"\b(?:the|your|our|my|la|el|le|les|der|die|das|il|het|o|a)\s+(?P<phrase>[a-zà-ÿ][\w'-]+"
+    r"(?:\s(?!(?:for|of|to|with|and|at|in|on|from|by|that|which|is|was|para|pour|für|per|voor)\b)"
+    r"[a-zà-ÿ][\w'-]+){0,2})"
+)
+_MONTHS_AND_DAYS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_NOT_TOPICS = frozenset(
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "we",
+        "you",
+        "your",
+        "my",
+        "our",
+        "it",
+        "this",
+        "that",
+        "the",
+        "a",
+        "an",
+        "hi",
+        "hey",
+        "hello",
+        "dear",
+        "thanks",
+        "thank",
+        "congrats",
+        "hope",
+        "quick",
+        "just",
+        "also",
+        "and",
+        "but",
+        "so",
+        "anyway",
+        "ps",
+    ]
+)
+_FIRST_PERSON = {
+    "your": "my", "our": "your", "you": "me", "yours": "mine", "you're": "I'm", "my": "your",
+    "me": "you",
+    "tu": "mi", "tus": "mis", "ton": "mon", "ta": "ma", "tes": "mes", "votre": "ma",
+    "dein": "mein", "deine": "meine", "deinen": "meinen", "deiner": "meiner", "seu": "meu",
+    "sua": "minha", "tuo": "mio", "tua": "mia", "je": "mijn", "jouw": "mijn",
+}  # fmt: skip
+
+
+def read_occasion(item: Incoming, owner_first_name: str = "") -> Reading:
+    """The occasion of `item` and the sender's words for its specifics."""
+    text = item.text
+    slots = _specifics(text, item, owner_first_name)
+    asks = asks_question(text)
+    in_thread = any(turn.from_owner for turn in item.thread) or len(item.thread) > 0
+    occasion = next(
+        (name for name, matches in _DETECTORS if matches(text, in_thread)),
+        QUESTION if asks else GENERAL,
+    )
+    return Reading(occasion=occasion, slots=slots, asks_question=asks)
+
+
+def asks_question(text: str) -> bool:
+    """A real question, not only a rhetorical tag ("Interested?" ends pitches too)."""
+    return "?" in text or "¿" in text
+
+
+def _scheduling(text: str, in_thread: bool) -> bool:
+    short = len(text.split()) <= 14
+    return (
+        short
+        and bool(_DAY_OR_TIME.search(text))
+        and (in_thread or bool(_SCHEDULING_WORDS.search(text)))
+    )
+
+
+_DETECTORS = (
+    (BIRTHDAY, lambda text, _: bool(_BIRTHDAY.search(text))),
+    (WORK_ANNIVERSARY, lambda text, _: bool(_WORK_ANNIVERSARY.search(text))),
+    (SENDER_LOSS, lambda text, _: bool(_OWN_LOSS.search(text))),
+    (CONDOLENCE, lambda text, _: bool(_CONDOLENCE.search(text)) and not _CONGRATS.search(text)),
+    (SCHEDULING, _scheduling),
+    (FAMILY_NEWS, lambda text, _: bool(_FAMILY.search(text)) and not _INVITATION.search(text)),
+    (CONGRATULATED, lambda text, _: bool(_CONGRATS.search(text)) and not _SENDER_NEWS.search(text)),
+    (NEW_JOB, lambda text, _: bool(_SENDER_NEWS.search(text))),
+    (REFERRAL_OFFER, lambda text, _: bool(_REFERRAL_OFFER.search(text))),
+    (INVITATION, lambda text, _: bool(_INVITATION.search(text))),
+    (RECRUITER, lambda text, _: bool(_RECRUITER.search(text))),
+    (
+        INTRODUCTION,
+        lambda text, _: bool(_INTRODUCED_BY.search(text)) and bool(_INTRO_CONTEXT.search(text)),
+    ),
+    (EVENT_FOLLOW_UP, lambda text, _: _event(text) is not None),
+    (THANKS, lambda text, _: bool(_THANKS.search(text[:120]))),
+    (CATCH_UP, lambda text, _: bool(_CATCH_UP.search(text)) and not asks_question(text[-80:])),
+)
+
+
+def _specifics(text: str, item: Incoming, owner_first_name: str) -> dict[str, str]:
+    skip = {owner_first_name.casefold(), item.first_name.casefold(), ""}
+    found: dict[str, str] = {}
+    event = _event(text)
+    if event:
+        found["event"] = event
+    introducer = _INTRODUCED_BY.search(text)
+    if introducer and introducer.group("contact").split()[0].casefold() not in skip | _NOT_TOPICS:
+        found["contact"] = introducer.group("contact")
+    role = _ROLE.search(text)
+    if role:
+        words = (role.group("role") or role.group("role2") or "").strip().split()
+        while words and words[-1] in ("of", "de", "for", "at"):
+            words.pop()
+        if words:
+            found["role"] = " ".join(words)
+    thanked = _THANKED_FOR.search(text)
+    if thanked:
+        found["thing"] = _as_owner_would_say(thanked.group("thing") or thanked.group("thing2"))
+    congratulated = _CONGRATULATED_ON.search(text)
+    if congratulated:
+        found["news"] = _as_owner_would_say(congratulated.group("news"))
+    day = _DAY_OR_TIME.search(text)
+    if day:
+        found["day"] = day.group("day")
+    topic = _topic(text, skip)
+    # A proposed day or time is not echoed: naming it could read as agreeing to it.
+    if topic and not _DAY_OR_TIME.search(topic):
+        found["topic"] = topic
+    return found
+
+
+def _event(text: str) -> str | None:
+    for match in _EVENT.finditer(text):
+        event = match.group("event").strip()
+        if event.split()[0].casefold() in _MONTHS_AND_DAYS:
+            continue
+        named = event[:1].isupper() or event.split()[0] == "the"
+        if _EVENT_WORDS.search(event) or _CAMEL_CASE.search(event) or (named and " " in event):
+            return event
+    return None
+
+
+def _topic(text: str, skip: set[str]) -> str | None:
+    """The most specific thing the message names: a quoted phrase, a proper name (not the
+    first word of a sentence, not the person greeted), a question short enough to echo, or
+    a noun phrase."""
+    quoted = _QUOTED.search(text)
+    if quoted and len(quoted.group("quote").split()) <= 8:
+        return quoted.group("quote").strip()
+    skip = skip | {match.group("name").casefold() for match in _VOCATIVE.finditer(text)}
+    for sentence in _SENTENCE_BREAK.split(text):
+        name = _proper_name(sentence.split()[1:], skip)
+        if name:
+            return name
+    question = _short_question(text)
+    if question:
+        return question
+    about = _ABOUT.search(text)
+    if about:
+        return _as_owner_would_say(about.group("topic"))
+    # "the runner image" names a thing; "our builds took" may run into a verb.
+    phrases = sorted(
+        _NOUN_PHRASE.finditer(text), key=lambda match: not match.group(0).startswith("the ")
+    )
+    return _as_owner_would_say(phrases[0].group(0)) if phrases else None
+
+
+def _proper_name(words: list[str], skip: set[str]) -> str | None:
+    """The first run of capitalised words in `words` that is not a skipped name."""
+    run: list[str] = []
+    for word in [*words, ""]:
+        bare = word.strip(",()\"'’“”«»")
+        if _CAPITALISED.fullmatch(bare) and (run or bare.casefold() not in skip | _NOT_TOPICS):
+            if bare.casefold() in _MONTHS_AND_DAYS and not run:
+                continue
+            run.append(bare)
+            if bare != word.rstrip(",()\"'’“”«»") or word.endswith(","):
+                break
+        elif run and bare in _NAME_JOINERS:
+            run.append(bare)
+        elif run:
+            break
+    while run and run[-1] in _NAME_JOINERS:
+        run.pop()
+    return " ".join(run) if run and len(run[0]) >= 3 else None
+
+
+def _short_question(text: str) -> str | None:
+    """The first question, when it is short enough to name (after any "X:" lead-in)."""
+    for sentence in re.findall(r"[^.!?¿¡\n]+\?", text):
+        core = re.split(r"[:,]\s", sentence.strip(" ?"))[-1].strip()
+        words = core.split()
+        if 2 <= len(words) <= 8 and not _DAY_OR_TIME.search(core):
+            return _as_owner_would_say(core)
+    return None
+
+
+def _as_owner_would_say(phrase: str) -> str:
+    """The sender's phrase from the owner's side: "your talk" -> "my talk"."""
+    words = phrase.strip().split()
+    return " ".join(_FIRST_PERSON.get(word.casefold(), word) for word in words)
