@@ -206,8 +206,9 @@ def command(
 @command.command("compare")
 @click.argument("run_a", type=_FILE)
 @click.argument("run_b", type=_FILE)
-def compare_command(run_a: Path, run_b: Path) -> None:
-    """Metric deltas and changed verdicts between two saved runs (A → B)."""
+@click.option("--force", is_flag=True, help="Compare runs made on different datasets anyway.")
+def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
+    """A paired verdict, metric deltas and changed verdicts between two saved runs (A → B)."""
     from reply_assistant.evals.compare import (
         RunFileError,
         differing_examples,
@@ -216,6 +217,7 @@ def compare_command(run_a: Path, run_b: Path) -> None:
         pair_runs,
     )
     from reply_assistant.evals.report_text import deltas_rich_table, diff_rich_table
+    from reply_assistant.evals.verdict import compare_pair
 
     try:
         first, second = load_run_file(run_a), load_run_file(run_b)
@@ -223,12 +225,22 @@ def compare_command(run_a: Path, run_b: Path) -> None:
         raise InputError(str(exc)) from exc
     console = Console()
     if first.dataset.sha256 != second.dataset.sha256:
-        console.print("[yellow]The two runs were scored on different datasets.[/]")
+        if not force:
+            raise InputError(
+                f"{run_a} and {run_b} were scored on different datasets (sha256 "
+                f"{first.dataset.sha256[:12]} vs {second.dataset.sha256[:12]}); "
+                "--force compares the examples they share."
+            )
+        console.print(
+            "[yellow]The two runs were scored on different datasets; the paired verdict uses "
+            "the examples they share.[/]"
+        )
     pairs = pair_runs(first, second)
     if not pairs:
         raise InputError(f"{run_a} and {run_b} have no runs to compare.")
     for before, after in pairs:
         console.print(deltas_rich_table(before, after, metric_deltas(before, after)))
+        console.print(compare_pair(before, after).line, markup=False, soft_wrap=True)
         diffs = differing_examples([before, after])
         if diffs:
             console.print(diff_rich_table([before, after], diffs))

@@ -194,15 +194,15 @@ def recheck_drafts(examples: Sequence[ExampleResult]) -> list[dict[str, bool]]:
         if example.draft is None:
             results.append({})
         elif not example.redacted:
-            results.append(
-                check_draft(
-                    example.draft,
-                    label=example.predicted,
-                    language=example.language,
-                    first_name=example.first_name,
-                    action=example.action,
-                )
+            # The record keeps no message, so the checks against it stay as recorded.
+            rechecked = check_draft(
+                example.draft,
+                label=example.predicted,
+                language=example.language,
+                first_name=example.first_name,
+                action=example.action,
             )
+            results.append({**example.checks, **rechecked})
         else:
             results.append(example.checks)
     return results
@@ -265,5 +265,6 @@ def compute_metrics(examples: Sequence[ExampleResult]) -> RunMetrics:
         cost_usd=sum(costs) if costs else None,
         latency_p50_ms=percentile(latencies, 50),
         latency_p95_ms=percentile(latencies, 95),
+        latency_total_ms=sum(latencies) if latencies else None,
         **judge_metrics(examples),
     )

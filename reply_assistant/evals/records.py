@@ -121,6 +121,7 @@ class RunMetrics(BaseModel):
     cost_usd: float | None
     latency_p50_ms: float | None
     latency_p95_ms: float | None
+    latency_total_ms: float | None = None  # summed over examples: the time one at a time
     # The LLM judge (eval --judge); its calls are not in tokens/cost_usd/error_rate above.
     judge_count: int = 0  # drafts sent to the judge, failures included
     judge_mean_score: float | None = None

@@ -1,5 +1,6 @@
-"""The terminal report: the versions side by side, per-class precision/recall, accuracy by
-language and subtype, then the examples whose verdict differs."""
+"""The terminal report: the versions side by side (each figure with its 95% interval), the
+paired verdict per pair of versions, cost of quality for LLM runs, per-class
+precision/recall, accuracy by language and subtype, then the examples whose verdict differs."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from rich.table import Table
 from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import ExampleDiff, MetricDelta, differing_examples
 from reply_assistant.evals.records import RunResult
-from reply_assistant.evals.table import primary_runs, run_title, versions_table
+from reply_assistant.evals.table import (
+    cost_of_quality_table,
+    primary_runs,
+    run_title,
+    versions_table,
+)
+from reply_assistant.evals.verdict import pair_verdicts
 
 MAX_DIFF_ROWS = 50
 _STATUS_STYLE = {"fixed": "green", "broken": "red", "changed": "yellow"}
@@ -80,8 +87,22 @@ def judge_problems_rich_table(run: RunResult) -> Table:
     return table
 
 
+def print_verdicts(console: Console, runs: Sequence[RunResult]) -> None:
+    verdicts = pair_verdicts(runs)
+    if verdicts:
+        console.print("[bold]Paired verdicts[/] (same examples, 95% paired bootstrap)")
+    for verdict in verdicts:
+        console.print(f"  {verdict.line}", markup=False, soft_wrap=True)
+
+
 def print_report(console: Console, runs: Sequence[RunResult]) -> None:
     console.print(versions_rich_table(runs))
+    if runs and runs[0].metrics.interval_method:
+        console.print(f"[dim][low, high]: {runs[0].metrics.interval_method}[/]")
+    print_verdicts(console, runs)
+    headers, rows = cost_of_quality_table(runs)
+    if rows:
+        console.print(_figures_table("Cost of quality (LLM runs)", headers, rows))
     console.print(class_rich_table(runs))
     groups = group_rich_table(runs)
     if groups is not None:
