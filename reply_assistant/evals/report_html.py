@@ -1,5 +1,5 @@
-"""A self-contained HTML report: inline CSS, no scripts or external assets, every piece of
-message text escaped."""
+"""A self-contained HTML report: inline CSS and inline SVG pictures (charts.py), no scripts
+or external assets, every piece of message text escaped. Each picture has its table under it."""
 
 from __future__ import annotations
 
@@ -7,10 +7,18 @@ from collections.abc import Sequence
 from html import escape
 
 from reply_assistant.draft_checks import CHECK_NAMES
+from reply_assistant.evals import charts
 from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import differing_examples
 from reply_assistant.evals.records import DatasetInfo, RunResult
-from reply_assistant.evals.table import format_value, primary_runs, run_title, versions_table
+from reply_assistant.evals.table import (
+    cost_of_quality_table,
+    format_value,
+    primary_runs,
+    run_title,
+    versions_table,
+)
+from reply_assistant.evals.verdict import pair_verdicts
 
 LOW_SCORE = 2  # drafts the judge scored this or lower are listed with their problems
 
@@ -25,6 +33,9 @@ td.text { text-align: left; max-width: 40rem; color: #57606a; }
 .fixed { color: #1a7f37; font-weight: 600; } .broken { color: #cf222e; font-weight: 600; }
 .changed { color: #9a6700; } .diag { background: #e6f4ea; }
 .meta { color: #57606a; }
+.figures { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+svg { max-width: 100%; height: auto; }
+ul.verdicts li { margin: 0.3rem 0; }
 """
 
 
@@ -43,7 +54,40 @@ def _groups(runs: Sequence[RunResult]) -> str:
     return (
         "<h2>Accuracy by language and subtype</h2>\n"
         "<p class=meta>n: examples in the group; subtypes are grouped by their gold label.</p>\n"
+        f"<div class=figures>{charts.group_accuracy_bars(primary_runs(runs))}</div>\n"
         + _table(headers, rows)
+    )
+
+
+def _verdicts(runs: Sequence[RunResult]) -> str:
+    verdicts = pair_verdicts(runs)
+    if not verdicts:
+        return ""
+    items = "".join(f"<li>{escape(verdict.line)}</li>" for verdict in verdicts)
+    return (
+        "<h2>Paired verdicts</h2>\n<p class=meta>Same examples in both runs: paired bootstrap "
+        "of the differences (95%) and McNemar's exact test on right/wrong.</p>\n"
+        f"<ul class=verdicts>{items}</ul>"
+    )
+
+
+def _cost_of_quality(runs: Sequence[RunResult]) -> str:
+    headers, rows = cost_of_quality_table(runs)
+    if not rows:
+        return ""
+    return (
+        "<h2>Cost of quality (LLM runs)</h2>\n<p class=meta>Call time: the calls' summed "
+        "latency, one message at a time; concurrency divides it.</p>\n" + _table(headers, rows)
+    )
+
+
+def _calibration(columns: Sequence[RunResult]) -> str:
+    diagrams = "".join(charts.reliability_diagram(run) for run in columns)
+    return (
+        "<h2>Calibration</h2>\n<p class=meta>Bars: accuracy per confidence bin; dots: mean "
+        "confidence and accuracy of the bin, sized by its predictions; dashed: perfect "
+        "calibration.</p>\n"
+        f"<div class=figures>{diagrams}</div>"
     )
 
 
@@ -128,6 +172,8 @@ def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str
     columns = primary_runs(runs)
     headers, rows = versions_table(runs)
     paths = ", ".join(dataset.paths)
+    method = columns[0].metrics.interval_method if columns else ""
+    heatmaps = "".join(charts.confusion_heatmap(run) for run in columns)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Reply Assistant eval report</title>
@@ -137,11 +183,18 @@ def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str
 {escape(dataset.split or "all")} · {escape(paths)} · sha256 {escape(dataset.sha256[:12])}</p>
 <h2>Versions side by side</h2>
 {_table(headers, rows)}
+<p class="meta">[low, high]: {escape(method or "no intervals recorded in this run")}</p>
+{_verdicts(runs)}
+{_cost_of_quality(runs)}
 <h2>Per class (precision / recall / F1; n = gold examples)</h2>
+<div class=figures>{charts.class_f1_bars(columns)}</div>
 {_table(*class_table(runs))}
-{_groups(runs)}
 <h2>Confusion matrices</h2>
+<p class="meta">Rows: gold label; columns: predicted; shade: share of the gold row.</p>
+<div class=figures>{heatmaps}</div>
 {"".join(_confusion(run) for run in columns)}
+{_calibration(columns)}
+{_groups(runs)}
 <h2>Draft checks (pass rate)</h2>
 {_draft_checks(columns)}
 {_judge_section(columns)}
