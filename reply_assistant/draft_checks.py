@@ -3,6 +3,8 @@
 The evals score drafts with them, and the LLM backend checks every draft it writes.
 Each check answers True (pass), False (fail) or is left out when it does not apply (an
 unclear-message check on a spam decline, a language check when the language is unknown).
+The checks that compare the draft with the message it answers (specific, no unasked
+answer, no cheer in a condolence) run only when the message is given.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ CHECK_NAMES = (
     "spam_declines",
     "unclear_asks",
     "no_commitments",
+    "specific",
+    "no_unasked_answer",
+    "no_cheer_in_condolence",
+    "single_sign_off",
 )
+# The checks that need the message the draft answers (`check_draft(message=...)`).
+MESSAGE_CHECKS = ("specific", "no_unasked_answer", "no_cheer_in_condolence")
 # Checked only when the user's sign-off is known (the live checks; the eval datasets have
 # no profile), so it is not among the eval's CHECK_NAMES.
 SIGN_OFF_CHECK = "sign_off_ok"
@@ -85,6 +93,157 @@ _CLOSING_ALONE = re.compile(rf"^{_CLOSING}[,!.]?$", _I)
 _MAX_NAME_WORDS = 3
 
 
+# Saying an answer to "your question" is coming, in the template languages.
+_ANSWERS_A_QUESTION = re.compile(
+    r"your question|(?:tu|la) pregunta|(?:ta|votre) question|(?:deine|Ihre) Frage"
+    r"|(?:sua|tua) pergunta|(?:tua|la) domanda|(?:je|uw) vraag",
+    _I,
+)
+# What cheer sounds like at the start of a reply to a loss.
+_CHEER = re.compile(
+    r"great|lovely|wonderful|glad|happy|exciting|awesome|fantastic|congrat|so good|nice to"
+    r"|qué (?:bien|gusto|alegría)|genial|enhorabuena|super|génial|ravi|toll|schön|großartig"
+    r"|que bom|ótimo|parabéns|che bello|fantastico|leuk|geweldig|!"
+    r"|[\U0001f600-\U0001f64f\U0001f389]",
+    _I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_TOKEN = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W_]", re.UNICODE)
+# Words any reply may share with any message: they make no draft specific.
+_GENERIC_WORDS = frozenset(
+    [
+        "thanks",
+        "thank",
+        "thanking",
+        "message",
+        "messages",
+        "question",
+        "questions",
+        "great",
+        "hear",
+        "hearing",
+        "touch",
+        "reaching",
+        "getting",
+        "lovely",
+        "welcome",
+        "glad",
+        "happy",
+        "properly",
+        "today",
+        "really",
+        "good",
+        "note",
+        "update",
+        "time",
+        "congratulations",
+        "congrats",
+        "news",
+        "wishes",
+        "kind",
+        "words",
+        "much",
+        "very",
+        "well",
+        "back",
+        "soon",
+        "things",
+        "hope",
+        "look",
+        "looking",
+        "forward",
+        "love",
+        "would",
+        "like",
+        "could",
+        "should",
+        "people",
+        "team",
+        "work",
+        "working",
+        "know",
+        "think",
+        "sharing",
+        "share",
+        "glad",
+        "write",
+        "writing",
+        "reply",
+        "answer",
+        "about",
+        "there",
+        "their",
+        "these",
+        "those",
+        "other",
+        "hello",
+        "hi",
+        "hey",
+        "dear",
+        "best",
+        "regards",
+        "cheers",
+        "with",
+        "from",
+        "that",
+        "this",
+        "have",
+        "your",
+        "what",
+        "when",
+        "just",
+        "will",
+        "been",
+        "were",
+        "they",
+        "them",
+        "also",
+        "into",
+        "over",
+        "some",
+        "more",
+        "most",
+        "only",
+        "than",
+        "then",
+        "once",
+        "here",
+        "where",
+        "which",
+        "while",
+        "para",
+        "pour",
+        "avec",
+        "nous",
+        "vous",
+        "mais",
+        "sind",
+        "nicht",
+        "aber",
+        "eine",
+        "einen",
+        "muito",
+        "sobre",
+        "também",
+        "molto",
+        "anche",
+        "sono",
+        "heel",
+        "maar",
+        "voor",
+        "niet",
+        "gracias",
+        "merci",
+        "danke",
+        "obrigado",
+        "grazie",
+        "bedankt",
+    ]
+)
+_MIN_SPECIFIC_LETTERS = 4
+_STEM = 5  # words this long or longer match on their first letters: "platforms" ~ "platform"
+
+
 def first_name_used(draft: str, first_name: str) -> bool | None:
     if not first_name:
         return None
@@ -126,6 +285,72 @@ def no_commitments(draft: str) -> bool:
     return COMMITMENTS.search(draft) is None
 
 
+def specific(draft: str, message: str, first_name: str) -> bool:
+    """The draft's body shares at least one specific word with the message: a name other
+    than the greeting's, an event, a role, a topic word; not "thanks" or "great"."""
+    shared = _specific_words(_body(draft), first_name) & _specific_words(message, first_name)
+    return bool(shared)
+
+
+def no_unasked_answer(draft: str, message: str) -> bool:
+    """No "let me look into your question" for a message that asked none."""
+    return "?" in message or "¿" in message or _ANSWERS_A_QUESTION.search(draft) is None
+
+
+def no_cheer_in_condolence(draft: str) -> bool:
+    """The first sentence of a reply to a loss strikes no cheerful note."""
+    body = _body(draft)
+    first_sentence = _SENTENCE_END.split(body.strip(), maxsplit=1)[0] if body.strip() else ""
+    return _CHEER.search(first_sentence) is None
+
+
+def single_sign_off(draft: str) -> bool:
+    """At most one closing: not "All the best." and then "Best,\nSam"."""
+    lines = [line.strip() for line in draft.strip().splitlines() if line.strip()]
+    closings = 0
+    for line in lines[1:][-3:]:  # the first line is the greeting
+        signed = _CLOSING_BEFORE_NAME.match(line) and len(line.split()) <= _MAX_NAME_WORDS + 2
+        # "... so I'll pass. All the best." closes the body's last line too.
+        ends_body = _CLOSING_ALONE.match(_SENTENCE_END.split(line)[-1])
+        if _CLOSING_ALONE.match(line) or (signed and not line.endswith(".")) or ends_body:
+            closings += 1
+    return closings <= 1
+
+
+def is_condolence(message: str) -> bool:
+    """Whether the message offers sympathy or shares a loss (the offline reader's view)."""
+    from reply_assistant.backends.offline.occasions import SOMBRE, read_occasion
+    from reply_assistant.models import Incoming, SenderFacts
+
+    return read_occasion(Incoming(text=message, sender=SenderFacts(name=""))).occasion in SOMBRE
+
+
+def _body(draft: str) -> str:
+    """The draft without its greeting line and its sign-off."""
+    lines = [line for line in draft.strip().splitlines() if line.strip()]
+    if lines and len(lines[0].split()) <= 4 and not lines[0].rstrip().endswith((".", "?")):
+        lines = lines[1:]
+    if sign_off_name("\n".join(lines)) is not None or (
+        lines and _CLOSING_ALONE.match(lines[-1].strip())
+    ):
+        lines = lines[:-1]
+        if lines and _CLOSING_ALONE.match(lines[-1].strip()):
+            lines = lines[:-1]
+    return "\n".join(lines)
+
+
+def _specific_words(text: str, first_name: str) -> set[str]:
+    common = _GENERIC_WORDS | {first_name.casefold()}
+    words = set()
+    for token in _TOKEN.findall(text):
+        word = token.casefold().strip("'’")
+        # Short words are function words in every template language ("the", "de", "und").
+        if word in common or len(word) < _MIN_SPECIFIC_LETTERS or word.isdigit():
+            continue
+        words.add(word[:_STEM])
+    return words
+
+
 def sign_off_name(draft: str) -> str | None:
     """The name a draft is signed with: its last line when that is a short name after at
     least one other line ("Jordan", "Best, Sam Lee"); None when it ends otherwise."""
@@ -156,12 +381,15 @@ def check_draft(
     first_name: str,
     action: str | None = None,
     sign_off: str | None = None,
+    message: str | None = None,
 ) -> dict[str, bool]:
     """The applicable checks for a draft written for a verdict of `label`.
 
     `language` is the language the reply should be in (the message's). `sign_off` is the
-    user's ("" when they have none; None when unknown: not checked). A verdict whose
-    action is no_reply (scams, sponsored mail) has no reply to check."""
+    user's ("" when they have none; None when unknown: not checked). `message` is the text
+    the draft answers (None: the checks that need it are left out); specificity is asked
+    of replies to people only, since a decline or a clarifying question may be general.
+    A verdict whose action is no_reply (scams, sponsored mail) has no reply to check."""
     if action == "no_reply":
         return {}
     results: dict[str, bool | None] = {
@@ -173,5 +401,13 @@ def check_draft(
         "unclear_asks": unclear_asks(draft) if label == "unclear" else None,
         "no_commitments": no_commitments(draft),
         SIGN_OFF_CHECK: sign_off_ok(draft, sign_off) if sign_off is not None else None,
+        "single_sign_off": single_sign_off(draft),
     }
+    if message is not None:
+        replies = label == "relationship" and action in (None, "reply")
+        results["specific"] = specific(draft, message, first_name) if replies else None
+        results["no_unasked_answer"] = no_unasked_answer(draft, message)
+        results["no_cheer_in_condolence"] = (
+            no_cheer_in_condolence(draft) if is_condolence(message) else None
+        )
     return {name: passed for name, passed in results.items() if passed is not None}

@@ -99,3 +99,63 @@ def test_the_sign_off_is_checked_only_when_it_is_known():
     assert "sign_off_ok" not in check_draft(draft, label="spam", language="en", first_name="Sam")
     checked = check_draft(draft, label="spam", language="en", first_name="Sam", sign_off="Alex")
     assert checked["sign_off_ok"] is False
+
+
+def test_specific_needs_a_word_of_the_message_beyond_greeting_and_pleasantries():
+    from reply_assistant.draft_checks import specific
+
+    message = "Lovely to meet you at the Seattle platform summit yesterday!"
+    named = "Hi Noor,\n\nIt was great to meet you at the Seattle platform summit.\n\nBest,\nJo"
+    generic = "Hi Noor,\n\nGreat to hear from you, and thanks for getting in touch.\n\nBest,\nJo"
+    assert specific(named, message, "Noor")
+    assert not specific(generic, message, "Noor")
+    # The sender's name in the greeting is no specific element, nor is the sign-off.
+    assert not specific("Hi Noor,\n\nThanks!\n\nBest,\nNoor", "Noor here, hello", "Noor")
+
+
+def test_no_unasked_answer_only_promises_answers_to_questions():
+    from reply_assistant.draft_checks import no_unasked_answer
+
+    promise = "Hi Ana,\n\nLet me look into your question and come back to you properly."
+    assert not no_unasked_answer(promise, "Found your old sign in my garage!")
+    assert no_unasked_answer(promise, "Did you ever regret it?")
+    assert not no_unasked_answer("Ich schaue mir deine Frage an.", "Danke für alles.")
+    assert no_unasked_answer("Hi Ana,\n\nThanks for the photo.", "Found your old sign!")
+
+
+def test_no_cheer_in_condolence_looks_at_the_opening():
+    from reply_assistant.draft_checks import no_cheer_in_condolence
+
+    assert not no_cheer_in_condolence("Hi Ana,\n\nGreat to hear from you, thanks.\n\nBest,\nJo")
+    assert no_cheer_in_condolence("Hi Ana,\n\nThank you for your kind words.\n\nBest,\nJo")
+    loss = "I'm so sorry to hear about your father."
+    cheerful = check_draft(
+        "Hi Ana,\n\nGreat to hear from you!", label="relationship", language="en",
+        first_name="Ana", message=loss,
+    )  # fmt: skip
+    assert cheerful["no_cheer_in_condolence"] is False
+    plain = check_draft(
+        "Hi Ana,\n\nGreat to hear from you!", label="relationship", language="en",
+        first_name="Ana", message="Congrats on the launch!",
+    )  # fmt: skip
+    assert "no_cheer_in_condolence" not in plain
+
+
+def test_single_sign_off_catches_a_closing_before_the_signature():
+    from reply_assistant.draft_checks import single_sign_off
+
+    double = "Hi Ana,\n\nThanks, but I'm not interested, so I'll pass. All the best.\n\nBest,\nJo"
+    assert not single_sign_off(double)
+    assert single_sign_off("Hi Ana,\n\nThanks, but I'm not interested.\n\nBest,\nJo")
+    assert single_sign_off("Hi Ana,\n\nThanks for the note.\n\nJo")
+    assert single_sign_off("Thanks for the note about Rotterdam.")
+
+
+def test_message_checks_run_only_with_the_message_and_specificity_only_for_replies():
+    draft = "Hi Ana,\n\nThanks, but I'm not interested.\n\nBest,\nJo"
+    without = check_draft(draft, label="spam", language="en", first_name="Ana")
+    assert "specific" not in without and "no_unasked_answer" not in without
+    decline = check_draft(
+        draft, label="spam", language="en", first_name="Ana", action="decline", message="Demo?"
+    )
+    assert "specific" not in decline and decline["no_unasked_answer"] is True

@@ -158,6 +158,7 @@ def record_example(
             language=language,
             first_name=item.first_name,
             action=verdict.action.value if verdict else None,
+            message=item.text,
         )
         if draft is not None
         else {}

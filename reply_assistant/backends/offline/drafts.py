@@ -41,22 +41,28 @@ _EMOJI = "🙂"
 
 
 class Rotation:
-    """How many drafts each message has had in this process, so asking again gives the
-    next phrasing. Bounded: the oldest messages are forgotten first."""
+    """How many times each message has been redrafted in this process, so each redraft
+    takes the next phrasing. Bounded: the oldest messages are forgotten first."""
 
     def __init__(self, size: int = 4096) -> None:
         self._counts: OrderedDict[str, int] = OrderedDict()
         self._size = size
 
     def next(self, key: str) -> int:
-        count = self._counts.pop(key, -1) + 1
+        """1 for the first redraft of `key`, then 2, 3...: the first draft was variant 0."""
+        count = self._counts.pop(key, 0) + 1
         self._counts[key] = count
         if len(self._counts) > self._size:
             self._counts.popitem(last=False)
         return count
 
 
-ROTATION = Rotation()
+REDRAFTS = Rotation()
+
+
+def redraft_variant(item: Incoming) -> int:
+    """The variant for asking again about `item` (the UI's `r`): a new one each time."""
+    return REDRAFTS.next(item.message_id or item.text)
 
 
 def reply_language(item: Incoming, fallback: str, voice: Voice | None = None) -> str:
@@ -80,21 +86,20 @@ def compose_draft(
     signature: str,
     fallback_language: str,
     voice: Voice | None = None,
-    variant: int | None = None,
+    variant: int = 0,
     owner_first_name: str = "",
 ) -> tuple[str, str]:
     """(text, language) of the draft the verdict's action calls for.
 
-    `variant` picks among the phrasings (0 is the best fit); None takes the next one for
-    this message, so a redraft differs from the draft before it when there is another."""
+    `variant` picks among the phrasings: 0 is the best fit, and the same for the same
+    message on every run; a redraft passes `redraft_variant(item)` to get another one, which
+    differs from the drafts before it while `phrasing_count` allows."""
     voice = voice or Voice()
     language = reply_language(item, fallback_language, voice)
     frame = FRAMES[language]
     if verdict.action is Action.NO_REPLY:
         note = frame.no_reply_sponsored if item.sender.sponsored else frame.no_reply_scam
         return note, language
-    if variant is None:
-        variant = ROTATION.next(f"{item.message_id or item.text}|{verdict.action.value}")
     seed = int(hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:8], 16)
     if verdict.action is Action.DECLINE:
         body = _pick(DECLINES[language], {}, variant, seed)
@@ -120,7 +125,8 @@ def phrasing_count(item: Incoming, verdict: VerdictOutput, fallback_language: st
     if verdict.action is Action.ASK:
         return len(CLARIFY[language])
     reading = o.read_occasion(item)
-    return len(_usable(OCCASION_PHRASES[language][reading.occasion], reading.slots))
+    groups = _usable(OCCASION_PHRASES[language][reading.occasion], reading.slots)
+    return sum(len(group) for group in groups)
 
 
 def _reply_body(
@@ -139,20 +145,20 @@ def _reply_body(
     return " ".join(sentences)
 
 
-def _usable(phrasings: tuple[str, ...], slots: dict[str, str]) -> list[str]:
-    """The phrasings whose slots were all found, those naming something first."""
-    filled = [p for p in phrasings if _SLOT.search(p) and set(_SLOT.findall(p)) <= set(slots)]
-    plain = [p for p in phrasings if not _SLOT.search(p)]
-    return filled + plain
+def _usable(phrasings: tuple[str, ...], slots: dict[str, str]) -> list[list[str]]:
+    """The phrasings whose slots were all found, best first: those naming the occasion's own
+    specifics (event, contact, role...), then those naming only the topic, then the plain."""
+    usable = [p for p in phrasings if set(_SLOT.findall(p)) <= set(slots)]
+    named = [p for p in usable if set(_SLOT.findall(p)) - {"topic"}]
+    topical = [p for p in usable if _SLOT.findall(p) and p not in named]
+    plain = [p for p in usable if not _SLOT.search(p)]
+    return [group for group in (named, topical, plain) if group]
 
 
 def _pick(phrasings: tuple[str, ...], slots: dict[str, str], variant: int, seed: int) -> str:
-    usable = _usable(phrasings, slots)
-    filled = [p for p in usable if _SLOT.search(p)]
-    plain = [p for p in usable if not _SLOT.search(p)]
-    # Messages of one occasion start at different phrasings, so an inbox of thank-yous does
-    # not get one text; within the filled and the plain ones the order is kept otherwise.
-    ordered = _rotated(filled, seed) + _rotated(plain, seed)
+    # Messages of one occasion start at different phrasings within a group, so an inbox of
+    # thank-yous does not get one text.
+    ordered = [p for group in _usable(phrasings, slots) for p in _rotated(group, seed)]
     chosen = ordered[variant % len(ordered)]
     return _SLOT.sub(lambda match: _slot_text(slots[match.group(1)]), chosen)
 

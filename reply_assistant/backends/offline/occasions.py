@@ -62,7 +62,7 @@ _BIRTHDAY = _any(
     r" geburtstag|buon compleanno|fijne verjaardag|gefeliciteerd met je verjaardag",
 )
 _WORK_ANNIVERSARY = _any(
-    r"work anniversary|happy \d+ years? at|years at \w+|aniversario (?:laboral|en)",
+    r"work anniversary|happy \d+ years? at|aniversario (?:laboral|en)",
     r"anniversaire (?:professionnel|chez)|jubiläum|dienstjubiläum|anniversario (?:di lavoro|in)",
     r"werkjubileum|aniversário (?:de empresa|na)",
 )

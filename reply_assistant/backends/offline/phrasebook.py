@@ -39,6 +39,7 @@ EN: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Thank you so much for the kind words about {news}, that means a lot.",
+        "Thank you so much for the kind words about {topic}, that means a lot.",
         "That is very kind of you, thank you for the congratulations on {news}.",
         "Thank you so much for the kind words, that means a lot.",
         "Thanks a lot for the congratulations, really appreciated.",
@@ -144,6 +145,7 @@ ES: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Muchas gracias por tus palabras sobre {news}, significan mucho para mí.",
+        "Muchas gracias por tus palabras sobre {topic}, significan mucho para mí.",
         "Muchas gracias por tus palabras, significan mucho para mí.",
         "Gracias por la felicitación, de verdad.",
     ),
@@ -224,6 +226,7 @@ FR: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Merci beaucoup pour ces gentils mots sur {news}, cela me touche.",
+        "Merci beaucoup pour ces gentils mots sur {topic}, cela me touche.",
         "Merci beaucoup pour ces gentils mots, cela me touche.",
         "Merci pour les félicitations, c'est très gentil.",
     ),
@@ -304,6 +307,7 @@ DE: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Vielen Dank für die netten Worte zu {news}, das freut mich sehr.",
+        "Vielen Dank für die netten Worte zu {topic}, das freut mich sehr.",
         "Vielen Dank für die netten Worte, das freut mich sehr.",
         "Danke für die Glückwünsche, das ist sehr lieb.",
     ),
@@ -384,6 +388,7 @@ PT: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Agradeço muito as palavras gentis sobre {news}, significam muito para mim.",
+        "Agradeço muito as palavras gentis sobre {topic}, significam muito para mim.",
         "Agradeço muito as palavras gentis, significam muito para mim.",
         "Obrigado pelos parabéns, de verdade.",
     ),
@@ -464,6 +469,7 @@ IT: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Grazie mille per le belle parole su {news}, mi fa davvero piacere.",
+        "Grazie mille per le belle parole su {topic}, mi fa davvero piacere.",
         "Grazie mille per le belle parole, mi fa davvero piacere.",
         "Grazie per i complimenti, davvero.",
     ),
@@ -544,6 +550,7 @@ NL: dict[str, Phrasings] = {
     ),
     o.CONGRATULATED: (
         "Heel erg bedankt voor je lieve woorden over {news}, dat waardeer ik enorm.",
+        "Heel erg bedankt voor je lieve woorden over {topic}, dat waardeer ik enorm.",
         "Heel erg bedankt voor je lieve woorden, dat waardeer ik enorm.",
         "Dank je voor de felicitatie, echt lief.",
     ),
