@@ -65,6 +65,18 @@ def default_db_path() -> Path:
 
 
 @dataclass(config=_STRICT_UNKNOWN_KEYS)
+class VoiceSettings:
+    """`[profile.voice]`: overrides of the habits learned from sent messages (see
+    reply_assistant.voice); what is left unset is learned."""
+
+    greeting: Text | None = None  # "Hey {name}" / "Hi {name}," / "" for none
+    closing: Text | None = None  # "Cheers" / "Best," / "" for none
+    signature: Text | None = None
+    emoji: Flag | None = None
+    formality: Literal["formal", "informal"] | None = None
+
+
+@dataclass(config=_STRICT_UNKNOWN_KEYS)
 class Profile:
     """The person the drafts speak for."""
 
@@ -79,6 +91,7 @@ class Profile:
             "never promise money, introductions or referrals",
         ]
     )
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
 
     @property
     def sign_off(self) -> str:
