@@ -132,6 +132,7 @@ class SenderFacts:
     sponsored: bool = False
     placeholders: tuple[str, ...] = ()
     earlier_pitches: int = 0  # spam verdicts already given to this sender's other messages
+    mark: str | None = None  # what the person said about them: 'friend', 'mute' or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""The footer shows the keys that fit: the essential ones at 80 columns, every key when wide."""
+"""The footer shows the keys that fit, `?` first: the essential ones at 80 columns, the
+draft history, filter, search and ctrl+p from 120, every key from 140."""
 
 from __future__ import annotations
 
@@ -8,16 +9,11 @@ import pytest
 from snapshot_apps.build import build_app, settle
 from textual.widgets._footer import FooterKey
 
-ESSENTIAL = {"a", "e", "r", "1", "2", "3", "s", "u", "o", "question_mark", "q"}
-EVERY_KEY = ESSENTIAL | {
-    "c",
-    "n",
-    "f",
-    "slash",
-    "left_square_bracket",
-    "right_square_bracket",
-    "ctrl+p",
-}
+AT_60 = {"question_mark", "a", "e", "r", "s", "u", "m", "q"}
+AT_80 = AT_60 | {"1", "2", "3", "b"}
+AT_100 = AT_80 | {"o", "left_square_bracket", "right_square_bracket"}
+AT_120 = AT_100 | {"f", "slash", "ctrl+p"}
+EVERY_KEY = AT_120 | {"c", "n"}
 
 
 async def keys_in_view(tmp_path: Path, size: tuple[int, int]) -> set[str]:
@@ -38,10 +34,12 @@ async def keys_in_view(tmp_path: Path, size: tuple[int, int]) -> set[str]:
 @pytest.mark.parametrize(
     ("size", "expected"),
     [
-        ((80, 24), ESSENTIAL),
-        ((100, 30), ESSENTIAL | {"c", "n"}),
+        ((60, 20), AT_60),
+        ((80, 24), AT_80),
+        ((100, 30), AT_100),
+        ((120, 36), AT_120),  # the draft history, filter, search and palette keys too
         ((140, 30), EVERY_KEY),
-        ((40, 12), {"a", "u", "question_mark", "q"}),
+        ((40, 12), {"question_mark", "a", "e", "r", "s"}),  # `?` first: it lists the rest
     ],
 )
 async def test_footer_keys_by_width(

@@ -69,7 +69,9 @@ async def test_a_refused_key_is_reported_and_the_item_stays_pending(tmp_path: Pa
             assert app.store.error(message_id)
             assert app.inbox.rows_by_id[message_id].error
             assert message_id in {s.message_id for s in app.store.conversation_summaries("pending")}
-            assert "Press r to retry" in str(app.query_one("#verdict").render())
+            # The pane says the same next step as the toast, in one line: no retry hint.
+            shown = str(app.query_one("#verdict").render())
+            assert "Set OPENAI_API_KEY" in shown and "retry" not in shown
 
             fake.require_key = None  # stands in for a restart with the right key
             await pilot.press("r")

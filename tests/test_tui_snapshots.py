@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from snapshot_apps.build import build_app, settle
+from textual import _doc as textual_doc  # where snap_compare takes the screenshot
 from textual.pilot import Pilot
 
 from reply_assistant.config import Settings
@@ -43,24 +44,30 @@ def test_conversation_with_thread(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=open_priya)
 
 
-# The error names the endpoint, so the server listens on a fixed port for a stable picture.
-FIXED_PORT = 47613
+@pytest.fixture
+def refusing_server() -> Iterator[FakeLLMServer]:
+    with FakeLLMServer(require_key="the-right-key") as server:  # a port the OS picks
+        yield server
 
 
 @pytest.fixture
-def refusing_server() -> Iterator[FakeLLMServer]:
-    try:
-        server = FakeLLMServer(port=FIXED_PORT, require_key="the-right-key").start()
-    except OSError:
-        pytest.skip(f"port {FIXED_PORT} is taken; the error snapshot needs it")
-    try:
-        yield server
-    finally:
-        server.stop()
+def port_masked(monkeypatch: pytest.MonkeyPatch, refusing_server: FakeLLMServer) -> None:
+    """The error names the endpoint: its port (five digits, from the OS's ephemeral range)
+    is shown as XXXXX in the screenshot, so the picture is the same on every run."""
+    take = textual_doc.take_svg_screenshot
+    port = str(refusing_server.port)
+    assert len(port) == 5, "the mask keeps the layout only for a five-digit port"
+
+    def masked(*args, **kwargs) -> str:
+        return take(*args, **kwargs).replace(f":{port}", ":XXXXX")
+
+    monkeypatch.setattr(textual_doc, "take_svg_screenshot", masked)
 
 
-def test_error_state(snap_compare, tmp_path: Path, refusing_server: FakeLLMServer) -> None:
-    """A refused API key: one error toast, items pending with the retry hint."""
+def test_error_state(
+    snap_compare, tmp_path: Path, refusing_server: FakeLLMServer, port_masked: None
+) -> None:
+    """A refused API key: one error toast, items pending with the next step (the key)."""
     settings = Settings(
         backend="openai",
         base_url=refusing_server.base_url,
@@ -85,3 +92,49 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:
 def test_tiny_terminal(snap_compare, tmp_path: Path) -> None:
     app, _ = build_app(tmp_path / "state.db")
     assert snap_compare(app, terminal_size=(40, 12), run_before=settle)
+
+
+def test_inbox_at_120x36(snap_compare, tmp_path: Path) -> None:
+    """Every key but c and n in the footer, ctrl+p among them."""
+    app, _ = build_app(tmp_path / "state.db")
+    assert snap_compare(app, terminal_size=(120, 36), run_before=settle)
+
+
+def test_inbox_at_60x20(snap_compare, tmp_path: Path) -> None:
+    """Stacked panes; the footer starts with `?`, which lists every key."""
+    app, _ = build_app(tmp_path / "state.db")
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_empty_filter(snap_compare, tmp_path: Path) -> None:
+    """'pending' with nothing pending: no conversation on the right, only what to press."""
+    app, _ = build_app(tmp_path / "state.db")
+
+    async def pending(pilot: Pilot) -> None:
+        await settle(pilot)
+        app.set_filter("pending")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=pending)
+
+
+def test_add_message_dialog_at_40x12(snap_compare, tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+
+    async def add(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(40, 12), run_before=add)
+
+
+def test_selection_and_bulk_dialog(snap_compare, tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+
+    async def select_two(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("space", "space", "b")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=select_two)

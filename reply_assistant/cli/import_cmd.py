@@ -89,7 +89,10 @@ def report_lines(report: ImportReport) -> list[str]:
     if report.replaced:
         lines.append(f"Replaced: {report.replaced} messages removed first (--replace)")
     if report.demo_removed:
-        lines.append(f"Demo inbox: removed ({report.demo_removed} messages), yours replaces it")
+        lines.append(
+            f"Demo inbox: removed ({report.demo_removed} messages), yours replaces it; "
+            "messages you added by hand stay"
+        )
     return lines
 
 

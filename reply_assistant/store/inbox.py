@@ -244,6 +244,7 @@ class InboxMixin(StoreBase):
             sponsored=bool(row["sponsored"]),
             placeholders=tuple(json.loads(row["placeholders"])),
             earlier_pitches=self._earlier_pitches(row),
+            mark=self.sender_mark(row["id"]),  # type: ignore[attr-defined]
         )
 
     def _connection_of(self, sender_name: str, sender_key: str) -> sqlite3.Row | None:

@@ -289,6 +289,7 @@ class ResultsMixin(StoreBase):
                 WHERE v.source = 'user' OR EXISTS (
                     SELECT 1 FROM decisions d
                     WHERE d.message_id = m.id AND d.undone = 0 AND d.kind IN ('accept', 'copy')
+                      AND d.action_id IS NULL  -- a bulk "done" confirms no one label
                 )
                 ORDER BY m.sent_at, m.rowid"""
         )

@@ -21,10 +21,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
 from reply_assistant.assistant import Assistant
-from reply_assistant.clipboard import make_copier
+from reply_assistant.clipboard import copied_hint, copied_title, make_copier
 from reply_assistant.config import Settings
+from reply_assistant.demo import DEMO_SOURCE
 from reply_assistant.linkedin_links import thread_url
-from reply_assistant.models import Action, Draft, Label
+from reply_assistant.models import Action, Connection, Draft, Label
+from reply_assistant.store.sender_marks import MARK_PROVENANCE
 from reply_assistant.tui import commands
 from reply_assistant.tui.background import BackgroundWork
 from reply_assistant.tui.conversation.view import ConversationState, ConversationView
@@ -33,17 +35,24 @@ from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter
 from reply_assistant.tui.inbox.rows import InboxRow
 from reply_assistant.tui.inbox.table import InboxTable
 from reply_assistant.tui.key_footer import KeyFooter
+from reply_assistant.tui.messages import ItemAssessed
 from reply_assistant.tui.modals.add_message import AddMessageModal, ManualMessage
 from reply_assistant.tui.modals.help import HelpScreen
 from reply_assistant.tui.relative_time import utc_now
 from reply_assistant.tui.session_totals import SessionTotals
 from reply_assistant.tui.status_bar import StatusBar
+from reply_assistant.tui.triage import Triage
 
 # Keys the inbox table handles itself; listed in the help screen with the app's bindings.
-TABLE_KEYS = [("↑ ↓ / j k", "Move through the inbox"), ("enter", "Open the conversation")]
+TABLE_KEYS = [
+    ("↑ ↓ / j k", "Move through the inbox"),
+    ("enter", "Open the conversation"),
+    ("space", "Select the conversation for a bulk action (b)"),
+    ("shift+↑ ↓", "Select several in a row"),
+]
 
 
-class ReplyAssistantApp(BackgroundWork, App[None]):
+class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
     TITLE = "Reply Assistant"
     CSS_PATH = "app.tcss"
     # Below 70 columns the inbox and the conversation stack instead of sitting side by side;
@@ -52,14 +61,18 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         (0, "-narrow"),
         (70, "-wide"),
         (100, "-wider"),
-        (140, "-widest"),
+        (120, "-widest"),
+        (140, "-full"),
     ]
     # Below 20 rows there is no room for the thread, the verdict and the draft at once:
     # while the draft is edited, it takes the screen (see app.tcss).
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
-    RELABEL = Binding.Group("Relabel", compact=False)
+    RELABEL = Binding.Group("Label")
+    HISTORY = Binding.Group("Drafts")
 
+    # In the footer's order: `?` first, so that at any width the way to every key shows.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key, explained"),
         Binding("a", "accept", "Accept", id="accept", tooltip="Copy the draft and mark done"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the draft (escape leaves)"),
         Binding(
@@ -68,22 +81,24 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             "Back to inbox",
             show=False,
             id="leave",
-            tooltip="Leave the draft or search and go back to the inbox",
+            tooltip="Leave the draft or search, or clear the selection",
         ),
         Binding("c", "copy", "Copy", id="copy", tooltip="Copy the draft, keep it open"),
         Binding("r", "regenerate", "Redo", id="regenerate", tooltip="Regenerate or retry"),
         Binding(
             "left_square_bracket",
             "history(-1)",
-            "Older",
+            "Older draft",
             id="history.back",
+            group=HISTORY,
             tooltip="Show the previous draft in the history",
         ),
         Binding(
             "right_square_bracket",
             "history(1)",
-            "Newer",
+            "Newer draft",
             id="history.next",
+            group=HISTORY,
             tooltip="Show the next draft in the history",
         ),
         Binding(
@@ -111,11 +126,33 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             tooltip="Relabel as unclear (a clarifying question is drafted)",
         ),
         Binding("s", "skip", "Skip", id="skip", tooltip="Skip: no reply needed, mark skipped"),
-        Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last accept, skip or relabel"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="undo",
+            tooltip="Undo the last accept, skip, relabel, sender mark or bulk action",
+        ),
+        Binding(
+            "m",
+            "mark_sender",
+            "Mark",
+            id="mark-sender",
+            tooltip="Mark the sender as a friend (relationship) or mute them (spam), "
+            "for all their conversations",
+        ),
+        Binding(
+            "b",
+            "bulk",
+            "Bulk",
+            id="bulk",
+            tooltip="Act on the selected conversations (space) or all under the filter: "
+            "done, skip, dismiss sponsored and scam, done if older than a date",
+        ),
         Binding(
             "o",
             "open_linkedin",
-            "LinkedIn",
+            "Open",
             id="open-linkedin",
             tooltip="Open the conversation on LinkedIn in the browser",
         ),
@@ -124,7 +161,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             "add_message",
             "Add",
             id="add-message",
-            tooltip="Add a message by hand (sender and text)",
+            tooltip="Add a message by hand (sender, text, whether you are connected)",
         ),
         Binding(
             "f",
@@ -134,23 +171,37 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             tooltip="Next filter: needs reply, pending, spam, relationship, unclear, done, "
             "older, archived, all",
         ),
-        Binding("slash", "search", "Search", id="search", tooltip="Search sender and text"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Every key, explained"),
+        Binding("slash", "search", "Find", id="search", tooltip="Search sender and text"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Cmds",
+            id="palette",
+            tooltip="Command palette: prompts, backend, import, re-run, needs-reply window",
+        ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
     ]
     # The footer's keys by the screen width class they need; the rest always show, and `?`
-    # lists them all. 80 columns: a e r 1 2 3 s u o ? q; 100 adds c n; 140 shows every key.
+    # (always first) lists them all. 60 columns: ? a e r s u m q; 80 adds 1 2 3 b;
+    # 100 adds o [ ]; 120 adds f / ^p; 140 shows every key.
     FOOTER_SHOWN_FROM: ClassVar[dict[str, str]] = {
-        "e": "-from-wide",
-        "r": "-from-wide",
-        "s": "-from-wide",
-        "o": "-from-wide",
-        "c": "-from-wider",
-        "n": "-from-wider",
-        "left_square_bracket": "-from-widest",
-        "right_square_bracket": "-from-widest",
-        "f": "-from-widest",  # the filter bar shows `f filter · /` at every width
+        "1": "-from-wide",
+        "2": "-from-wide",
+        "3": "-from-wide",
+        "b": "-from-wide",
+        "o": "-from-wider",
+        "left_square_bracket": "-from-wider",
+        "right_square_bracket": "-from-wider",
+        "f": "-from-widest",
         "slash": "-from-widest",
+        "ctrl+p": "-from-widest",
+        "c": "-from-full",
+        "n": "-from-full",
+    }
+    # A group's label shows from the width its keys do.
+    FOOTER_LABEL_SHOWN_FROM: ClassVar[dict[str, str]] = {
+        "Label": "-from-wide",
+        "Drafts": "-from-wider",
     }
 
     def __init__(
@@ -187,6 +238,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         self._history_position: dict[str, int] = {}
         self._notified_errors: set[str] = set()
         self._filter_count = 0  # conversations listed that still match the filter
+        self._error_kinds: dict[str, str] = {}  # BackendError.kind of this session's failures
 
     # ------------------------------------------------------------------ layout
 
@@ -199,7 +251,12 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
                 yield InboxTable(self._now, id="inbox")
             yield ConversationView(self._now, self._save_edit, id="conversation")
         yield StatusBar(id="status")
-        yield KeyFooter(self.FOOTER_SHOWN_FROM, compact=True)
+        yield KeyFooter(
+            self.FOOTER_SHOWN_FROM,
+            self.FOOTER_LABEL_SHOWN_FROM,
+            compact=True,
+            show_command_palette=False,  # ctrl+p is in BINDINGS, in the footer's flow
+        )
 
     @property
     def inbox(self) -> InboxTable:
@@ -233,6 +290,16 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         self.query_one(FilterBar).show(self.filter, self.search, self._filter_count)
         if self.inbox.row_count:
             self.open_current()
+        else:
+            self.conversation.show_empty(self._nothing_listed())
+
+    def _nothing_listed(self) -> str:
+        """Why the list is empty, and the key that changes it."""
+        if self.search:
+            return f"No conversation matches “{self.search}”. Press escape to end the search."
+        if not self.store.message_count():
+            return "The inbox is empty. Press n to add a message, or ctrl+p → Import an export."
+        return f"Nothing under {FILTERS[self.filter]}. Press f for the next filter."
 
     def _row(self, summary) -> InboxRow:
         error = summary.label is None and self.store.error(summary.message_id) is not None
@@ -296,6 +363,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             drafts=self.store.drafts(message_id),
             edited_text=self.store.edited_text(message_id),
             error=self.store.error(message_id) or "",
+            error_kind=self._error_kinds.get(message_id, ""),
             working=message_id in self.working,
             status=self.store.status(message_id),
         )
@@ -308,7 +376,7 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
     def _current_or_warn(self) -> str | None:
         message_id = self.current_id
         if message_id is None:
-            self.notify("The inbox is empty.", severity="warning")
+            self.notify(self._nothing_listed(), severity="warning")
         return message_id
 
     def action_edit(self) -> None:
@@ -328,21 +396,23 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             # Escape ends a search: the whole inbox again, on the conversation it was on.
             search.value = ""
             search.display = False
+        elif self.inbox.has_focus and self.inbox.selected:
+            self.inbox.clear_selection()
         self.conversation.flush_edit()
         self.conversation.draft_area.read_only = True
         self.inbox.focus()
 
     def _copy_draft(self, message_id: str) -> str | None:
+        """Copy the draft; returns the clipboard.make_copier way it went (None: not copied)."""
         if message_id in self.working:
             self.notify("Wait for the draft to finish.", severity="warning")
             return None
         text = self.conversation.draft_text.strip()
         if not text:
-            self.notify("There is no draft to copy yet.", severity="warning")
+            self.notify("There is no draft to copy yet: press r to write one.", severity="warning")
             return None
         self.conversation.flush_edit()
-        self._copy(text)
-        return text
+        return self._copy(text) or "copied"
 
     def _shows_no_reply_note(self, message_id: str) -> bool:
         """The draft pane holds the assistant's note that no reply is suggested (a scam or
@@ -370,11 +440,14 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
                 "it on LinkedIn (o opens it).",
                 title="Done",
             )
-        elif self._copy_draft(message_id) is None:
+        elif (way := self._copy_draft(message_id)) is None:
             return
         else:
             self.store.record_decision(message_id, "accept")
-            self.notify("Marked done; paste it into LinkedIn.", title="Copied to clipboard")
+            self.notify(
+                f"Marked done; paste it into LinkedIn (o opens it).{copied_hint(way)}",
+                title=copied_title(way),
+            )
         self.refresh_row(message_id)
         self.inbox.select_next()
 
@@ -389,9 +462,10 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
                 severity="warning",
             )
             return
-        if self._copy_draft(message_id) is None:
+        way = self._copy_draft(message_id)
+        if way is None:
             return
-        self.notify("The conversation stays open.", title="Copied to clipboard")
+        self.notify(f"The conversation stays open.{copied_hint(way)}", title=copied_title(way))
 
     def action_skip(self) -> None:
         message_id = self._current_or_warn()
@@ -403,16 +477,21 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
 
     def action_undo(self) -> None:
         self.conversation.flush_edit()
-        decision = self.store.undo_last_decision()
-        if decision is None:
+        undone = self.store.undo_last_action()
+        if undone is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        if decision.kind == "relabel":
-            self._stop_drafting(decision.message_id)
-        self.notify(f"Undid {decision.kind}.")
-        if decision.message_id in self.inbox.rows_by_id:
-            self.inbox.move_cursor(row=self.inbox.get_row_index(decision.message_id))
-        self.refresh_row(decision.message_id)
+        for decision in undone.decisions:
+            if decision.kind == "relabel":
+                self._stop_drafting(decision.message_id)
+        self.notify(self._undone_toast(undone))
+        if len(undone.message_ids) > 1:
+            self.reload_inbox(keep_cursor=True)  # a bulk action may have moved them all
+            return
+        [message_id] = undone.message_ids
+        if message_id in self.inbox.rows_by_id:
+            self.inbox.move_cursor(row=self.inbox.get_row_index(message_id))
+        self.refresh_row(message_id)
 
     def _stop_drafting(self, message_id: str) -> None:
         """Cancel a draft still being written for an undone relabel, before it lands."""
@@ -501,16 +580,41 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
             self.notify(f"No browser could be opened here. The thread is at {url}", timeout=15)
 
     def action_add_message(self) -> None:
-        self.push_screen(AddMessageModal(), self._added_message)
+        on_demo = self.store.has_messages_from(DEMO_SOURCE)
+        self.push_screen(AddMessageModal(on_demo), self._added_message)
 
     def _added_message(self, message: ManualMessage | None) -> None:
         if message is None:
             return
+        if message.first_degree:
+            # Known by name only (a hand-added message has no profile URL), as the
+            # connections of an export whose URLs are hidden.
+            first, _, last = message.sender_name.partition(" ")
+            connection = Connection(first, last, connected_on=message.connected_on)
+            self.store.upsert_connections([connection])
         message_id = self.store.add_manual_message(message.sender_name, message.text)
         self.reload_inbox()
         if message_id in self.inbox.rows_by_id:
             self.inbox.move_cursor(row=self.inbox.get_row_index(message_id))
         self.assess_one(message_id)
+
+    def on_item_assessed(self, event: ItemAssessed) -> None:
+        if event.assessment.error:
+            self._error_kinds[event.message_id] = event.assessment.error_kind
+        super().on_item_assessed(event)
+        judged = event.assessment.verdict
+        in_force = self.store.verdict(event.message_id) if judged else None
+        if (
+            judged is not None
+            and in_force is not None
+            and in_force.label != judged.label
+            and in_force.provenance.prompt_version == MARK_PROVENANCE.prompt_version
+            and in_force.action is not Action.NO_REPLY
+            and event.message_id not in self.working
+        ):
+            # Judged after its sender was marked a friend: the mark's label is in force, and
+            # any draft was written for the model's.
+            self.redraft(event.message_id)
 
     def action_next_filter(self) -> None:
         self.set_filter(next_filter(self.filter))
@@ -544,7 +648,6 @@ class ReplyAssistantApp(BackgroundWork, App[None]):
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
             rows.append((self.get_key_display(binding), binding.tooltip or binding.description))
-        rows.append(("ctrl+p", "Command palette: prompts, backend, import, re-run"))
         self.push_screen(HelpScreen(rows))
 
     async def action_quit(self) -> None:

@@ -11,18 +11,26 @@ from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # not re-exported; Textual is pinned
+from textual.widgets._footer import FooterKey, FooterLabel  # not re-exported; pinned
 
 
 class KeyFooter(Footer):
-    def __init__(self, shown_from: Mapping[str, str], **kwargs) -> None:
+    def __init__(
+        self, shown_from: Mapping[str, str], labels_shown_from: Mapping[str, str], **kwargs
+    ) -> None:
         """`shown_from` maps a binding's key to a CSS class, e.g. `{"c": "-from-wide"}`;
-        keys not in it always show. Grouped keys (1 2 3) are hidden as a group in CSS."""
+        keys not in it always show. `labels_shown_from` does the same for a group's label
+        (its keys are hidden one by one, the empty group takes no room)."""
         super().__init__(**kwargs)
         self._shown_from = dict(shown_from)
+        self._labels_shown_from = dict(labels_shown_from)
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.key in self._shown_from:
                 widget.add_class(self._shown_from[widget.key])
+            elif isinstance(widget, FooterLabel):
+                shown_from = self._labels_shown_from.get(str(widget.content), "")
+                if shown_from:
+                    widget.add_class(shown_from)
             yield widget

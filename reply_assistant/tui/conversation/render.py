@@ -10,6 +10,7 @@ from rich.text import Text
 from reply_assistant.message_budget import trim_notice
 from reply_assistant.models import Draft, Incoming, Message, SenderFacts, Verdict
 from reply_assistant.tui.inbox.rows import BADGE_STYLES
+from reply_assistant.tui.next_step import next_step
 from reply_assistant.tui.relative_time import relative_time
 
 
@@ -42,8 +43,16 @@ def thread_text(
     return text
 
 
+MARK_FACTS = {
+    "friend": ("marked friend by you", "bold green"),
+    "mute": ("muted by you", "bold red"),
+}
+
+
 def facts_text(facts: SenderFacts) -> Text:
     parts: list[tuple[str, str]] = []
+    if facts.mark in MARK_FACTS:
+        parts.append(MARK_FACTS[facts.mark])
     if facts.first_degree:
         since = f" since {facts.connected_on:%b %Y}" if facts.connected_on else ""
         parts.append((f"1st-degree{since}", "green"))
@@ -68,19 +77,20 @@ def verdict_text(
     verdict: Verdict | None,
     *,
     error: str = "",
+    error_kind: str = "",
     working: bool = False,
     status: str = "open",
     message_text: str = "",
 ) -> Text:
     """`message_text` is the judged message, so a verdict from a prompt can say when the
-    model saw only part of it."""
+    model saw only part of it; `error_kind` (BackendError.kind) picks the next step."""
     if working and verdict is None:
         return Text("Classifying…", style="italic")
     if error:
         # The badge is a span: a Text's own style would colour the whole verdict.
         text = Text.assemble((" error ", BADGE_STYLES["error"]))
         text.append(f" {error}\n", style="bold")
-        text.append("Press r to retry.", style="italic")
+        text.append(next_step(error_kind, error), style="italic")
         return text
     if verdict is None:
         return Text("Not classified yet (r classifies it now).", style="dim italic")

@@ -32,6 +32,7 @@ class ConversationState:
     drafts: list[Draft] = field(default_factory=list)
     edited_text: str | None = None
     error: str = ""
+    error_kind: str = ""  # BackendError.kind, when known (this session)
     working: bool = False
     status: str = "open"
 
@@ -97,11 +98,22 @@ class ConversationView(Vertical):
             self.load_draft("", "Draft (none yet)")
         self.draft_area.read_only = state.working
 
+    def show_empty(self, message: str) -> None:
+        """Nothing listed: no conversation on the right, only what to do."""
+        self.flush_edit()
+        self.message_id = None
+        self.query_one("#facts", Static).update("")
+        self.query_one("#thread", Static).update(Text(message, style="italic"))
+        self.query_one("#verdict", Static).update("")
+        self.load_draft("", "Draft")
+        self.draft_area.read_only = True
+
     def show_verdict(self, state: ConversationState) -> None:
         self.query_one("#verdict", Static).update(
             verdict_text(
                 state.verdict,
                 error=state.error,
+                error_kind=state.error_kind,
                 working=state.working,
                 status=state.status,
                 message_text=state.item.text,

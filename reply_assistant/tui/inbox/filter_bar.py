@@ -39,11 +39,20 @@ def next_filter(current: str) -> str:
 
 
 class FilterBar(Static):
+    _shown: tuple[str, str, int] = ("needs_reply", "", 0)
+
     def show(self, active: str, search: str, count: int) -> None:
+        self._shown = (active, search, count)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f" {FILTERS[active]} ", style="reverse bold")
         text.append(f" {count} ", style="bold")
         if search:
             text.append(f" /{search} ", style="italic")
-        text.append(" f filter · / search", style="dim")
+        hint = " f filter · / search"
+        if self.size.width and text.cell_len + len(hint) > self.size.width:
+            hint = " f · / · ? keys"
+        text.append(hint, style="dim")
         self.update(text)
+
+    def on_resize(self) -> None:
+        self.show(*self._shown)

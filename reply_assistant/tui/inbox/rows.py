@@ -20,8 +20,10 @@ BADGE_STYLES = {
     "error": "bold #ffffff on #8a1c7c",
 }
 STATUS_MARKS = {"done": "✓", "skipped": "–", "open": " "}
+SELECTED_MARK = "●"  # picked for a bulk action (space, shift+arrows)
 MARK = "✓ "  # the width the status mark and its gap take
 BADGE_WIDTH = 12
+CONFIDENCE_WIDTH = 5  # " 100%"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class InboxRow:
     status: str
     error: bool = False
     working: bool = False
+    sponsored: bool = False
 
     @classmethod
     def from_summary(cls, summary: Any, *, error: bool = False, working: bool = False) -> InboxRow:
@@ -48,6 +51,7 @@ class InboxRow:
             label=summary.label,
             confidence=summary.confidence,
             status=summary.status,
+            sponsored=summary.sponsored,
             error=error,
             working=working,
         )
@@ -70,18 +74,22 @@ def _line(text: str, width: int, style: str = "") -> Text:
     return line
 
 
-def row_cells(row: InboxRow, message_width: int, now: datetime) -> tuple[Text, Text]:
-    """Two two-line cells: mark, sender and time over the preview; badge over confidence."""
+def row_text(row: InboxRow, width: int, now: datetime, *, selected: bool = False) -> Text:
+    """Two lines in one cell: mark, sender and time; preview, badge and confidence. The
+    sender gets the whole first line, the badge sits beside the preview."""
     when = relative_time(row.sent_at, now)
-    name_width = max(message_width - len(MARK) - len(when) - 1, 1)
-    who = Text(STATUS_MARKS.get(row.status, " ") + " ", style="bold green")
-    who.append_text(_line(row.sender, name_width, "bold" if row.status == "open" else "dim"))
-    who.append(" " * (name_width - min(len(row.sender), name_width)) + " ")
-    who.append(when, style="dim")
-    who.append("\n" + " " * len(MARK))
-    who.append_text(_line(row.preview, message_width - len(MARK), "dim"))
-    badge = Text(row.badge.center(BADGE_WIDTH), style=BADGE_STYLES[row.badge])
+    name_width = max(width - len(MARK) - len(when) - 1, 1)
+    mark = SELECTED_MARK if selected else STATUS_MARKS.get(row.status, " ")
+    text = Text(mark + " ", style="bold cyan" if selected else "bold green")
+    text.append_text(_line(row.sender, name_width, "bold" if row.status == "open" else "dim"))
+    text.append(" " * (name_width - min(len(row.sender), name_width)) + " ")
+    text.append(when, style="dim")
+    preview_width = max(width - len(MARK) - BADGE_WIDTH - CONFIDENCE_WIDTH - 1, 1)
+    text.append("\n" + " " * len(MARK))
+    preview = _line(row.preview, preview_width, "dim")
+    text.append_text(preview)
+    text.append(" " * (preview_width - preview.cell_len + 1))
+    text.append(row.badge.center(BADGE_WIDTH), style=BADGE_STYLES[row.badge])
     if row.confidence is not None and not row.working:
-        badge.append("\n")
-        badge.append(f"{row.confidence:.0%}".rjust(BADGE_WIDTH), style="dim")
-    return who, badge
+        text.append(f"{row.confidence:.0%}".rjust(CONFIDENCE_WIDTH), style="dim")
+    return text

@@ -1,8 +1,9 @@
-"""`n`: type in a message by hand (sender and text)."""
+"""`n`: type in a message by hand (sender, text, and whether you are connected)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -10,13 +11,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, TextArea
 
 
 @dataclass(frozen=True)
 class ManualMessage:
     sender_name: str
     text: str
+    first_degree: bool = False  # a 1st-degree connection, as `classify --first-degree`
+    connected_on: date | None = None
+
+
+def parse_month(text: str) -> date | None:
+    """`2019-04` or `2019-04-02` as a date; None for empty. ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
 
 
 class AddMessageModal(ModalScreen[ManualMessage | None]):
@@ -25,15 +36,24 @@ class AddMessageModal(ModalScreen[ManualMessage | None]):
         Binding("ctrl+s,alt+enter", "save", "Add", id="add.save"),
     ]
 
+    def __init__(self, on_demo: bool = False) -> None:
+        """`on_demo`: the store holds the demo inbox, which the dialog says."""
+        super().__init__()
+        self._on_demo = on_demo
+
     def compose(self) -> ComposeResult:
         with Vertical(id="add-dialog", classes="dialog"):
-            yield Label("Add a message by hand", classes="dialog-title")
-            yield Input(placeholder="Sender's name", id="add-sender")
-            yield Label("Their message (paste or type it below):", classes="dialog-hint")
-            yield TextArea(id="add-text", soft_wrap=True)
+            title = "Add a message by hand" + (" (kept after import)" if self._on_demo else "")
+            yield Label(title, classes="dialog-title")
+            yield Input(placeholder="Sender's name", id="add-sender", compact=True)
+            yield Label("Their message:", classes="dialog-hint")
+            yield TextArea(id="add-text", soft_wrap=True, compact=True)
+            with Horizontal(id="add-connection"):
+                yield Checkbox("1st-degree", id="add-first-degree", compact=True)
+                yield Input(placeholder="since YYYY-MM", id="add-since", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Add (ctrl+s)", id="add-save", variant="primary")
-                yield Button("Cancel", id="add-cancel")
+                yield Button("Add (ctrl+s)", id="add-save", variant="primary", compact=True)
+                yield Button("Cancel", id="add-cancel", compact=True)
 
     @on(Button.Pressed, "#add-save")
     def action_save(self) -> None:
@@ -42,7 +62,13 @@ class AddMessageModal(ModalScreen[ManualMessage | None]):
         if not text:
             self.notify("Type the message text first.", severity="warning")
             return
-        self.dismiss(ManualMessage(sender or "Unknown sender", text))
+        try:
+            since = parse_month(self.query_one("#add-since", Input).value)
+        except ValueError:
+            self.notify("Type the date as YYYY-MM (or leave it empty).", severity="warning")
+            return
+        first_degree = self.query_one("#add-first-degree", Checkbox).value or since is not None
+        self.dismiss(ManualMessage(sender or "Unknown sender", text, first_degree, since))
 
     @on(Button.Pressed, "#add-cancel")
     def action_cancel(self) -> None:
