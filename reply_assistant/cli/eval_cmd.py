@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -20,6 +21,9 @@ from reply_assistant.cli.backend_choice import prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 from reply_assistant.private_files import write_private_text
+
+if TYPE_CHECKING:
+    from reply_assistant.evals.records import RunFile
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
@@ -193,6 +197,7 @@ def command(
     if output:
         write_private_text(output, run_file.model_dump_json(indent=1))
         console.print(f"runs written to {output}")
+    _record_history(app, run_file, output)
     if html_path:
         write_private_text(html_path, render_html(runs, run_file.dataset, run_file.created_at))
         console.print(f"HTML report written to {html_path}")
@@ -201,6 +206,45 @@ def command(
         click.echo(f"threshold not met: {failure}", err=True)
     if failures:
         ctx.exit(1)
+
+
+def _record_history(app: AppContext, run_file: RunFile, output: Path | None) -> None:
+    """Every run goes into the state file's history; a state file that cannot take it
+    costs the history a row, not the run its result."""
+    from reply_assistant.evals.history import records_of
+    from reply_assistant.store import Store, StoreError
+
+    try:
+        with Store.open(app.db_path) as store:
+            store.eval_runs.record_eval_runs(records_of(run_file, output))
+    except StoreError as exc:
+        click.echo(f"warning: this run is not in `eval history`: {exc}", err=True)
+
+
+@command.command("history")
+@click.option("--prompt", help="Only runs of this prompt (classify, or classify@v2).")
+@click.option("--html", "html_path", type=_FILE, help="Also draw the history into this HTML file.")
+@click.pass_obj
+def history_command(app: AppContext, prompt: str | None, html_path: Path | None) -> None:
+    """Every recorded eval run, oldest first, with the best so far on its dataset."""
+    from reply_assistant.evals.history import history, history_table, render_history_html
+    from reply_assistant.evals.report_text import figures_table
+    from reply_assistant.store import Store, StoreError
+
+    try:
+        with Store.open(app.db_path) as store:
+            entries = history(store.eval_runs.eval_runs(), prompt)
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
+    console = Console()
+    if entries:
+        console.print(figures_table("Eval history", *history_table(entries)))
+    else:
+        wanted = f" of {prompt}" if prompt else ""
+        console.print(f"No eval runs{wanted} recorded yet; `reply-assistant eval` records each.")
+    if html_path:
+        write_private_text(html_path, render_history_html(entries))
+        console.print(f"HTML history written to {html_path}")
 
 
 @command.command("compare")

@@ -22,7 +22,7 @@ from reply_assistant.evals.verdict import pair_verdicts
 
 LOW_SCORE = 2  # drafts the judge scored this or lower are listed with their problems
 
-_CSS = """
+CSS = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d232a; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
@@ -39,7 +39,7 @@ ul.verdicts li { margin: 0.3rem 0; }
 """
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def table_html(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
@@ -55,7 +55,7 @@ def _groups(runs: Sequence[RunResult]) -> str:
         "<h2>Accuracy by language and subtype</h2>\n"
         "<p class=meta>n: examples in the group; subtypes are grouped by their gold label.</p>\n"
         f"<div class=figures>{charts.group_accuracy_bars(primary_runs(runs))}</div>\n"
-        + _table(headers, rows)
+        + table_html(headers, rows)
     )
 
 
@@ -77,7 +77,7 @@ def _cost_of_quality(runs: Sequence[RunResult]) -> str:
         return ""
     return (
         "<h2>Cost of quality (LLM runs)</h2>\n<p class=meta>Call time: the calls' summed "
-        "latency, one message at a time; concurrency divides it.</p>\n" + _table(headers, rows)
+        "latency, one message at a time; concurrency divides it.</p>\n" + table_html(headers, rows)
     )
 
 
@@ -119,7 +119,7 @@ def _draft_checks(runs: Sequence[RunResult]) -> str:
                 else "–"
             )
         rows.append(row)
-    return _table(["check", *(run_title(run) for run in runs)], rows)
+    return table_html(["check", *(run_title(run) for run in runs)], rows)
 
 
 def _judge_section(runs: Sequence[RunResult]) -> str:
@@ -131,7 +131,9 @@ def _judge_section(runs: Sequence[RunResult]) -> str:
         parts.append(f"<h3>{escape(run_title(run))} · {escape(run.judge)}</h3>")
         problems = [[p.problem, str(p.count)] for p in run.metrics.judge_problems]
         parts.append(
-            _table(["problem", "drafts"], problems) if problems else "<p>No problems reported.</p>"
+            table_html(["problem", "drafts"], problems)
+            if problems
+            else "<p>No problems reported.</p>"
         )
         low = [
             [e.id, str(e.judge.score), "; ".join(e.judge.problems), e.draft or ""]
@@ -140,7 +142,7 @@ def _judge_section(runs: Sequence[RunResult]) -> str:
         ]
         if low:
             parts.append(f"<p>Drafts scored {LOW_SCORE} or lower:</p>")
-            parts.append(_table(["id", "score", "problems", "draft"], low))
+            parts.append(table_html(["id", "score", "problems", "draft"], low))
     return f"<h2>Draft judge</h2>\n{''.join(parts)}" if parts else ""
 
 
@@ -177,18 +179,18 @@ def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Reply Assistant eval report</title>
-<style>{_CSS}</style></head><body>
+<style>{CSS}</style></head><body>
 <h1>Reply Assistant eval report</h1>
 <p class="meta">{escape(created_at)} · {dataset.count} examples · split
 {escape(dataset.split or "all")} · {escape(paths)} · sha256 {escape(dataset.sha256[:12])}</p>
 <h2>Versions side by side</h2>
-{_table(headers, rows)}
+{table_html(headers, rows)}
 <p class="meta">[low, high]: {escape(method or "no intervals recorded in this run")}</p>
 {_verdicts(runs)}
 {_cost_of_quality(runs)}
 <h2>Per class (precision / recall / F1; n = gold examples)</h2>
 <div class=figures>{charts.class_f1_bars(columns)}</div>
-{_table(*class_table(runs))}
+{table_html(*class_table(runs))}
 <h2>Confusion matrices</h2>
 <p class="meta">Rows: gold label; columns: predicted; shade: share of the gold row.</p>
 <div class=figures>{heatmaps}</div>

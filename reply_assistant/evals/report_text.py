@@ -25,14 +25,14 @@ _STATUS_STYLE = {"fixed": "green", "broken": "red", "changed": "yellow"}
 
 
 def versions_rich_table(runs: Sequence[RunResult]) -> Table:
-    return _figures_table("Versions side by side", *versions_table(runs))
+    return figures_table("Versions side by side", *versions_table(runs))
 
 
 def class_rich_table(runs: Sequence[RunResult]) -> Table:
-    return _figures_table("Per class (n = gold examples)", *class_table(runs))
+    return figures_table("Per class (n = gold examples)", *class_table(runs))
 
 
-def _figures_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+def figures_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
     """A name column, then figures aligned right."""
     table = Table(title=title, header_style="bold")
     table.add_column(headers[0])
@@ -102,7 +102,7 @@ def print_report(console: Console, runs: Sequence[RunResult]) -> None:
     print_verdicts(console, runs)
     headers, rows = cost_of_quality_table(runs)
     if rows:
-        console.print(_figures_table("Cost of quality (LLM runs)", headers, rows))
+        console.print(figures_table("Cost of quality (LLM runs)", headers, rows))
     console.print(class_rich_table(runs))
     groups = group_rich_table(runs)
     if groups is not None:

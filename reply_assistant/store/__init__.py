@@ -16,18 +16,17 @@ from reply_assistant.store.bulk import BulkMixin
 from reply_assistant.store.cache import ResponseCache
 from reply_assistant.store.demo_rows import DemoRowsMixin
 from reply_assistant.store.embeddings import EmbeddingTable
+from reply_assistant.store.eval_runs import EvalRunTable
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
 from reply_assistant.store.records import ConversationSummary, Correction, Decision
 from reply_assistant.store.results import DECISION_KINDS, ResultsMixin
 from reply_assistant.store.schema import StoreError, connect
-from reply_assistant.store.sender_marks import SenderMarksMixin
 from reply_assistant.store.writes import WritesMixin
 
 
 class Store(
     WritesMixin,
     InboxMixin,
-    SenderMarksMixin,
     ResultsMixin,
     BatchJobsMixin,
     BulkMixin,
@@ -39,6 +38,7 @@ class Store(
         self.path = path
         self.response_cache = ResponseCache(db)
         self.embeddings = EmbeddingTable(db)
+        self.eval_runs = EvalRunTable(db)
 
     @classmethod
     def open(cls, path: Path) -> Store:
