@@ -21,12 +21,14 @@ from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
 from reply_assistant.store.records import ConversationSummary, Correction, Decision
 from reply_assistant.store.results import DECISION_KINDS, ResultsMixin
 from reply_assistant.store.schema import StoreError, connect
+from reply_assistant.store.sender_marks import SenderMarksMixin
 from reply_assistant.store.writes import WritesMixin
 
 
 class Store(
     WritesMixin,
     InboxMixin,
+    SenderMarksMixin,
     ResultsMixin,
     BatchJobsMixin,
     BulkMixin,

@@ -13,6 +13,7 @@ from pathlib import Path
 from reply_assistant.private_files import create_private_dir, create_private_file
 from reply_assistant.store.embeddings import EMBEDDINGS_TABLE
 from reply_assistant.store.eval_runs import EVAL_RUNS_TABLE
+from reply_assistant.store.sender_marks import SENDER_MARKS_TABLE
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -147,7 +148,7 @@ END;
 """
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: Sequence[str] = (_V1, _V2, EMBEDDINGS_TABLE, EVAL_RUNS_TABLE)
+MIGRATIONS: Sequence[str] = (_V1, _V2, EMBEDDINGS_TABLE, SENDER_MARKS_TABLE, EVAL_RUNS_TABLE)
 
 
 class StoreError(Exception):
