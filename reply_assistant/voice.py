@@ -13,13 +13,17 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from reply_assistant.store.owner_replies import OwnerReply
 
+if TYPE_CHECKING:
+    from reply_assistant.config import Profile, VoiceSettings
+    from reply_assistant.store import Store
+
 # A habit needs this share of the owner's messages to count as theirs.
-_HABIT_SHARE = 0.4
+_HABIT_SHARE = 0.3
 _MIN_SAMPLES = 3
 _GREETING = re.compile(
     r"^(?P<word>hi|hey|hello|dear|hiya|hola|bonjour|salut|hallo|hoi|olá|oi|ciao)\s+"
@@ -51,13 +55,18 @@ class Voice:
     def language_for(self, *contact_keys: str) -> str:
         return next((self.languages[key] for key in contact_keys if key in self.languages), "")
 
-    def overridden(self, overrides: Mapping[str, object]) -> Voice:
+    def overridden(self, settings: VoiceSettings) -> Voice:
         """This voice with the config's `[profile.voice]` settings on top."""
-        known = {f.name for f in fields(Voice)}
-        unknown = set(overrides) - known
-        if unknown:
-            raise ValueError(f"unknown [profile.voice] setting(s) {', '.join(sorted(unknown))}")
-        return Voice(**{**asdict(self), **overrides})
+        chosen = {name: value for name, value in asdict(settings).items() if value is not None}
+        return replace(self, **chosen)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def voice_for(store: Store, profile: Profile) -> Voice:
+    """The owner's voice learned from the store's sent messages, with the config on top."""
+    return learn_voice(store.owner_replies()).overridden(profile.voice)
 
 
 def learn_voice(replies: Sequence[OwnerReply]) -> Voice:
@@ -89,9 +98,12 @@ def learn_voice(replies: Sequence[OwnerReply]) -> Voice:
 
 
 def _habit(counts: Counter, none: Any) -> Any:
-    """The commonest habit when it is common enough to be one, else `none`."""
-    value, count = counts.most_common(1)[0]
-    return value if count / sum(counts.values()) >= _HABIT_SHARE else none
+    """The commonest habit among the messages that show one, when enough of them do;
+    else `none` (no greeting, no sign-off)."""
+    shown = {value: count for value, count in counts.items() if value != none}
+    if not shown or sum(shown.values()) / sum(counts.values()) < _HABIT_SHARE:
+        return none
+    return max(shown, key=lambda value: shown[value])
 
 
 def _greeting_of(text: str) -> str:

@@ -82,6 +82,8 @@ def _register() -> None:
         inbox_cmd,
         open_cmd,
         prompts_cmd,
+        stats_cmd,
+        voice_cmd,
     )
 
     for module in (
@@ -95,6 +97,8 @@ def _register() -> None:
         open_cmd,
         export_labels_cmd,
         batch_cmd,
+        voice_cmd,
+        stats_cmd,
     ):
         cli.add_command(module.command)
 

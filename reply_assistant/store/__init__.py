@@ -18,6 +18,7 @@ from reply_assistant.store.demo_rows import DemoRowsMixin
 from reply_assistant.store.embeddings import EmbeddingTable
 from reply_assistant.store.eval_runs import EvalRunTable
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
+from reply_assistant.store.owner_replies import OwnerRepliesMixin
 from reply_assistant.store.records import ConversationSummary, Correction, Decision
 from reply_assistant.store.results import DECISION_KINDS, ResultsMixin
 from reply_assistant.store.schema import StoreError, connect
@@ -33,6 +34,7 @@ class Store(
     BatchJobsMixin,
     BulkMixin,
     DemoRowsMixin,
+    OwnerRepliesMixin,
     AbstractContextManager["Store"],
 ):
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from reply_assistant.models import DEFAULT_ACTION, Draft, Label, Provenance, Verdict
 from reply_assistant.store.base import CURRENT_VERDICT_ID, STATUS, StoreBase
+from reply_assistant.store.draft_outcomes import DraftOutcome, read_outcomes, record_outcome
 from reply_assistant.store.records import (
     Correction,
     Decision,
@@ -221,17 +223,24 @@ class ResultsMixin(StoreBase):
             raise ValueError(f"decision kind must be one of {', '.join(DECISION_KINDS)}")
         if kind == "relabel":
             label = Label(label).value  # ValueError on anything but a known label
+        created_at = iso(utc_now())
         with self._transaction() as db:
             cursor = db.execute(
                 """INSERT INTO decisions (message_id, kind, label, note, created_at)
                    VALUES (?, ?, ?, ?, ?)""",
-                (message_id, kind, label, note, iso(utc_now())),
+                (message_id, kind, label, note, created_at),
             )
+            # What became of the draft, judged before a relabel replaces the verdict.
+            record_outcome(db, message_id, kind, cursor.lastrowid, created_at)
             if kind == "relabel":
                 self._insert_verdict(
                     message_id, _user_verdict(Label(label)), "user", cursor.lastrowid
                 )
             return cursor.lastrowid
+
+    def draft_outcomes(self, since: datetime | None = None) -> list[DraftOutcome]:
+        """What became of the drafts (accepted, edited, replaced, skipped, relabelled)."""
+        return read_outcomes(self._db, since)
 
     def status(self, message_id: str) -> str:
         """open | done | skipped."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reply_assistant.private_files import create_private_dir, create_private_file
+from reply_assistant.store.draft_outcomes import DRAFT_OUTCOMES_TABLE
 from reply_assistant.store.embeddings import EMBEDDINGS_TABLE
 from reply_assistant.store.eval_runs import EVAL_RUNS_TABLE
 from reply_assistant.store.sender_marks import SENDER_MARKS_TABLE
@@ -148,7 +149,14 @@ END;
 """
 
 # MIGRATIONS[n] takes the schema from version n to n + 1.
-MIGRATIONS: Sequence[str] = (_V1, _V2, EMBEDDINGS_TABLE, SENDER_MARKS_TABLE, EVAL_RUNS_TABLE)
+MIGRATIONS: Sequence[str] = (
+    _V1,
+    _V2,
+    EMBEDDINGS_TABLE,
+    SENDER_MARKS_TABLE,
+    EVAL_RUNS_TABLE,
+    DRAFT_OUTCOMES_TABLE,
+)
 
 
 class StoreError(Exception):
