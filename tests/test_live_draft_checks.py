@@ -50,3 +50,14 @@ async def test_a_draft_that_fails_twice_is_marked(fake_llm: FakeLLMServer):
     draft = await _backend(fake_llm).draft(_item("Great to meet you at the meetup!"), REPLY)
     assert draft.text == signed and draft.provenance.failed_checks == ["sign_off_ok"]
     assert len(fake_llm.chat_requests()) == 2
+
+
+async def test_a_promise_to_answer_an_unasked_question_is_redrafted(fake_llm: FakeLLMServer):
+    fake_llm.responder = answering(
+        "Hi Sam,\n\nLet me look into your question and come back to you.\n\nJordan",
+        "Hi Sam,\n\nLovely to meet you at the meetup too.\n\nJordan",
+    )
+    draft = await _backend(fake_llm).draft(_item("Great to meet you at the meetup!"), REPLY)
+    assert "meetup too" in draft.text and draft.provenance.failed_checks == []
+    asked = _bodies(fake_llm)[1]["messages"][-1]["content"]
+    assert "do not promise to look into a question" in asked

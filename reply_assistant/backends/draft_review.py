@@ -6,6 +6,9 @@ from reply_assistant.config import Profile
 from reply_assistant.draft_checks import check_draft
 from reply_assistant.models import Incoming, VerdictOutput
 
+# Measured in the evals, not enforced live: asking again for every draft that names nothing
+# from the message would double the calls for what is a matter of degree.
+MEASURED_ONLY = frozenset({"specific"})
 # Asked of the model after a draft failed its checks, naming each failure.
 REDRAFT_INSTRUCTION = (
     "Your reply has these problems: {problems}. "
@@ -25,8 +28,9 @@ def failed_checks(text: str, item: Incoming, verdict: VerdictOutput, profile: Pr
         first_name=item.first_name,
         action=verdict.action.value,
         sign_off=profile.sign_off,
+        message=item.text,
     )
-    return [name for name, passed in results.items() if not passed]
+    return [name for name, passed in results.items() if not passed and name not in MEASURED_ONLY]
 
 
 def describe_failures(names: list[str], item: Incoming, profile: Profile) -> str:
@@ -45,5 +49,8 @@ def describe_failures(names: list[str], item: Incoming, profile: Profile) -> str
         "unclear_asks": "ask exactly one question",
         "no_commitments": "agree to no meeting, date, time, money or introduction",
         "sign_off_ok": sign_off,
+        "no_unasked_answer": "do not promise to look into a question: they asked none",
+        "no_cheer_in_condolence": "open gently, without cheer: they wrote about a loss",
+        "single_sign_off": "end with one sign-off only",
     }
     return "; ".join(wanted.get(name, name) for name in names)
