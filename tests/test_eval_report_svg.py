@@ -115,3 +115,19 @@ def test_group_bars_show_n_and_hostile_names_stay_text():
     assert "de (n=3)" in labels and "en (n=3)" in labels
     assert f"{HOSTILE} (n=2)" in labels  # parsed back as text, not markup
     assert "<script" not in html
+
+
+def test_cost_of_quality_puts_cost_and_time_per_thousand_messages_beside_macro_f1():
+    html, runs = _render()
+    offline = runs[0].model_copy(update={"prompt": "offline", "backend": "offline"})
+    dataset = DatasetInfo(paths=["d.jsonl"], sha256="0" * 64, count=6, split="test")
+    html = render_html([*runs, offline], dataset, "2026-12-01T10:00:00+00:00")
+    section = html[html.index("Cost of quality") : html.index("Per class")]
+    # Six examples at $0.001 and 400 ms each: $1 and 400 s of calls per 1,000 messages.
+    f1 = runs[1].metrics
+    assert (
+        f"<td>classify@v2 (m)</td><td>{f1.macro_f1:.3f} "
+        f"[{f1.macro_f1_ci[0]:.3f}, {f1.macro_f1_ci[1]:.3f}]</td><td>$1.0000</td>"
+        "<td>400.0 s</td>" in section
+    )
+    assert "offline" not in section  # no price, no network: not an LLM run
