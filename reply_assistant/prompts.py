@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
@@ -39,6 +39,10 @@ from reply_assistant.message_budget import (
     trim_text,
 )
 from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, VerdictOutput
+from reply_assistant.voice import NOT_KNOWN
+
+if TYPE_CHECKING:
+    from reply_assistant.voice_examples import VoiceContext
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
 MANIFEST_NAME = "manifest.json"
@@ -336,9 +340,16 @@ def owner_line(profile: Profile) -> str:
 
 
 def prompt_inputs(
-    item: Incoming, profile: Profile, verdict: VerdictOutput | None = None
+    item: Incoming,
+    profile: Profile,
+    verdict: VerdictOutput | None = None,
+    voice: VoiceContext | None = None,
+    *,
+    private: bool = False,
 ) -> dict[str, str]:
-    """Every variable any classify/draft template may use; `render` takes what it needs."""
+    """Every variable any classify/draft template may use; `render` takes what it needs.
+    `voice`: the user's style and earlier replies (draft@v4 on); `private`: redacting, so
+    none of their earlier messages is sent."""
     values = {
         "owner": owner_line(profile),
         "profile": render_profile(profile),
@@ -355,7 +366,9 @@ def prompt_inputs(
             "reason": defuse_tags(verdict.reason),
             "signals": defuse_tags(", ".join(verdict.signals)) or "none",
         }
-    return values
+    if voice is None:
+        return values | {"style": NOT_KNOWN, "own_replies": ""}
+    return values | voice.prompt_values(item.text, defuse_tags, private=private)
 
 
 # ---------------------------------------------------------------- command line

@@ -16,12 +16,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from reply_assistant.store.owner_replies import OwnerReply
-
 if TYPE_CHECKING:
     from reply_assistant.config import Profile, VoiceSettings
     from reply_assistant.store import Store
+    from reply_assistant.store.owner_replies import OwnerReply
 
+# What the draft prompt says of a voice nothing was learned about.
+NOT_KNOWN = "(not known)"
 # A habit needs this share of the owner's messages to count as theirs.
 _HABIT_SHARE = 0.3
 _MIN_SAMPLES = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
@@ -42,6 +42,9 @@ from reply_assistant.prompts import (
 )
 from reply_assistant.redact import mask_private
 
+if TYPE_CHECKING:
+    from reply_assistant.voice_examples import VoiceContext
+
 # Typical answer sizes, for dry-run estimates: a verdict JSON and a short reply's JSON.
 TYPICAL_VERDICT_TOKENS = 60
 TYPICAL_DRAFT_TOKENS = 120
@@ -51,6 +54,10 @@ log = logging.getLogger(__name__)
 
 class LLMBackend:
     name = "openai"
+
+    # The user's style and earlier replies (voice_examples.VoiceContext), attached by whoever
+    # holds the state file; draft prompts from v4 use it, earlier ones ignore it.
+    voice: VoiceContext | None = None
 
     def __init__(
         self,
@@ -93,7 +100,7 @@ class LLMBackend:
         """A draft that passed the deterministic draft checks, or failed them twice: the
         first failure is sent back once, named; the second is recorded in the provenance."""
         prompt = self.prompts.draft
-        messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile, verdict))
+        messages = prompt.render(**self._draft_inputs(item, verdict))
         result = await self._complete(prompt, messages, DraftOutput)
         failed = failed_checks(result.parsed.text, item, verdict, self.profile)
         if failed:
@@ -150,7 +157,7 @@ class LLMBackend:
     def draft_request(self, item: Incoming, verdict: VerdictOutput) -> dict[str, Any]:
         """The chat completion body `draft` would send, for a Batch API input line."""
         prompt = self.prompts.draft
-        messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile, verdict))
+        messages = prompt.render(**self._draft_inputs(item, verdict))
         return self.client.structured_request(
             messages, DraftOutput, temperature=prompt.temperature, max_tokens=prompt.max_tokens
         )
@@ -198,9 +205,7 @@ class LLMBackend:
         """The draft's text in chunks; once they have all come, the stream's `provenance`
         records the prompt, usage, cost and latency."""
         prompt = self.prompts.draft
-        messages = prompt.render_stream(
-            **prompt_inputs(self._outgoing(item), self.profile, verdict)
-        )
+        messages = prompt.render_stream(**self._draft_inputs(item, verdict))
         text = self.client.stream_text(
             messages, temperature=prompt.temperature, max_tokens=prompt.max_tokens
         )
@@ -228,6 +233,13 @@ class LLMBackend:
                 completion_tokens=min(TYPICAL_DRAFT_TOKENS, draft.max_tokens),
             )
         return usage
+
+    def _draft_inputs(self, item: Incoming, verdict: VerdictOutput) -> dict[str, str]:
+        """The draft prompt's variables, with the user's voice when one is attached."""
+        # When redacting, the user's earlier messages (not masked) stay home: only the style goes.
+        return prompt_inputs(
+            self._outgoing(item), self.profile, verdict, self.voice, private=self.redact
+        )
 
     def _outgoing(self, item: Incoming) -> Incoming:
         """The item as it may leave the machine: contact details masked when asked to."""
