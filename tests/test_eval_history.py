@@ -29,11 +29,13 @@ def _metrics(right: int, of: int = 10) -> dict:
     return compute_metrics(examples).model_dump(mode="json")
 
 
-def _record(when: str, prompt: str, right: int, dataset: str = "a" * 64) -> EvalRunRecord:
+def _record(
+    when: str, prompt: str, right: int, dataset: str = "a" * 64, split: str = "test"
+) -> EvalRunRecord:
     return EvalRunRecord(
         created_at=f"2026-12-0{when}T10:00:00+00:00",
         dataset_sha256=dataset,
-        dataset={"paths": ["d.jsonl"], "count": 10, "split": "test"},
+        dataset={"paths": ["d.jsonl"], "count": 10, "split": split},
         prompt=prompt,
         backend="openai",
         model="m",
@@ -67,9 +69,10 @@ def test_best_so_far_is_tracked_per_dataset_and_filtered_by_prompt():
         _record("2", "classify@v2+draft@v1", 9),
         _record("3", "classify@v1+draft@v1", 8),
         _record("4", "classify@v1+draft@v1", 5, dataset="b" * 64),
+        _record("5", "classify@v1+draft@v1", 6, split="dev"),  # same file, another split
     ]
     entries = history(records)
-    assert [entry.new_best for entry in entries] == [True, True, False, True]
+    assert [entry.new_best for entry in entries] == [True, True, False, True, True]
     assert entries[2].best_so_far == "classify@v2+draft@v1 (m)"
     assert entries[3].best_so_far == "classify@v1+draft@v1 (m)"  # another dataset
     _, rows = history_table(entries)

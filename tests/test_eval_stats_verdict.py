@@ -80,8 +80,8 @@ def test_every_pair_of_three_configurations_gets_a_line():
     ]
 
 
-def _write(path: Path, run: RunResult, sha256: str) -> Path:
-    dataset = DatasetInfo(paths=["d.jsonl"], sha256=sha256, count=len(GOLD), split="test")
+def _write(path: Path, run: RunResult, sha256: str, split: str = "test") -> Path:
+    dataset = DatasetInfo(paths=["d.jsonl"], sha256=sha256, count=len(GOLD), split=split)
     path.write_text(
         RunFile(
             created_at="2026-12-01T10:00:00+00:00", dataset=dataset, runs=[run]
@@ -111,3 +111,11 @@ def test_compare_refuses_runs_on_different_datasets_unless_forced(tmp_path: Path
     forced = CliRunner().invoke(cli, ["eval", "compare", "--force", str(a), str(b)])
     assert forced.exit_code == 0, forced.output
     assert "classify@v2 better on macro-F1" in forced.output
+
+
+def test_compare_refuses_another_split_of_the_same_file(tmp_path: Path):
+    a = _write(tmp_path / "a.json", _v1(), "a" * 64, split="test")
+    b = _write(tmp_path / "b.json", _v2(), "a" * 64, split="dev")
+    refused = CliRunner().invoke(cli, ["eval", "compare", str(a), str(b)])
+    assert refused.exit_code == 2
+    assert "split test vs sha256 aaaaaaaaaaaa split dev" in refused.output

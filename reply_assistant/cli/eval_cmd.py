@@ -255,6 +255,7 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
     """A paired verdict, metric deltas and changed verdicts between two saved runs (A → B)."""
     from reply_assistant.evals.compare import (
         RunFileError,
+        dataset_mismatch,
         differing_examples,
         load_run_file,
         metric_deltas,
@@ -268,11 +269,11 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
     except RunFileError as exc:
         raise InputError(str(exc)) from exc
     console = Console()
-    if first.dataset.sha256 != second.dataset.sha256:
+    mismatch = dataset_mismatch(first, second)
+    if mismatch:
         if not force:
             raise InputError(
-                f"{run_a} and {run_b} were scored on different datasets (sha256 "
-                f"{first.dataset.sha256[:12]} vs {second.dataset.sha256[:12]}); "
+                f"{run_a} and {run_b} were scored on different datasets ({mismatch}); "
                 "--force compares the examples they share."
             )
         console.print(

@@ -141,6 +141,15 @@ def pair_runs(a: RunFile, b: RunFile) -> list[tuple[RunResult, RunResult]]:
     return pairs or list(zip(first_a, first_b, strict=False))
 
 
+def dataset_mismatch(a: RunFile, b: RunFile) -> str:
+    """How the two runs' datasets differ ("" when they are the same file and split)."""
+    if (a.dataset.sha256, a.dataset.split) == (b.dataset.sha256, b.dataset.split):
+        return ""
+    return " vs ".join(
+        f"sha256 {run.dataset.sha256[:12]} split {run.dataset.split or 'all'}" for run in (a, b)
+    )
+
+
 def load_run_file(path: Path) -> RunFile:
     try:
         return RunFile.model_validate_json(path.read_bytes())

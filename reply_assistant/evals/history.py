@@ -65,9 +65,10 @@ def matches_prompt(prompt: str, wanted: str) -> bool:
 
 
 def history(records: Sequence[EvalRunRecord], prompt: str | None = None) -> list[HistoryEntry]:
-    """Oldest first; the best so far is tracked per dataset over the runs shown. A row whose
-    metrics this version cannot read (written by a newer one) is left out."""
-    best: dict[str, tuple[str, float]] = {}
+    """Oldest first; the best so far is tracked per dataset (file and split) over the runs
+    shown. A row whose metrics this version cannot read (written by a newer one) is left
+    out."""
+    best: dict[tuple[str, str | None], tuple[str, float]] = {}
     entries = []
     for record in records:
         if prompt and not matches_prompt(record.prompt, prompt):
@@ -77,11 +78,12 @@ def history(records: Sequence[EvalRunRecord], prompt: str | None = None) -> list
         except ValidationError:
             continue
         title = _title(record)
-        previous = best.get(record.dataset_sha256)
+        dataset = (record.dataset_sha256, record.dataset.get("split"))
+        previous = best.get(dataset)
         new_best = previous is None or metrics.macro_f1 > previous[1]
         if new_best:
-            best[record.dataset_sha256] = (title, metrics.macro_f1)
-        best_title, best_f1 = best[record.dataset_sha256]
+            best[dataset] = (title, metrics.macro_f1)
+        best_title, best_f1 = best[dataset]
         entries.append(HistoryEntry(record, metrics, title, best_title, best_f1, new_best))
     return entries
 
@@ -129,7 +131,7 @@ def render_history_html(entries: Sequence[HistoryEntry]) -> str:
     dataset, then the table. Self-contained like the run report."""
     by_dataset: dict[str, list[HistoryEntry]] = {}
     for entry in entries:
-        by_dataset.setdefault(entry.record.dataset_sha256, []).append(entry)
+        by_dataset.setdefault(dataset_name(entry.record), []).append(entry)
     sections = []
     for members in by_dataset.values():
         sections.append(
