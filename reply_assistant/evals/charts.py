@@ -116,12 +116,12 @@ def class_f1_bars(runs: Sequence[RunResult]) -> str:
     """F1 per class, one bar per configuration, each with its 95% interval."""
     labels = class_labels(runs)
     bar_w, gap, left, top, plot_h = 22, 26, 44, 20, 200
-    group_w = bar_w * len(runs) + gap
+    group_w = max(bar_w * len(runs) + gap, 100)  # room for the class name under one bar
     right = left + group_w * len(labels)
     bottom = top + plot_h
     parts = svg.value_axis(left, right, top, bottom, [0, 0.25, 0.5, 0.75, 1.0], "{:.2f}")
     for k, label in enumerate(labels):
-        x0 = left + group_w * k + gap / 2
+        x0 = left + group_w * k + (group_w - bar_w * len(runs)) / 2
         parts.append(svg.text(x0 + bar_w * len(runs) / 2, bottom + 16, label, anchor="middle"))
         for v, run in enumerate(runs):
             scores = run.metrics.per_class.get(label)
