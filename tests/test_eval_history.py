@@ -147,3 +147,25 @@ def test_history_html_draws_each_configuration_over_time(tmp_path: Path):
     assert len(lines) == 1 and len(lines[0].get("points").split()) == 2
     assert len(list(pictures[0].iter("{http://www.w3.org/2000/svg}circle"))) == 3
     assert "<script" not in html
+
+
+def test_a_state_file_that_cannot_be_written_costs_the_history_not_the_run(tmp_path: Path):
+    not_a_database = tmp_path / "state.db"
+    not_a_database.write_text("this is not SQLite", encoding="utf-8")
+    not_a_database.chmod(0o600)
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(not_a_database),
+            "eval",
+            "--dataset",
+            str(DATA),
+            "--backend",
+            "offline",
+            "--no-drafts",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: this run is not in `eval history`" in result.output
+    assert "Versions side by side" in result.output

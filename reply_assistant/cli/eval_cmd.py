@@ -217,7 +217,7 @@ def _record_history(app: AppContext, run_file: RunFile, output: Path | None) -> 
     try:
         with Store.open(app.db_path) as store:
             store.eval_runs.record_eval_runs(records_of(run_file, output))
-    except StoreError as exc:
+    except (StoreError, OSError) as exc:
         click.echo(f"warning: this run is not in `eval history`: {exc}", err=True)
 
 
