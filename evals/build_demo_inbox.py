@@ -598,6 +598,87 @@ def conversations() -> list[Conversation]:
                 ),
             ],
         ),
+        # ---- answered earlier, archived: the owner's own voice for `reply-assistant voice`
+        Conversation(
+            (person("Anouk Visser"),),
+            [
+                Row(
+                    "2026-10-03 16:40:12",
+                    JORDAN,
+                    "Hi Anouk,\n\nThanks for the kind words about the on-call talk. The slides are on the PlatformCon site; the runbook template is the part people reuse most.\n\nCheers,\nJordan",
+                ),
+                Row(
+                    "2026-10-03 11:05:29",
+                    person("Anouk Visser"),
+                    "Loved your on-call talk at PlatformCon! Are the slides online anywhere?",
+                ),
+            ],
+            folder="ARCHIVE",
+        ),
+        Conversation(
+            (person("Ravi Menon"),),
+            [
+                Row(
+                    "2026-10-09 18:12:03",
+                    JORDAN,
+                    "Hi Ravi,\n\nCongratulations on the new role at Tailspin, well deserved. Enjoy the first weeks.\n\nCheers,\nJordan",
+                ),
+                Row(
+                    "2026-10-09 09:30:44",
+                    person("Ravi Menon"),
+                    "Some news: I've just started as Head of SRE at Tailspin. Thanks for all the advice over the years.",
+                ),
+            ],
+            folder="ARCHIVE",
+        ),
+        Conversation(
+            (person("Greta Lindqvist"),),
+            [
+                Row(
+                    "2026-10-08 13:21:50",
+                    JORDAN,
+                    "Hi Greta,\n\nThank you, that means a lot. The team has been wonderful through all of it.\n\nCheers,\nJordan",
+                ),
+                Row(
+                    "2026-10-08 08:02:17",
+                    person("Greta Lindqvist"),
+                    "I heard about your father, Jordan. I'm so sorry. Thinking of you.",
+                ),
+            ],
+            folder="ARCHIVE",
+        ),
+        Conversation(
+            (person("Tobias Kramer"),),
+            [
+                Row(
+                    "2026-10-06 10:44:31",
+                    JORDAN,
+                    "Hi Tobias,\n\nGood question. We moved one team at a time and kept the old pipeline running for a quarter. I'll write up the details properly.\n\nCheers,\nJordan",
+                ),
+                Row(
+                    "2026-10-05 19:55:08",
+                    person("Tobias Kramer"),
+                    "How did you move 40 teams to the new CI without a freeze? We're about to try the same.",
+                ),
+            ],
+            folder="ARCHIVE",
+        ),
+        Conversation(
+            (person("Lucía Romero"),),
+            [
+                Row(
+                    "2026-10-02 17:03:26",
+                    JORDAN,
+                    "Hi Lucía,\n\nMuchas gracias por la invitación al meetup de Valencia. Lo miro con calma y te digo algo la semana que viene.\n\nCheers,\nJordan",
+                ),
+                Row(
+                    "2026-10-02 12:48:55",
+                    person("Lucía Romero"),
+                    "Hola Jordan, ¿te animarías a dar una charla en el meetup de Platform Engineering Valencia en octubre?",
+                ),
+            ],
+            folder="ARCHIVE",
+        ),
     ]
 
 

@@ -344,8 +344,10 @@ def _specific_words(text: str, first_name: str) -> set[str]:
     words = set()
     for token in _TOKEN.findall(text):
         word = token.casefold().strip("'’")
-        # Short words are function words in every template language ("the", "de", "und").
-        if word in common or len(word) < _MIN_SPECIFIC_LETTERS or word.isdigit():
+        # Short words are function words in every template language ("the", "de", "und"),
+        # unless written as an acronym ("CTO", "FDA", "SRE").
+        short = len(word) < _MIN_SPECIFIC_LETTERS and not (len(token) > 1 and token.isupper())
+        if word in common or short or word.isdigit():
             continue
         words.add(word[:_STEM])
     return words

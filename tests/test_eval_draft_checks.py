@@ -159,3 +159,11 @@ def test_message_checks_run_only_with_the_message_and_specificity_only_for_repli
         draft, label="spam", language="en", first_name="Ana", action="decline", message="Demo?"
     )
     assert "specific" not in decline and decline["no_unasked_answer"] is True
+
+
+def test_an_acronym_is_a_specific_element_though_short():
+    from reply_assistant.draft_checks import specific
+
+    message = "I'm trying to convince my CTO to run blameless postmortems."
+    assert specific("Hi Laura,\n\nThanks for the note about your CTO.", message, "Laura")
+    assert not specific("Hi Laura,\n\nThanks for the note about it.", message, "Laura")

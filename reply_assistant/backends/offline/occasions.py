@@ -10,6 +10,7 @@ Hand-written patterns in the seven template languages; the first occasion that m
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reply_assistant.models import Incoming
@@ -168,7 +169,7 @@ _QUOTED = re.compile(
     r"(?:[‘\"“«„]|(?<!\w)')\s?(?P<quote>[^'\"“”‘’«»„\n]{3,60}?)\s?(?:[’\"”»“]|'(?!\w))"
 )
 _ABOUT = re.compile(
-    r"\b(?:about|on|regarding|sobre|sur|à propos de|über|zu|su|riguardo a|over)\s+"
+    r"\b(?:about(?! to\b)|on|regarding|sobre|sur|à propos de|über|zu|su|riguardo a|over)\s+"
     r"(?P<topic>(?:how |what |why |the |your |our |la |el |le |les |der |die |das |o |a |il "
     r"|de |het )?[^\s.,!?;:()]+(?: [^\s.,!?;:()]+){0,5})",
     _I,
@@ -186,8 +187,8 @@ _CONGRATULATED_ON = re.compile(
     _I,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?¡¿…:;\n]+|[\U0001f300-\U0001faff\u2600-\u27bf]|\s[-–—]\s")
-_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’&-]*[a-zà-ÿ0-9][\w'’&-]*")
-_NAME_JOINERS = frozenset(("of", "de", "van", "the", "del", "da", "di", "von"))
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’&-]+")  # "Tailspin", "SRE", "PlatformCon"
+_NAME_JOINERS = frozenset(("of", "de", "van", "the", "del", "da", "di", "von", "at"))
 _VOCATIVE = re.compile(
     r"(?:^|[,;!?]\s*)(?:(?:hi|hey|hello|dear|hola|bonjour|salut|hallo|hoi|olá|oi|ciao)\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w-]+)(?:-san)?\s*(?=[,!.?:]|\s[-–—]|$)",
@@ -196,7 +197,7 @@ _VOCATIVE = re.compile(
 _NOUN_PHRASE = re.compile(
     r"\b(?:the|your|our|my|la|el|le|les|der|die|das|il|het|o|a)\s+(?P<phrase>[a-zà-ÿ][\w'-]+"
     r"(?:\s(?!(?:for|of|to|with|and|at|in|on|from|by|that|which|is|was|para|pour|für|per|voor)\b)"
-    r"[a-zà-ÿ][\w'-]+){0,2})"
+    r"[\w'-]+){0,2})"
 )
 _MONTHS_AND_DAYS = frozenset(
     [
@@ -341,8 +342,7 @@ def _specifics(text: str, item: Incoming, owner_first_name: str) -> dict[str, st
     if day:
         found["day"] = day.group("day")
     topic = _topic(text, skip)
-    # A proposed day or time is not echoed: naming it could read as agreeing to it.
-    if topic and not _DAY_OR_TIME.search(topic):
+    if topic:
         found["topic"] = topic
     return found
 
@@ -361,26 +361,31 @@ def _event(text: str) -> str | None:
 def _topic(text: str, skip: set[str]) -> str | None:
     """The most specific thing the message names: a quoted phrase, a proper name (not the
     first word of a sentence, not the person greeted), a question short enough to echo, or
-    a noun phrase."""
+    a noun phrase. A proposed day or time is never the topic: naming it could read as
+    agreeing to it."""
+    return next((topic for topic in _topics(text, skip) if not _DAY_OR_TIME.search(topic)), None)
+
+
+def _topics(text: str, skip: set[str]) -> Iterator[str]:
     quoted = _QUOTED.search(text)
     if quoted and len(quoted.group("quote").split()) <= 8:
-        return quoted.group("quote").strip()
+        yield quoted.group("quote").strip()
     skip = skip | {match.group("name").casefold() for match in _VOCATIVE.finditer(text)}
     for sentence in _SENTENCE_BREAK.split(text):
         name = _proper_name(sentence.split()[1:], skip)
         if name:
-            return name
+            yield name
     question = _short_question(text)
     if question:
-        return question
-    about = _ABOUT.search(text)
-    if about:
-        return _as_owner_would_say(about.group("topic"))
+        yield question
+    for about in _ABOUT.finditer(text):
+        yield _as_owner_would_say(about.group("topic"))
     # "the runner image" names a thing; "our builds took" may run into a verb.
     phrases = sorted(
         _NOUN_PHRASE.finditer(text), key=lambda match: not match.group(0).startswith("the ")
     )
-    return _as_owner_would_say(phrases[0].group(0)) if phrases else None
+    for phrase in phrases:
+        yield _as_owner_would_say(phrase.group(0))
 
 
 def _proper_name(words: list[str], skip: set[str]) -> str | None:
@@ -408,7 +413,7 @@ def _short_question(text: str) -> str | None:
     for sentence in re.findall(r"[^.!?¿¡\n]+\?", text):
         core = re.split(r"[:,]\s", sentence.strip(" ?"))[-1].strip()
         words = core.split()
-        if 2 <= len(words) <= 8 and not _DAY_OR_TIME.search(core):
+        if 2 <= len(words) <= 8:
             return _as_owner_would_say(core)
     return None
 

@@ -50,6 +50,7 @@ EN: dict[str, Phrasings] = {
     ),
     o.NEW_JOB: (
         "Congratulations on {news}, that is well deserved.",
+        "Congratulations on the new role, {topic} sounds like a great fit.",
         "Congratulations on the new role, that is wonderful news and well deserved.",
         "Great news, congratulations! They are lucky to have you.",
     ),
