@@ -123,3 +123,21 @@ def test_llm_auth_failure_is_one_line_exit_1(monkeypatch):
         f"Error: classify failed: the API key was rejected by {base_url}"
     ]
     assert "wrong-key" not in result.output
+
+
+def test_first_degree_and_connected_since_reach_the_sender_facts():
+    warm = "Hey! Are you coming to the reunion dinner next Friday?"
+    plain = json.loads(_run(warm, "--backend", "offline", "--json").stdout)
+    told = _run(warm, "--backend", "offline", "--json", "--connected-since", "2019-04")
+    assert told.exit_code == 0, told.output
+    connected = json.loads(told.stdout)
+    assert "1st-degree" not in plain["verdict"]["signals"]
+    assert "1st-degree" in connected["verdict"]["signals"]
+    flag_only = json.loads(_run(warm, "--backend", "offline", "--json", "--first-degree").stdout)
+    assert "1st-degree" in flag_only["verdict"]["signals"]
+
+
+def test_a_bad_connected_since_date_is_a_usage_error():
+    result = _run("hello", "--backend", "offline", "--connected-since", "last spring")
+    assert result.exit_code == 2 and "YYYY-MM" in result.output
+    assert "Traceback" not in result.output

@@ -34,7 +34,7 @@ EXIT_INTERRUPTED = 130
 PLAIN_LOG_EVERY = 100
 
 
-@click.command("batch")
+@click.command("batch", short_help="Judge and draft a whole export into a CSV or JSONL file.")
 @click.argument("export", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "-o",

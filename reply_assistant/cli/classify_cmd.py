@@ -6,6 +6,8 @@ import asyncio
 import json
 import sys
 from contextlib import ExitStack
+from dataclasses import replace
+from datetime import date
 
 import click
 
@@ -18,9 +20,19 @@ from reply_assistant.models import Assessment, Incoming, Provenance
 from reply_assistant.store import Store, StoreError
 
 
-@click.command("classify")
+@click.command("classify", short_help="Classify one message and draft a reply.")
 @click.argument("text", required=False)
 @click.option("--sender", default="", help="The sender's name, if known.")
+@click.option(
+    "--first-degree",
+    is_flag=True,
+    help="The sender is a 1st-degree connection (a fact for the reason and the draft).",
+)
+@click.option(
+    "--connected-since",
+    metavar="YYYY-MM[-DD]",
+    help="When you connected (implies --first-degree).",
+)
 @click.option(
     "--backend",
     type=click.Choice(["offline", "openai"]),
@@ -46,6 +58,8 @@ def command(
     app: AppContext,
     text: str | None,
     sender: str,
+    first_degree: bool,
+    connected_since: str | None,
     backend: str | None,
     model: str | None,
     prompt_overrides: tuple[str, ...],
@@ -55,6 +69,7 @@ def command(
 ) -> None:
     """Classify one message (TEXT, or `-`/nothing to read stdin) and draft a reply."""
     message = _read_message(text)
+    connected_on = _connected_on(connected_since)
     with ExitStack() as resources:
         cache = None
         # Only an LLM answer is worth caching; the offline model never opens the state file.
@@ -73,6 +88,9 @@ def command(
             use_cache=not no_cache,
         )
         item = incoming_from_text(message, sender_name=sender)
+        if first_degree or connected_on is not None:
+            facts = replace(item.sender, first_degree=True, connected_on=connected_on)
+            item = replace(item, sender=facts)
         assessment = asyncio.run(_assess(Assistant(chosen), item))
     if as_json:
         _print_json(assessment)
@@ -91,6 +109,16 @@ async def _assess(assistant: Assistant, item: Incoming) -> Assessment:
         return await assistant.assess(item)
     finally:
         await assistant.aclose()
+
+
+def _connected_on(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text if len(text) > 7 else f"{text}-01")
+    except ValueError as exc:
+        message = f"--connected-since {text!r}: give a date as YYYY-MM or YYYY-MM-DD."
+        raise InputError(message) from exc
 
 
 def _read_message(text: str | None) -> str:

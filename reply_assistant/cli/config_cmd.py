@@ -9,7 +9,7 @@ import click
 from reply_assistant.cli.context import AppContext
 
 
-@click.group("config")
+@click.group("config", short_help="Where the settings live and what they are.")
 def command() -> None:
     """Where the configuration lives and what it says (secrets never shown)."""
 

@@ -21,7 +21,7 @@ _PROBE_ATTEMPTS = 2
 _MARKS = {True: "ok", False: "FAIL", None: "?"}
 
 
-@click.command("doctor")
+@click.command("doctor", short_help="Check the configured LLM endpoint, end to end.")
 @click.option("--model", help="Probe this model instead of the configured one.")
 @click.pass_obj
 def command(app: AppContext, model: str | None) -> None:

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
-@click.group("eval", invoke_without_command=True)
+@click.group(
+    "eval",
+    invoke_without_command=True,
+    short_help="Score prompt versions and the offline model on a dataset.",
+)
 @click.option(
     "--dataset",
     "datasets",
@@ -221,7 +225,7 @@ def _record_history(app: AppContext, run_file: RunFile, output: Path | None) -> 
         click.echo(f"warning: this run is not in `eval history`: {exc}", err=True)
 
 
-@command.command("history")
+@command.command("history", short_help="Every recorded eval run, with the best so far.")
 @click.option("--prompt", help="Only runs of this prompt (classify, or classify@v2).")
 @click.option("--html", "html_path", type=_FILE, help="Also draw the history into this HTML file.")
 @click.pass_obj
@@ -247,7 +251,7 @@ def history_command(app: AppContext, prompt: str | None, html_path: Path | None)
         console.print(f"HTML history written to {html_path}")
 
 
-@command.command("compare")
+@command.command("compare", short_help="Compare two saved runs: a paired verdict and deltas.")
 @click.argument("run_a", type=_FILE)
 @click.argument("run_b", type=_FILE)
 @click.option("--force", is_flag=True, help="Compare runs made on different datasets anyway.")
@@ -293,7 +297,7 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
             console.print("No example changed verdict.")
 
 
-@command.command("rescore")
+@command.command("rescore", short_help="Recompute every metric of a saved run, offline.")
 @click.argument("run_path", metavar="RUN.json", type=_FILE)
 @click.option("--output", type=_FILE, help="Write the rescored runs here.")
 def rescore_command(run_path: Path, output: Path | None) -> None:

@@ -21,7 +21,7 @@ SOURCES = {"relabel": "user-correction", "accept": "accepted"}
 UNKNOWN_LANGUAGES = frozenset({"", "und"})
 
 
-@click.command("export-labels")
+@click.command("export-labels", short_help="Write your corrections as an eval dataset (JSONL).")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_obj
 def command(app: AppContext, out: Path) -> None:

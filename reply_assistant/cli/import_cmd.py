@@ -13,7 +13,7 @@ from reply_assistant.importer import ImportReport
 SKIPPED_SHOWN = 20
 
 
-@click.command("import")
+@click.command("import", short_help="Import a LinkedIn data export (.zip, folder or CSV).")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--me",

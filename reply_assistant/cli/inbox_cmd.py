@@ -25,7 +25,8 @@ _FROM_WIDTH, _WHEN_WIDTH, _LABEL_WIDTH = 22, 8, 16
     type=click.Choice(FILTERS),
     default="needs_reply",
     show_default=True,
-    help="Which conversations to list.",
+    metavar="FILTER",
+    help=f"Which conversations to list: {', '.join(FILTERS)}.",
 )
 @click.option("--search", default="", help="Only conversations whose sender, title or text match.")
 @click.option(

@@ -17,7 +17,7 @@ from reply_assistant.cli.inbox_cmd import import_demo_into_empty, load_summaries
 from reply_assistant.config import ConfigError
 
 
-@click.command("open")
+@click.command("open", short_help="Open the inbox in the terminal UI (--print prints it).")
 @click.option("--print", "print_only", is_flag=True, help="Print the inbox instead of the UI.")
 @click.pass_obj
 def open_inbox(app: AppContext, print_only: bool) -> None:

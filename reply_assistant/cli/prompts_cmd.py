@@ -45,7 +45,7 @@ def prompts_list(app: AppContext) -> None:
 @command.command("show")
 @click.argument("ref")
 def prompts_show(ref: str) -> None:
-    """Print one version's file, e.g. `prompts show classify@v1`."""
+    """Print one version's file: `prompts show classify@v1`."""
     click.echo(_load(ref).path.read_text(encoding="utf-8"), nl=False)
 
 
@@ -53,7 +53,7 @@ def prompts_show(ref: str) -> None:
 @click.argument("old_ref")
 @click.argument("new_ref")
 def prompts_diff(old_ref: str, new_ref: str) -> None:
-    """Unified diff of two versions, e.g. `prompts diff classify@v1 classify@v2`."""
+    """Unified diff of two versions: `prompts diff classify@v1 classify@v2`."""
     old, new = _load(old_ref), _load(new_ref)
     diff = difflib.unified_diff(
         old.path.read_text(encoding="utf-8").splitlines(keepends=True),

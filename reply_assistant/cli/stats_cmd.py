@@ -12,7 +12,7 @@ from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 
 
-@click.command("stats")
+@click.command("stats", short_help="How your drafts were used: acceptance and edits.")
 @click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),

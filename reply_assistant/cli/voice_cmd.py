@@ -11,7 +11,7 @@ from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 
 
-@click.command("voice")
+@click.command("voice", short_help="Show how you write, learned from your sent messages.")
 @click.option("--json", "as_json", is_flag=True, help="Print the voice as JSON.")
 @click.pass_obj
 def command(app: AppContext, as_json: bool) -> None:
