@@ -238,9 +238,121 @@ _GENERIC_WORDS = frozenset(
         "obrigado",
         "grazie",
         "bedankt",
+        "the",
+        "and",
+        "you",
+        "for",
+        "but",
+        "not",
+        "our",
+        "are",
+        "was",
+        "can",
+        "how",
+        "who",
+        "why",
+        "its",
+        "has",
+        "had",
+        "her",
+        "his",
     ]
 )
-_MIN_SPECIFIC_LETTERS = 4
+_MIN_SPECIFIC_LETTERS = 3
+# Three-letter function words of the template languages: never specific.
+_SHORT_COMMON = frozenset(
+    [
+        "the",
+        "and",
+        "you",
+        "for",
+        "but",
+        "not",
+        "our",
+        "are",
+        "was",
+        "can",
+        "how",
+        "who",
+        "why",
+        "its",
+        "has",
+        "had",
+        "her",
+        "his",
+        "him",
+        "she",
+        "any",
+        "all",
+        "out",
+        "off",
+        "one",
+        "two",
+        "now",
+        "new",
+        "get",
+        "got",
+        "let",
+        "yes",
+        "way",
+        "may",
+        "per",
+        "les",
+        "des",
+        "une",
+        "und",
+        "der",
+        "die",
+        "das",
+        "ein",
+        "dem",
+        "den",
+        "mit",
+        "von",
+        "que",
+        "con",
+        "por",
+        "una",
+        "los",
+        "las",
+        "del",
+        "sus",
+        "tus",
+        "che",
+        "non",
+        "per",
+        "het",
+        "een",
+        "van",
+        "met",
+        "dat",
+        "wat",
+        "nog",
+        "ook",
+        "aan",
+        "uit",
+        "bij",
+        "era",
+        "ser",
+        "son",
+        "est",
+        "ses",
+        "mes",
+        "tes",
+        "nos",
+        "vos",
+        "mon",
+        "ton",
+        "mas",
+        "sem",
+        "com",
+        "não",
+        "dos",
+        "das",
+        "ela",
+        "ele",
+    ]
+)
 _STEM = 5  # words this long or longer match on their first letters: "platforms" ~ "platform"
 
 
@@ -340,13 +452,14 @@ def _body(draft: str) -> str:
 
 
 def _specific_words(text: str, first_name: str) -> set[str]:
-    common = _GENERIC_WORDS | {first_name.casefold()}
+    common = _GENERIC_WORDS | _SHORT_COMMON | {first_name.casefold()}
     words = set()
     for token in _TOKEN.findall(text):
         word = token.casefold().strip("'’")
         # Short words are function words in every template language ("the", "de", "und"),
-        # unless written as an acronym ("CTO", "FDA", "SRE").
-        short = len(word) < _MIN_SPECIFIC_LETTERS and not (len(token) > 1 and token.isupper())
+        # unless written as an acronym ("CTO", "FDA") or a name ("Max", "Noa").
+        named = (len(token) > 1 and token.isupper()) or (len(token) >= 3 and token[0].isupper())
+        short = len(word) < _MIN_SPECIFIC_LETTERS and not named
         if word in common or short or word.isdigit():
             continue
         words.add(word[:_STEM])

@@ -150,7 +150,7 @@ _DAY_OR_TIME = re.compile(
     r"lunch|\d{1,2}(?:st|nd|rd|th)?))?|tomorrow|tonight|next week|lunes|martes|miércoles|jueves"
     r"|viernes|lundi|mardi|mercredi|jeudi|vendredi|montag|dienstag|mittwoch|donnerstag|freitag|"
     r"segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì|maandag|dinsdag"
-    r"|woensdag|donderdag|vrijdag)\b",
+    r"|woensdag|donderdag|vrijdag|\d{1,2}\s?(?:am|pm|uhr|h)(?-i: [A-Z]{2,4})?)\b",
     _I,
 )
 _SCHEDULING_WORDS = _any(
@@ -300,8 +300,9 @@ _DETECTORS = (
     (SENDER_LOSS, lambda text, _: bool(_OWN_LOSS.search(text))),
     (CONDOLENCE, lambda text, _: bool(_CONDOLENCE.search(text)) and not _CONGRATS.search(text)),
     (SCHEDULING, _scheduling),
-    (FAMILY_NEWS, lambda text, _: bool(_FAMILY.search(text)) and not _INVITATION.search(text)),
+    # "Congrats on the baby!" is news of the owner's; "We had a baby!" the sender's own.
     (CONGRATULATED, lambda text, _: bool(_CONGRATS.search(text)) and not _SENDER_NEWS.search(text)),
+    (FAMILY_NEWS, lambda text, _: bool(_FAMILY.search(text)) and not _INVITATION.search(text)),
     (NEW_JOB, lambda text, _: bool(_SENDER_NEWS.search(text))),
     (REFERRAL_OFFER, lambda text, _: bool(_REFERRAL_OFFER.search(text))),
     (INVITATION, lambda text, _: bool(_INVITATION.search(text))),
