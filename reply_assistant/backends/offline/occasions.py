@@ -200,64 +200,19 @@ _NOUN_PHRASE = re.compile(
     r"[\w'-]+){0,2})"
 )
 _MONTHS_AND_DAYS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday"
+    )
+)  # fmt: skip
 _NOT_TOPICS = frozenset(
-    [
-        "i",
-        "i'm",
-        "i've",
-        "i'd",
-        "i'll",
-        "we",
-        "you",
-        "your",
-        "my",
-        "our",
-        "it",
-        "this",
-        "that",
-        "the",
-        "a",
-        "an",
-        "hi",
-        "hey",
-        "hello",
-        "dear",
-        "thanks",
-        "thank",
-        "congrats",
-        "hope",
-        "quick",
-        "just",
-        "also",
-        "and",
-        "but",
-        "so",
-        "anyway",
-        "ps",
-    ]
-)
+    (
+        "i", "i'm", "i've", "i'd", "i'll", "we", "you", "your", "my", "our", "it", "this", "that",
+        "the", "a", "an", "hi", "hey", "hello", "dear", "thanks", "thank", "congrats", "hope",
+        "quick", "just", "also", "and", "but", "so", "anyway", "ps"
+    )
+)  # fmt: skip
 _FIRST_PERSON = {
     "your": "my", "our": "your", "you": "me", "yours": "mine", "you're": "I'm", "my": "your",
     "me": "you",
