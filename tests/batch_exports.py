@@ -89,10 +89,19 @@ def run_batch(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+# `reply-assistant`, with the child setting its own Ctrl-C handling: started from a shell
+# that ignores SIGINT (pytest as a background job), Python would keep ignoring it and a
+# test's SIGINT would do nothing.
+_REPLY_ASSISTANT_WITH_CTRL_C = (
+    "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "import reply_assistant.__main__"
+)
+
+
 def batch_command(export: Path, out: Path, *options: str, db: Path | None = None) -> list[str]:
     """The command line that runs a batch in a process of its own (to kill, time or race)."""
     state = ["--db", str(db)] if db else []
-    command = [sys.executable, "-m", "reply_assistant", *state, "batch", str(export)]
+    command = [sys.executable, "-c", _REPLY_ASSISTANT_WITH_CTRL_C, *state, "batch", str(export)]
     return [*command, "-o", str(out), *options]
 
 

@@ -5,6 +5,8 @@ person's own messages or their work on them."""
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from batch_exports import mixed_texts, write_export
@@ -65,8 +67,9 @@ def work_on(store: Store, message_id: str) -> None:
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
-    with Store.open(db) as store:
-        return [tuple(row) for row in store._db.execute(sql)]
+    """What the state file holds, read as any SQLite reader would (WAL: safe beside a Store)."""
+    with closing(sqlite3.connect(db)) as reader:
+        return [tuple(row) for row in reader.execute(sql)]
 
 
 def test_import_replaces_the_demo_and_it_never_comes_back(tmp_path: Path):
@@ -75,7 +78,7 @@ def test_import_replaces_the_demo_and_it_never_comes_back(tmp_path: Path):
     assert len(demo_senders) > 20
     with Store.open(db) as store:
         demo_ids = demo_message_ids()
-        assert {row[0] for row in store._db.execute("SELECT id FROM messages")} == demo_ids
+        assert {row[0] for row in rows(db, "SELECT id FROM messages")} == demo_ids
         for summary in store.conversation_summaries("all")[:3]:
             work_on(store, summary.message_id)
 

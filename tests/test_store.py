@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,7 +20,7 @@ from reply_assistant.models import (
     Verdict,
 )
 from reply_assistant.store import Store, StoreError
-from reply_assistant.store.schema import MIGRATIONS, migrate
+from reply_assistant.store.schema import MIGRATIONS, connect, migrate
 
 ME = Participant("Jordan Pike", "https://www.linkedin.com/in/jordanpike")
 ANA = Participant("Ana Silva", "https://www.linkedin.com/in/ana-silva")
@@ -87,8 +88,8 @@ def test_new_file_and_directory_are_private(tmp_path):
 
 
 def test_wal_foreign_keys_and_busy_timeout_are_on(tmp_path):
-    with Store.open(tmp_path / "s.db") as store:
-        db = store._db
+    # `connect` is how Store.open opens the file; these settings belong to the connection.
+    with closing(connect(tmp_path / "s.db")) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
@@ -101,8 +102,9 @@ def test_schema_version_is_set_and_reopening_changes_nothing(tmp_path):
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     with Store.open(path) as store:
-        assert store._db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert store.message(message_id).text == "hello"
+    with closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_an_older_file_is_migrated_forward_once(tmp_path):
