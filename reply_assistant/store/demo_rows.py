@@ -14,8 +14,8 @@ from reply_assistant.store.base import StoreBase
 from reply_assistant.store.identity import name_key, url_key
 
 # Tables whose rows hang off a message; the LLM response cache is keyed by prompt and kept.
-# Verdicts go before decisions, whose relabel verdicts point at them.
-_MESSAGE_DEPENDANTS = ("verdicts", "drafts", "edits", "errors", "decisions")
+# Verdicts and draft outcomes go before decisions, which they point at.
+_MESSAGE_DEPENDANTS = ("verdicts", "drafts", "edits", "errors", "draft_outcomes", "decisions")
 
 
 def _connection_key(connection: Connection) -> str:
