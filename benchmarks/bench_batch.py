@@ -96,7 +96,7 @@ def train_offline_model(env: dict[str, str]) -> float:
 
 
 TRAIN_MODEL = (
-    "from reply_assistant.backends.offline import OfflineBackend; "
+    "from reply_assistant.backends.offline.backend import OfflineBackend; "
     "from reply_assistant.config import Profile; OfflineBackend(Profile())"
 )
 

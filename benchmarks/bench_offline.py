@@ -13,7 +13,7 @@ from sklearn.metrics import f1_score
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reply_assistant.backends.offline import OfflineBackend  # noqa: E402
+from reply_assistant.backends.offline.backend import OfflineBackend  # noqa: E402
 from reply_assistant.backends.offline.training import (  # noqa: E402
     packaged_dataset_path,
     read_examples,
@@ -25,7 +25,7 @@ from reply_assistant.models import Incoming, SenderFacts  # noqa: E402
 def fresh_process_first_verdict() -> float:
     code = (
         "import time; t = time.perf_counter();"
-        "from reply_assistant.backends.offline import OfflineBackend;"
+        "from reply_assistant.backends.offline.backend import OfflineBackend;"
         "from reply_assistant.config import Profile;"
         "from reply_assistant.models import Incoming, SenderFacts;"
         "item = Incoming('Happy birthday!', SenderFacts('A B'));"

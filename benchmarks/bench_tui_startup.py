@@ -33,10 +33,10 @@ import termios
 import time
 from pathlib import Path
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends import make_backend_later
 from reply_assistant.config import Settings
 from reply_assistant.demo import DEMO_INBOX
+from reply_assistant.engine import Assistant
 from reply_assistant.importer import import_export
 from reply_assistant.sources import open_export
 from reply_assistant.store import Store

@@ -26,11 +26,11 @@ from pathlib import Path
 
 from batch_exports import batch_command, mixed_texts, write_export
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends.llm import LLMBackend
 from reply_assistant.backends.openai_client import ChatClient
 from reply_assistant.batch.runner import BatchOptions, run_batch
 from reply_assistant.config import Profile, Settings
+from reply_assistant.engine import Assistant, Engine
 from reply_assistant.importer import import_export
 from reply_assistant.models import Assessment, Incoming
 from reply_assistant.prompts import PromptSet
@@ -287,7 +287,7 @@ def _attempts_from_errors(errors: list[str]) -> int:
 async def _run_batch_path(assistant: Assistant, store: Store) -> None:
     ids = store.all_incoming_ids("awaiting")
     try:
-        await run_batch(store, assistant, ids, BatchOptions(concurrency=1))
+        await run_batch(Engine(store, assistant.backend, concurrency=1), ids, BatchOptions())
     finally:
         await assistant.aclose()
 

@@ -15,12 +15,13 @@ import pytest
 from batch_exports import mixed_texts, read_csv, run_batch, start_batch, write_export
 from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 
-from reply_assistant.assistant import Assistant
-from reply_assistant.backends.offline import OfflineBackend
+from reply_assistant.backends.offline.backend import OfflineBackend
 from reply_assistant.batch.output import result_rows
-from reply_assistant.batch.runner import OFFLINE_CHUNK, BatchOptions
+from reply_assistant.batch.runner import BatchOptions
 from reply_assistant.batch.runner import run_batch as run_chunks
 from reply_assistant.config import Profile
+from reply_assistant.engine import Engine
+from reply_assistant.engine.engine import BULK_CHUNK as OFFLINE_CHUNK
 from reply_assistant.importer import import_export, import_messages
 from reply_assistant.models import Draft, Label, Message, Participant, Provenance, Verdict
 from reply_assistant.sources import open_export
@@ -146,7 +147,7 @@ async def test_rerun_after_a_crash_between_chunks_does_only_what_is_left(store, 
     with open_export(export) as source:
         import_export(store, source)
     ids = store.all_incoming_ids("awaiting")
-    assistant = Assistant(OfflineBackend(Profile()))
+    backend = OfflineBackend(Profile())
 
     class Crash(Exception):
         pass
@@ -155,10 +156,10 @@ async def test_rerun_after_a_crash_between_chunks_does_only_what_is_left(store, 
         raise Crash  # as a kill right after the first chunk committed
 
     with pytest.raises(Crash):
-        await run_chunks(store, assistant, ids, BatchOptions(), crash_after_first_chunk)
+        await run_chunks(Engine(store, backend), ids, BatchOptions(), crash_after_first_chunk)
     assert len(_verdicts_per_message(store.path)) == OFFLINE_CHUNK
 
-    outcome = await run_chunks(store, assistant, ids, BatchOptions())
+    outcome = await run_chunks(Engine(store, backend), ids, BatchOptions())
     assert outcome.already_done == OFFLINE_CHUNK
     assert outcome.progress.done == len(ids) - OFFLINE_CHUNK
     per_message = _verdicts_per_message(store.path)

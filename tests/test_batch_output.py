@@ -3,12 +3,9 @@ exactly what the one-message reads (message, incoming, verdict, drafts, edit, er
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 
-from reply_assistant.batch import result_file
 from reply_assistant.batch.output import ResultRow, ResultTally, result_rows, write_results
 from reply_assistant.importer import import_export
 from reply_assistant.linkedin_links import thread_url
@@ -169,25 +166,12 @@ def _seeded_store(tmp_path) -> tuple[Store, list[str]]:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
-@pytest.mark.parametrize("tail_dies", [False, True])
-def test_a_file_built_in_two_processes_is_the_one_built_in_one(
-    tmp_path, monkeypatch, suffix, tail_dies
-):
-    monkeypatch.setattr(result_file, "_worth_splitting", lambda message_ids: True)
-    if tail_dies:  # killed, out of memory: this process builds the second half too
-        monkeypatch.setattr(result_file, "_build_tail", lambda *args: os._exit(1))
+def test_the_tally_counts_a_sender_pitching_at_both_ends_of_the_file(tmp_path, suffix):
     store, ids = _seeded_store(tmp_path)
     with store:
-        alone, split = tmp_path / "out" / f"alone{suffix}", tmp_path / "out" / f"split{suffix}"
-        alone.parent.mkdir()
-        alone_tally, split_tally = ResultTally(), ResultTally()
-        write_results(alone, alone_tally.counting(result_rows(store, ids)), bom=True)
-        result_file.write_result_file(store, ids, split, split_tally, bom=True)
-    assert split.read_bytes() == alone.read_bytes()
-    assert sorted(path.name for path in alone.parent.iterdir()) == [alone.name, split.name]
-    assert vars(split_tally) | {"spam": None} == vars(alone_tally) | {"spam": None}
-    assert split_tally.spam.senders() == alone_tally.spam.senders()
-    assert any(sender.pitches == 4 for sender in split_tally.spam.senders())
+        tally = ResultTally()
+        write_results(tmp_path / f"out{suffix}", tally.counting(result_rows(store, ids)))
+    assert [sender.pitches for sender in tally.spam.senders() if sender.pitches == 4] == [4]
 
 
 def test_a_failed_write_leaves_no_partial_file(tmp_path):

@@ -27,10 +27,10 @@ from hardening_cases import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reply_assistant.assistant import Assistant, incoming_from_text
-from reply_assistant.backends.offline import OfflineBackend
+from reply_assistant.backends.offline.backend import OfflineBackend
 from reply_assistant.cli import cli
 from reply_assistant.config import Profile
+from reply_assistant.engine import Assistant, incoming_from_text
 from reply_assistant.importer import import_export
 from reply_assistant.prompts import CHARS_PER_TOKEN, MESSAGE_TOKEN_BUDGET
 from reply_assistant.sources import ExportError, open_export
@@ -141,7 +141,9 @@ def test_odd_messages_are_judged_offline_and_by_the_llm(name: str) -> None:
         judged = assess_and_close(make_assistant(server.base_url, []), item)
         bodies = [json.dumps(r.body, ensure_ascii=False) for r in server.chat_requests()]
     assert not judged.error and judged.verdict is not None and judged.draft is not None
-    assert len(bodies) == 2
+    # A verdict and a draft; a draft the live checks reject (the fake server answers in
+    # English, and an Arabic or Hebrew message is now recognised as such) is asked once more.
+    assert len(bodies) == 2 or (len(bodies) == 3 and "language" in bodies[2])
     budget_chars = MESSAGE_TOKEN_BUDGET * CHARS_PER_TOKEN
     for body in bodies:
         user = next(m for m in json.loads(body)["messages"] if m["role"] == "user")["content"]

@@ -446,7 +446,7 @@ def test_eval_runs_and_reports_are_private_to_the_user(tmp_path: Path) -> None:
 def test_the_offline_model_cache_is_private_to_the_user(tmp_path: Path) -> None:
     # The offline model's only cache is the embeddings it keeps in the state file: a
     # message's vector says much about its text, so it lives in the user's private file.
-    from reply_assistant.backends.offline import OfflineBackend
+    from reply_assistant.backends.offline.backend import OfflineBackend
     from reply_assistant.backends.offline.encoder import ENCODER_ID, text_key
     from reply_assistant.config import Profile, cache_dir
     from reply_assistant.models import Incoming, SenderFacts

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from reply_assistant.backends.offline import OfflineBackend
+from reply_assistant.backends.offline.backend import OfflineBackend
 from reply_assistant.config import Profile
 from reply_assistant.models import Incoming, Label, SenderFacts
 

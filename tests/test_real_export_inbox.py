@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 from real_export_quirks import ATTACHMENTS_2025, ELIN, EXCEL_2021
 
-from reply_assistant.assistant import Assistant
+from reply_assistant.backends import Backend
+from reply_assistant.engine import Assistant
 from reply_assistant.importer import import_export
 from reply_assistant.models import Action, Draft, Label, MessageKind, Provenance, Verdict
 from reply_assistant.sources import open_export
@@ -18,7 +19,7 @@ from reply_assistant.store.schema import MIGRATIONS, migrate
 from reply_assistant.wordless import is_wordless
 
 
-class CountingBackend:
+class CountingBackend(Backend):
     """A backend that records what it was asked to judge and draft."""
 
     name, model, prompt_version = "counting", "m", "counting@1"

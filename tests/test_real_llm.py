@@ -12,11 +12,11 @@ from batch_exports import read_csv, write_export
 from click.testing import CliRunner
 from real_llm_server import MODEL_ALIAS, RealServer
 
-from reply_assistant.assistant import incoming_from_text
 from reply_assistant.backends.draft_review import failed_checks
 from reply_assistant.backends.factory import make_backend
 from reply_assistant.cli import cli
 from reply_assistant.config import load_settings
+from reply_assistant.engine import incoming_from_text
 from reply_assistant.models import Action, Label, VerdictOutput
 from reply_assistant.store import Store
 

@@ -7,12 +7,12 @@ import math
 
 import pytest
 
-from reply_assistant.assistant import Assistant, incoming_from_text
 from reply_assistant.backends.llm import LLMBackend
-from reply_assistant.backends.offline import OfflineBackend
+from reply_assistant.backends.offline.backend import OfflineBackend
 from reply_assistant.backends.openai_client import ChatClient
 from reply_assistant.backends.pricing import cost_usd
 from reply_assistant.config import Profile
+from reply_assistant.engine import Assistant, incoming_from_text
 from reply_assistant.models import Label, Usage, VerdictOutput
 from reply_assistant.prompts import PromptSet
 from reply_assistant.testing.fake_llm_server import FakeLLMServer

@@ -12,12 +12,14 @@ import pytest
 from snapshot_apps.build import settle
 from snapshot_apps.seed import fixed_now, seed_store
 
-from reply_assistant.assistant import Assistant
-from reply_assistant.backends import BackendError, make_backend, make_backend_later
+from reply_assistant.backends import Backend, BackendError, make_backend, make_backend_later
+from reply_assistant.backends.base import Capabilities
 from reply_assistant.backends.deferred import DeferredBackend
 from reply_assistant.backends.llm import LLMBackend
+from reply_assistant.backends.offline import CAPABILITIES
 from reply_assistant.cli import cli
 from reply_assistant.config import Settings
+from reply_assistant.engine import Assistant
 from reply_assistant.models import Draft, Label, Provenance
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
@@ -66,7 +68,7 @@ async def test_the_inbox_is_painted_and_usable_before_the_offline_model_loads(
     tmp_path: Path,
 ) -> None:
     build = HeldBuild()
-    backend = DeferredBackend(build, name="offline", label="offline")
+    backend = DeferredBackend(build, name="offline", label="offline", capabilities=CAPABILITIES)
     app = launch(tmp_path / "state.db", backend)
     try:
         async with app.run_test(size=SIZE) as pilot:
@@ -99,7 +101,10 @@ async def test_a_model_that_cannot_load_is_reported_and_the_rows_stay_pending(
     missing = BackendError("The offline model's training data is missing.", kind="not_found")
     build = HeldBuild(error=missing)
     build.allowed.set()
-    app = launch(tmp_path / "state.db", DeferredBackend(build, name="offline", label="offline"))
+    app = launch(
+        tmp_path / "state.db",
+        DeferredBackend(build, name="offline", label="offline", capabilities=CAPABILITIES),
+    )
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         [toast] = [n.message for n in app._notifications if n.severity == "error"]
@@ -114,17 +119,14 @@ class SaveOrder:
 
     def __init__(self, store: Store) -> None:
         self.saved: list[str] = []
-        save_verdict, save_draft = store.save_verdict, store.save_draft
+        save_assessments = store.save_assessments
 
-        def verdict(message_id, result):
-            self.saved.append("verdict")
-            return save_verdict(message_id, result)
+        def spy(results):
+            for _, verdict, draft, _ in results:
+                self.saved += ["verdict"] * (verdict is not None) + ["draft"] * (draft is not None)
+            return save_assessments(results)
 
-        def draft(message_id, result):
-            self.saved.append("draft")
-            return save_draft(message_id, result)
-
-        store.save_verdict, store.save_draft = verdict, draft
+        store.save_assessments = spy
 
 
 @pytest.mark.parametrize("deferred", [True, False], ids=["deferred", "loaded"])
@@ -222,7 +224,9 @@ async def test_closing_before_the_model_loaded_does_not_load_it() -> None:
     def must_not_build():
         raise AssertionError("built only to be closed")
 
-    await DeferredBackend(must_not_build, name="offline", label="offline").aclose()
+    await DeferredBackend(
+        must_not_build, name="offline", label="offline", capabilities=CAPABILITIES
+    ).aclose()
 
 
 class StreamWithUsage:
@@ -237,21 +241,29 @@ class StreamWithUsage:
         self.provenance = Provenance(backend="openai", model="m", prompt_version="draft@v1")
 
 
-class StreamingBackend:
+class StreamingBackend(Backend):
     name, model, prompt_version = "openai", "m", "draft@v1"
 
     def describe(self) -> str:
         return "m @ test"
+
+    async def classify(self, item):
+        raise NotImplementedError  # only the stream is asked for
+
+    async def draft(self, item, verdict):
+        raise NotImplementedError
 
     def stream_draft(self, item, verdict):
         return StreamWithUsage()
 
 
 async def test_a_deferred_stream_keeps_the_provenance_of_the_stream_it_passes_on() -> None:
-    from reply_assistant.assistant import incoming_from_text
     from reply_assistant.backends.streaming import stream_to_draft
+    from reply_assistant.engine import incoming_from_text
 
-    backend = DeferredBackend(StreamingBackend, name="openai", label="m @ test")
+    backend = DeferredBackend(
+        StreamingBackend, name="openai", label="m @ test", capabilities=Capabilities()
+    )
     chunks: list[str] = []
     draft = await stream_to_draft(
         backend, incoming_from_text("hello"), None, chunks.append, language="en"

@@ -228,9 +228,9 @@ def run_atheris(seconds: int, work: Path) -> dict[str, float] | None:
 def run_messages() -> list[str]:
     from hardening_cases import MESSAGE_TEXTS, assess_and_close, make_assistant
 
-    from reply_assistant.assistant import Assistant, incoming_from_text
-    from reply_assistant.backends.offline import OfflineBackend
+    from reply_assistant.backends.offline.backend import OfflineBackend
     from reply_assistant.config import Profile
+    from reply_assistant.engine import Assistant, incoming_from_text
     from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
     rows = [

@@ -1,7 +1,7 @@
 """A backend that is built on first use, so a screen can paint before the model loads.
 
-Loading the offline model imports numpy and unpickles the fitted model (a quarter of a
-second; seconds when the cache is cold and it trains first). The terminal UI needs only
+Loading the offline model imports numpy and reads the encoder's and the classifier's
+weights (about a second). The terminal UI needs only
 the backend's name and label to draw its first frame: it awaits `ready()`, which builds
 the backend in a worker thread while the event loop keeps drawing and taking keys.
 """
@@ -10,18 +10,26 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Sequence
 
-from reply_assistant.backends.base import Backend
-from reply_assistant.models import Draft, Incoming, Verdict, VerdictOutput
+from reply_assistant.backends.base import Backend, Capabilities
+from reply_assistant.models import Draft, Incoming, Provenance, Usage, Verdict, VerdictOutput
 
 
-class DeferredBackend:
-    """Stands in for the backend `build` returns; every call is passed on to it."""
+class DeferredBackend(Backend):
+    """Stands in for the backend `build` returns; every call is passed on to it. Its name,
+    label and capabilities are known without building it."""
 
-    def __init__(self, build: Callable[[], Backend], *, name: str, label: str) -> None:
+    def __init__(
+        self,
+        build: Callable[[], Backend],
+        *,
+        name: str,
+        label: str,
+        capabilities: Capabilities,
+    ) -> None:
         self.name = name
+        self.capabilities = capabilities
         self._label = label
         self._build = build
         self._backend: Backend | None = None
@@ -49,35 +57,33 @@ class DeferredBackend:
             return self._backend
         return await asyncio.to_thread(self.load)
 
-    @property
+    @property  # type: ignore[override]  # read-only here: it is the built backend's
     def model(self) -> str:
         return self.load().model
 
-    @property
+    @property  # type: ignore[override]
     def prompt_version(self) -> str:
         return self.load().prompt_version
 
     async def classify(self, item: Incoming) -> Verdict:
         return await (await self.ready()).classify(item)
 
+    def classify_many(self, items: Sequence[Incoming]) -> list[Verdict]:
+        return self.load().classify_many(items)
+
     async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
         return await (await self.ready()).draft(item, verdict)
+
+    def estimate_usage(self, item: Incoming, with_draft: bool = True) -> Usage:
+        return self.load().estimate_usage(item, with_draft)
 
     def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> DeferredStream:
         return DeferredStream(self, item, verdict)
 
     async def aclose(self) -> None:
         # Quitting before the model loaded must not load it just to close it.
-        close = getattr(self._backend, "aclose", None)
-        if close is not None:
-            await close()
-
-    def __getattr__(self, name: str) -> Any:
-        """Anything else the built backend has (classify_many, draft_now, forks_safely):
-        asking for it builds the backend now, in this thread."""
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.load(), name)
+        if self._backend is not None:
+            await self._backend.aclose()
 
 
 class DeferredStream:
@@ -88,7 +94,7 @@ class DeferredStream:
         self._backend = backend
         self._item = item
         self._verdict = verdict
-        self.provenance = None
+        self.provenance: Provenance | None = None
 
     async def __aiter__(self) -> AsyncIterator[str]:
         stream = (await self._backend.ready()).stream_draft(self._item, self._verdict)

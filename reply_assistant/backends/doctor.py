@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 import openai
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from reply_assistant.assistant import incoming_from_text
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.llm import LLMBackend
+from reply_assistant.engine import incoming_from_text
 
 # A message any model should manage to classify; what it decides does not matter here.
 PROBE_MESSAGE = (

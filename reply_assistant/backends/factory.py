@@ -43,7 +43,7 @@ def make_backend(
     # Imports are deferred: the offline model and the openai client are slow to import and
     # each command needs only one of them.
     if chosen == "offline":
-        from reply_assistant.backends.offline import OfflineBackend
+        from reply_assistant.backends.offline.backend import OfflineBackend
 
         return OfflineBackend(settings.profile, store=embeddings)
     from reply_assistant.backends.llm import LLMBackend
@@ -77,6 +77,7 @@ def make_backend_later(
 
     The LLM backend is built now: building it checks the settings, and a mistake there
     should stop the launch, not fail every row."""
+    from reply_assistant.backends import offline
     from reply_assistant.backends.deferred import DeferredBackend
 
     chosen = settings.resolved_backend
@@ -85,5 +86,6 @@ def make_backend_later(
             lambda: make_backend(settings, backend="offline", embeddings=embeddings),
             name="offline",
             label=settings.describe_backend(),
+            capabilities=offline.CAPABILITIES,
         )
     return make_backend(settings, cache=cache)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
-from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.base import Backend, BackendError, Capabilities
 from reply_assistant.backends.draft_review import (
     REDRAFT_INSTRUCTION,
     describe_failures,
@@ -52,8 +52,9 @@ T = TypeVar("T", bound=BaseModel)
 log = logging.getLogger(__name__)
 
 
-class LLMBackend:
+class LLMBackend(Backend):
     name = "openai"
+    capabilities = Capabilities(varied_drafts=True, uses_prompts=True)
 
     # The user's style and earlier replies (voice_examples.VoiceContext), attached by whoever
     # holds the state file; draft prompts from v4 use it, earlier ones ignore it.

@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends.pricing import batch_cost_usd, cost_usd
-from reply_assistant.batch.runner import remaining
+from reply_assistant.engine import Engine
 from reply_assistant.models import Usage
-from reply_assistant.store import Store
 
 
 @dataclass(frozen=True)
@@ -23,8 +21,7 @@ class RunEstimate:
 
 
 def estimate_run(
-    store: Store,
-    assistant: Assistant,
+    engine: Engine,
     message_ids: Sequence[str],
     with_drafts: bool,
     *,
@@ -32,13 +29,13 @@ def estimate_run(
 ) -> RunEstimate:
     """What sending the unfinished messages would use; `batch_api` prices it for the
     Batch API (half the standard price)."""
-    todo = remaining(store, message_ids, assistant, with_drafts)
-    backend = assistant.backend
-    if backend.name == "offline":
+    todo = engine.remaining(message_ids, with_drafts=with_drafts)
+    backend = engine.backend
+    if backend.capabilities.local:
         return RunEstimate(len(message_ids), len(message_ids) - len(todo), 0, 0, Usage(), 0.0)
     usage = Usage()
     for message_id in todo:
-        usage = usage + backend.estimate_usage(store.incoming(message_id), with_drafts)
+        usage = usage + backend.estimate_usage(engine.store.incoming(message_id), with_drafts)
     calls = len(todo) * (2 if with_drafts else 1)
     return RunEstimate(
         in_scope=len(message_ids),

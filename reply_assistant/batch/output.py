@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -198,7 +197,7 @@ class ResultWriter:
     so an interrupted write never leaves half a file behind. The file holds message text,
     so it is readable by the user only (0600)."""
 
-    def __init__(self, path: Path, *, bom: bool = False, header: bool = True) -> None:
+    def __init__(self, path: Path, *, bom: bool = False) -> None:
         self.suffix = path.suffix.lower()
         if self.suffix not in FORMATS:
             raise ValueError(f"output must end in {' or '.join(FORMATS)}, not {path.name!r}")
@@ -208,8 +207,7 @@ class ResultWriter:
         if self.suffix == ".csv":
             encoding = "utf-8-sig" if bom else "utf-8"
             self._out = self._partial.open("w", encoding=encoding, newline="")
-            if header:
-                csv.writer(self._out).writerow(COLUMNS)
+            csv.writer(self._out).writerow(COLUMNS)
         else:
             self._out = self._partial.open("w", encoding="utf-8")
 
@@ -229,12 +227,6 @@ class ResultWriter:
         else:
             for row in rows:
                 self._out.write(json.dumps(row._asdict(), ensure_ascii=False) + "\n")
-
-    def append(self, part: Path) -> None:
-        """The rows of a file written as a part (no header, no BOM) of this one."""
-        self._out.flush()
-        with part.open("rb") as rows:
-            shutil.copyfileobj(rows, self._out.buffer)
 
 
 def write_results(path: Path, rows: Iterable[ResultRow], *, bom: bool = False) -> None:

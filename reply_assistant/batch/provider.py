@@ -21,17 +21,11 @@ from typing import Any
 import openai
 from openai.types.chat import ChatCompletion
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.llm import LLMBackend
 from reply_assistant.backends.openai_client import completion_usage
-from reply_assistant.batch.runner import (
-    BatchOutcome,
-    BatchProgress,
-    is_finished,
-    remaining,
-    usable_verdict,
-)
+from reply_assistant.engine import Engine, RunOutcome
+from reply_assistant.engine.events import Progress
 from reply_assistant.store import BatchJob, Store
 
 JOB_KIND = "openai-batch"
@@ -58,26 +52,26 @@ class ProviderOptions:
 
 
 async def run_provider_batch(
-    store: Store,
-    assistant: Assistant,
+    engine: Engine,
     message_ids: Sequence[str],
     options: ProviderOptions,
     on_status: StatusLog = lambda line: None,
-) -> BatchOutcome:
+) -> RunOutcome:
     """Collect this backend's open jobs, then (unless `submit` is off) submit and collect a
-    classify round and a draft round for what is still to do. Raises ProviderBatchError."""
-    backend = assistant.backend
+    classify round and a draft round for what is still to do: the engine's run, made
+    through the provider's Batch API. Raises ProviderBatchError."""
+    backend = engine.backend
     if not isinstance(backend, LLMBackend):
         raise ProviderBatchError("the Batch API needs the openai backend")
     loop = asyncio.get_running_loop()
     started = loop.time()
-    todo = remaining(store, message_ids, assistant, options.with_drafts)
-    outcome = BatchOutcome(
+    todo = engine.remaining(message_ids, with_drafts=options.with_drafts)
+    outcome = RunOutcome(
         message_ids=list(message_ids),
         already_done=len(message_ids) - len(todo),
-        progress=BatchProgress(total=len(todo)),
+        progress=Progress(total=len(todo)),
     )
-    rounds = _Rounds(store, backend, outcome, options, on_status)
+    rounds = _Rounds(engine, backend, outcome, options, on_status)
     try:
         await rounds.collect_open_jobs()
         if options.submit:
@@ -85,17 +79,14 @@ async def run_provider_batch(
             if options.with_drafts:
                 await rounds.run("draft", [m for m in todo if rounds.needs_draft(m)])
         else:
-            left = remaining(store, todo, assistant, options.with_drafts)
+            left = engine.remaining(todo, with_drafts=options.with_drafts)
             if left:
                 on_status(f"{len(left)} messages still to do; --provider-batch submits them.")
     finally:
         progress = outcome.progress
         progress.failed = len(outcome.failures)
-        progress.done = sum(
-            1
-            for m in todo
-            if m in outcome.failures or is_finished(store, m, assistant, options.with_drafts)
-        )
+        left = set(engine.remaining(todo, with_drafts=options.with_drafts))
+        progress.done = sum(1 for m in todo if m in outcome.failures or m not in left)
         outcome.wall_s = loop.time() - started
     return outcome
 
@@ -105,13 +96,14 @@ class _Rounds:
 
     def __init__(
         self,
-        store: Store,
+        engine: Engine,
         backend: LLMBackend,
-        outcome: BatchOutcome,
+        outcome: RunOutcome,
         options: ProviderOptions,
         on_status: StatusLog,
     ) -> None:
-        self.store = store
+        self.engine = engine
+        self.store: Store = engine.store
         self.backend = backend
         self.outcome = outcome
         self.options = options
@@ -136,7 +128,7 @@ class _Rounds:
         )
 
     def _judged_here(self, message_id: str) -> bool:
-        return usable_verdict(self.store, message_id, self.backend) is not None
+        return bool(self.engine.usable_verdicts([message_id]))
 
     # ------------------------------------------------------------ jobs
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -22,12 +21,12 @@ from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 
 if TYPE_CHECKING:
-    from reply_assistant.assistant import Assistant
     from reply_assistant.batch.estimate import RunEstimate
     from reply_assistant.batch.output import ResultTally
     from reply_assistant.batch.provider import ProviderOptions
-    from reply_assistant.batch.runner import BatchOptions, BatchOutcome, BatchProgress
-    from reply_assistant.store import Store
+    from reply_assistant.batch.runner import BatchOptions
+    from reply_assistant.engine import Engine, RunOutcome
+    from reply_assistant.engine.events import Progress
 
 EXIT_SOME_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -137,12 +136,11 @@ def command(
             f"The folder {output.parent} does not exist; create it or choose another --output."
         )
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
-    from reply_assistant.assistant import Assistant
     from reply_assistant.batch.estimate import estimate_run
-    from reply_assistant.batch.output import ResultTally
-    from reply_assistant.batch.result_file import write_result_file
+    from reply_assistant.batch.output import ResultTally, result_rows, write_results
     from reply_assistant.batch.runner import BatchOptions
     from reply_assistant.cli.import_cmd import needs_reply_line, report_lines
+    from reply_assistant.engine import Engine
     from reply_assistant.importer import OwnerMismatch, import_export
     from reply_assistant.sources import ExportError, open_export
     from reply_assistant.store import Store, StoreError
@@ -156,9 +154,9 @@ def command(
         store = Store.open(app.db_path)
     except StoreError as exc:
         raise InputError(str(exc)) from exc
-    with store, store.bulk_writes(), _long_lived_heap() as set_aside:
+    with store, store.bulk_writes():
         try:
-            with open_export(export) as source, _collection_paused():
+            with open_export(export) as source:
                 report = import_export(store, source, me=me or app.settings.me)
         except (ExportError, OwnerMismatch) as exc:
             raise InputError(str(exc)) from exc
@@ -186,7 +184,6 @@ def command(
             use_cache=not no_cache,
             embeddings=store.embeddings,
         )
-        assistant = Assistant(chosen)
         err.print(f"Backend: {chosen.describe()}")
         options = BatchOptions(
             scope=scope,
@@ -194,9 +191,10 @@ def command(
             with_drafts=not no_drafts,
             fail_fast=fail_fast,
         )
+        engine = Engine(store, chosen, concurrency=options.concurrency)
         if dry_run:
             estimate = estimate_run(
-                store, assistant, message_ids, options.with_drafts, batch_api=provider_batch
+                engine, message_ids, options.with_drafts, batch_api=provider_batch
             )
             if provider_batch:
                 err.print("Priced for the Batch API (half the standard price).")
@@ -208,15 +206,12 @@ def command(
             provider_options = ProviderOptions(
                 with_drafts=not no_drafts, poll_interval_s=poll_interval, submit=not collect
             )
-            outcome, interrupted = _run_provider(
-                store, assistant, message_ids, provider_options, err
-            )
+            outcome, interrupted = _run_provider(engine, message_ids, provider_options, err)
         else:
-            set_aside()  # the modules, the model and the inbox ids: kept to the end
-            outcome, interrupted = _run(store, assistant, message_ids, options, err)
+            outcome, interrupted = _run(engine, message_ids, options, err)
         # Streamed: a whole export's rows are never in memory at once.
         tally = ResultTally()
-        write_result_file(store, outcome.message_ids, output, tally, bom=bom)
+        write_results(output, tally.counting(result_rows(store, outcome.message_ids)), bom=bom)
         _print_summary(err, outcome, tally, output, interrupted)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
@@ -224,56 +219,25 @@ def command(
         sys.exit(EXIT_SOME_FAILED)
 
 
-@contextmanager
-def _long_lived_heap() -> Iterator[Callable[[], None]]:
-    """Within the block, what exists when the yielded function is called is left out of
-    cycle collection (gc.freeze): a batch keeps its modules and model to the end, and
-    scanning them at every full collection cost ~0.5 s of a 100k export (and made the
-    forked helper copy their memory to do it). Collection is as before after the block."""
-    try:
-        yield gc.freeze
-    finally:
-        gc.unfreeze()
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """An import makes no reference cycles, only objects kept until it ends: collecting
-    while it runs only scans them again and again (~0.4 s of a 100k export)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _run(
-    store: Store,
-    assistant: Assistant,
-    message_ids: list[str],
-    options: BatchOptions,
-    err: Console,
-) -> tuple[BatchOutcome, bool]:
+    engine: Engine, message_ids: list[str], options: BatchOptions, err: Console
+) -> tuple[RunOutcome, bool]:
     """Run the batch; Ctrl-C stops it cleanly with every finished result already saved."""
     from reply_assistant.batch.runner import run_batch
 
-    latest: list[BatchProgress] = []  # what was done when a Ctrl-C ends the run
+    latest: list[Progress] = []  # what was done when a Ctrl-C ends the run
 
-    async def run() -> BatchOutcome:
+    async def run() -> RunOutcome:
         with _progress_reporter(err) as report:
 
-            def report_and_keep(progress: BatchProgress) -> None:
+            def report_and_keep(progress: Progress) -> None:
                 latest[:] = [progress]
                 report(progress)
 
-            return await run_batch(
-                store, assistant, message_ids, options, on_progress=report_and_keep
-            )
+            return await run_batch(engine, message_ids, options, on_progress=report_and_keep)
 
     return _until_done_or_interrupted(
-        assistant,
+        engine,
         run,
         message_ids,
         err,
@@ -283,23 +247,19 @@ def _run(
 
 
 def _run_provider(
-    store: Store,
-    assistant: Assistant,
-    message_ids: list[str],
-    options: ProviderOptions,
-    err: Console,
-) -> tuple[BatchOutcome, bool]:
+    engine: Engine, message_ids: list[str], options: ProviderOptions, err: Console
+) -> tuple[RunOutcome, bool]:
     """Like `_run`, through the Batch API; Ctrl-C leaves submitted jobs running at OpenAI."""
     from reply_assistant.batch.provider import ProviderBatchError, run_provider_batch
 
-    async def run() -> BatchOutcome:
+    async def run() -> RunOutcome:
         return await run_provider_batch(
-            store, assistant, message_ids, options, on_status=lambda line: err.print(line)
+            engine, message_ids, options, on_status=lambda line: err.print(line)
         )
 
     try:
         return _until_done_or_interrupted(
-            assistant,
+            engine,
             run,
             message_ids,
             err,
@@ -311,32 +271,33 @@ def _run_provider(
 
 
 def _until_done_or_interrupted(
-    assistant: Assistant,
-    run: Callable[[], Awaitable[BatchOutcome]],
+    engine: Engine,
+    run: Callable[[], Awaitable[RunOutcome]],
     message_ids: list[str],
     err: Console,
     interrupted_note: str,
-    latest: list[BatchProgress] | None = None,
-) -> tuple[BatchOutcome, bool]:
+    latest: list[Progress] | None = None,
+) -> tuple[RunOutcome, bool]:
     """The outcome of `run` and whether Ctrl-C stopped it; the backend is closed either way.
     `latest` holds the last progress reported, so an interrupted run's summary counts what
     it finished instead of nothing."""
-    from reply_assistant.batch.runner import BatchOutcome, BatchProgress
+    from reply_assistant.engine import RunOutcome
+    from reply_assistant.engine.events import Progress
 
-    holder: dict[str, BatchOutcome] = {}
+    holder: dict[str, RunOutcome] = {}
 
     async def main() -> None:
         try:
             holder["outcome"] = await run()
         finally:
-            await assistant.aclose()
+            await engine.aclose()
 
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
         err.print(interrupted_note)
-        progress = latest[0] if latest else BatchProgress(0)
-        partial = BatchOutcome(
+        progress = latest[0] if latest else Progress(0)
+        partial = RunOutcome(
             message_ids=message_ids,
             already_done=len(message_ids) - progress.total if latest else 0,
             progress=progress,
@@ -346,16 +307,16 @@ def _until_done_or_interrupted(
 
 
 @contextmanager
-def _progress_reporter(err: Console) -> Iterator[Callable[[BatchProgress], None]]:
+def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
     """A rich progress bar on a terminal; a plain log line every so often otherwise."""
     started = time.perf_counter()
 
-    def rate(progress: BatchProgress) -> float:
+    def rate(progress: Progress) -> float:
         return progress.done / max(time.perf_counter() - started, 1e-9)
 
     if not err.is_terminal:
 
-        def log(progress: BatchProgress) -> None:
+        def log(progress: Progress) -> None:
             if progress.done % PLAIN_LOG_EVERY == 0 or progress.done == progress.total:
                 err.print(
                     f"{progress.done}/{progress.total} done, {progress.failed} failed, "
@@ -377,7 +338,7 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[BatchProgress], None]
     with Progress(*columns, console=err) as bar:
         task = bar.add_task("batch", total=None, rate=0.0, tokens=0, cost=0.0)
 
-        def show(progress: BatchProgress) -> None:
+        def show(progress: Progress) -> None:
             bar.update(
                 task,
                 total=progress.total,
@@ -406,7 +367,7 @@ def _print_estimate(err: Console, estimate: RunEstimate) -> None:
 
 
 def _print_summary(
-    err: Console, outcome: BatchOutcome, tally: ResultTally, output: Path, interrupted: bool
+    err: Console, outcome: RunOutcome, tally: ResultTally, output: Path, interrupted: bool
 ) -> None:
     from reply_assistant.batch.spam_senders import worth_mentioning
 

@@ -11,10 +11,10 @@ from datetime import date
 
 import click
 
-from reply_assistant.assistant import Assistant, incoming_from_text
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.engine import Assistant, incoming_from_text
 from reply_assistant.message_budget import trim_notice
 from reply_assistant.models import Assessment, Incoming, Provenance
 from reply_assistant.store import Store, StoreError

@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends import make_backend
 from reply_assistant.config import Settings
+from reply_assistant.engine import Engine
 from reply_assistant.store import ConversationSummary, Store
 
 
@@ -23,12 +23,6 @@ def judge_unjudged(
     unjudged = [summary.message_id for summary in summaries if summary.label is None]
     if not unjudged:
         return 0
-    assistant = Assistant(make_backend(settings, backend="offline", embeddings=store.embeddings))
-    assessments = asyncio.run(assistant.assess_many(store.incomings(unjudged), with_draft=False))
-    store.save_assessments(
-        [
-            (message_id, assessment.verdict, None, assessment.error)
-            for message_id, assessment in zip(unjudged, assessments, strict=True)
-        ]
-    )
+    engine = Engine(store, make_backend(settings, backend="offline", embeddings=store.embeddings))
+    asyncio.run(engine.run(unjudged, with_drafts=False))
     return len(unjudged)

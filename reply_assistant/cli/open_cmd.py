@@ -37,8 +37,8 @@ def print_summary(app: AppContext) -> None:
 
 def run_ui(app: AppContext) -> None:
     # Imported here: Textual and the backends are slow to import, and `--print` needs neither.
-    from reply_assistant.assistant import Assistant
     from reply_assistant.backends import BackendError, make_backend_later
+    from reply_assistant.engine import Assistant
     from reply_assistant.sources import ExportError
     from reply_assistant.store import Store, StoreError
     from reply_assistant.tui.app import ReplyAssistantApp

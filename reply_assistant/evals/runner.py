@@ -2,11 +2,9 @@
 
 Each run is one backend with one set of prompt versions. Every example's verdict, draft,
 usage and provenance is recorded, so scoring (`metrics.compute_metrics`) never needs the
-backend again. Calls go straight to the backend rather than through `Assistant.assess`
-because the eval needs `BackendError.kind` (to count parse failures), which an
-`Assessment` does not keep; the sequence (classify, then draft for that verdict) is the same.
-With a judge, each draft meant to be sent is then scored by it (see `judge.py`), under the
-same concurrency limit as the example's other calls.
+backend again. The examples go through the engine's core (`Assistant`), so an eval
+measures exactly what the inbox and batch mode do, failures and their kinds included.
+With a judge, each draft meant to be sent is then scored by it (see `judge.py`).
 """
 
 from __future__ import annotations
@@ -19,16 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reply_assistant.backends import Backend, BackendError, make_backend
+from reply_assistant.backends import Backend, make_backend
 from reply_assistant.backends.offline import training as training_data
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 from reply_assistant.config import Settings
 from reply_assistant.draft_checks import check_draft
+from reply_assistant.engine import Assistant
 from reply_assistant.evals.dataset import EvalExample
 from reply_assistant.evals.judge import JudgeSpec, judge_draft, make_judge, should_judge
 from reply_assistant.evals.metrics import compute_metrics
 from reply_assistant.evals.records import ExampleResult, JudgeRecord, RunResult
-from reply_assistant.models import Draft, Incoming, Verdict
+from reply_assistant.models import Assessment, Incoming
 from reply_assistant.prompts import PromptSet
 from reply_assistant.redact import mask_private
 
@@ -141,13 +140,12 @@ def _preview(text: str) -> str:
 def record_example(
     example: EvalExample,
     item: Incoming,
-    verdict: Verdict | None,
-    draft: Draft | None,
-    error: BackendError | None,
+    assessment: Assessment,
     *,
     redact: bool,
     judged: JudgeRecord | None = None,
 ) -> ExampleResult:
+    verdict, draft = assessment.verdict, assessment.draft
     language = message_language(example)
     provenances = [p.provenance for p in (verdict, draft) if p is not None]
     costs = [p.cost_usd for p in provenances if p.cost_usd is not None]
@@ -184,8 +182,8 @@ def record_example(
         predicted=verdict.label.value if verdict else None,
         confidence=verdict.confidence if verdict else None,
         action=verdict.action.value if verdict else None,
-        error=str(error) if error else "",
-        error_kind=error.kind if error else "",
+        error=assessment.error,
+        error_kind=assessment.error_kind,
         draft=draft_text,
         draft_language=draft.language if draft else None,
         language=language,
@@ -206,18 +204,6 @@ def record_example(
     )
 
 
-async def _assess(
-    backend: Backend, item: Incoming, verdict: Verdict | None, with_drafts: bool
-) -> tuple[Verdict | None, Draft | None, BackendError | None]:
-    try:
-        if verdict is None:
-            verdict = await backend.classify(item)
-        draft = await backend.draft(item, verdict) if with_drafts else None
-    except BackendError as exc:
-        return verdict, None, exc
-    return verdict, draft, None
-
-
 async def run_examples(
     backend: Backend,
     examples: Sequence[EvalExample],
@@ -227,35 +213,35 @@ async def run_examples(
     redact: bool,
     judge: LLMBackend | None = None,
 ) -> list[ExampleResult]:
+    """Every example judged and drafted the way the engine does it (`Assistant`: in bulk
+    for a backend that judges in bulk, failures recorded with their kind), then each draft
+    meant to be sent scored by the judge; `concurrency` examples at a time."""
     items = [example.to_incoming() for example in examples]
-    classify_many = getattr(backend, "classify_many", None)
-    # The offline model classifies a whole batch in one vectorised pass.
-    verdicts: list[Verdict | None] = (
-        list(classify_many(items)) if callable(classify_many) else [None] * len(items)
-    )
+    assistant = Assistant(backend)
+    in_bulk: list[Assessment] | None = None
+    if backend.capabilities.judges_in_bulk:
+        in_bulk = await assistant.assess_many(items, with_draft=with_drafts)
     semaphore = asyncio.Semaphore(max(1, concurrency))
 
-    async def one(item: Incoming, verdict: Verdict | None):
+    async def one(index: int) -> tuple[Assessment, JudgeRecord | None]:
         async with semaphore:
-            verdict, draft, error = await _assess(backend, item, verdict, with_drafts)
-            judged = None
-            if (
-                judge is not None
-                and verdict is not None
-                and draft is not None
-                and should_judge(verdict, draft)
-            ):
-                judged = await judge_draft(judge, item, verdict, draft)
-            return verdict, draft, error, judged
+            item = items[index]
+            assessment = (
+                in_bulk[index]
+                if in_bulk is not None
+                else await assistant.assess(item, with_draft=with_drafts)
+            )
+            verdict, draft = assessment.verdict, assessment.draft
+            if judge is None or verdict is None or draft is None:
+                return assessment, None
+            if not should_judge(verdict, draft):
+                return assessment, None
+            return assessment, await judge_draft(judge, item, verdict, draft)
 
-    outcomes = await asyncio.gather(
-        *(one(item, verdict) for item, verdict in zip(items, verdicts, strict=True))
-    )
+    outcomes = await asyncio.gather(*(one(index) for index in range(len(items))))
     return [
-        record_example(example, item, verdict, draft, error, redact=redact, judged=judged)
-        for example, item, (verdict, draft, error, judged) in zip(
-            examples, items, outcomes, strict=True
-        )
+        record_example(example, item, assessment, redact=redact, judged=judgement)
+        for example, item, (assessment, judgement) in zip(examples, items, outcomes, strict=True)
     ]
 
 
@@ -298,9 +284,8 @@ async def run_spec(
         )
     finally:
         for used in (backend, judge_backend):
-            aclose = getattr(used, "aclose", None)
-            if aclose is not None:  # the LLM client's HTTP pool belongs to this event loop
-                await aclose()
+            if used is not None:  # the LLM client's HTTP pool belongs to this event loop
+                await used.aclose()
     return RunResult(
         prompt=spec.label,
         backend=backend.name,

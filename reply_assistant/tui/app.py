@@ -20,12 +20,12 @@ from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.clipboard import copied_hint, copied_title, make_copier
 from reply_assistant.config import Settings
 from reply_assistant.demo import DEMO_SOURCE
+from reply_assistant.engine import Assistant
 from reply_assistant.linkedin_links import thread_url
-from reply_assistant.models import Action, Connection, Draft, Label
+from reply_assistant.models import Action, Connection, Label
 from reply_assistant.store.sender_marks import MARK_PROVENANCE
 from reply_assistant.tui import commands
 from reply_assistant.tui.background import BackgroundWork
@@ -515,18 +515,12 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
             return
         self._keep_edit_in_history(message_id)
         self.redraft(message_id)
-        if self.assistant.backend.name == "offline":
+        if not self.assistant.backend.capabilities.varied_drafts:
             self.notify(
                 "The offline model writes the same draft each time; press e to reword it, "
                 "or configure an LLM (OPENAI_API_KEY) for fresh wording.",
                 title="Draft restored",
             )
-
-    def _store_new_draft(self, message_id: str, draft: Draft) -> None:
-        self._keep_edit_in_history(message_id)
-        self.store.save_draft(message_id, draft)
-        # The edit is in the history now; a restart must show this draft, not the edit.
-        self.store.clear_edit(message_id)
 
     def _keep_edit_in_history(self, message_id: str) -> None:
         """A regenerate never silently drops what the person typed."""
@@ -601,7 +595,8 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
     def on_item_assessed(self, event: ItemAssessed) -> None:
         if event.assessment.error:
             self._error_kinds[event.message_id] = event.assessment.error_kind
-        super().on_item_assessed(event)
+        # Textual then calls BackgroundWork.on_item_assessed itself (handlers run down the
+        # MRO), so calling super() here would count every result twice.
         judged = event.assessment.verdict
         in_force = self.store.verdict(event.message_id) if judged else None
         if (
@@ -674,7 +669,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
     def _show_backend(self) -> None:
         self.sub_title = self.backend_label
         self.status_bar.backend = self.backend_label
-        if self.assistant.backend.name == "offline":
+        if not self.assistant.backend.capabilities.uses_prompts:
             self.status_bar.prompts = ""
             return
         versions = {**self.settings.prompts, **self.prompt_versions}

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends.pricing import charges_money
 from reply_assistant.config import ConfigError
+from reply_assistant.engine import Assistant
 from reply_assistant.tui.inbox.filter_bar import FILTERS
 from reply_assistant.tui.modals.ask_path import AskPathModal
 from reply_assistant.tui.modals.confirm import ConfirmModal
@@ -119,7 +119,7 @@ def confirm_rerun(app: ReplyAssistantApp) -> None:
     def answered(yes: bool | None) -> None:
         if yes:
             summaries = app.store.conversation_summaries("needs_reply")
-            app.classify_pending([summary.message_id for summary in summaries])
+            app.classify_pending([summary.message_id for summary in summaries], again=True)
 
     question = "Classify every open conversation again?"
     if charges_money(app.assistant.backend):

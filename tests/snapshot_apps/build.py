@@ -8,9 +8,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from reply_assistant.assistant import Assistant
 from reply_assistant.backends import make_backend
 from reply_assistant.config import Settings
+from reply_assistant.engine import Assistant
 from reply_assistant.store import Store
 from reply_assistant.tui.app import ReplyAssistantApp
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Sequence
 
-from reply_assistant.backends.base import BackendError
-from reply_assistant.backends.offline.drafts import chunk_words, compose_draft
+from reply_assistant.backends.base import Backend, BackendError
+from reply_assistant.backends.offline import CAPABILITIES
+from reply_assistant.backends.offline.drafts import chunk_words, compose_draft, redraft_variant
 from reply_assistant.backends.offline.encoder import EmbeddingStore, Encoder
 from reply_assistant.backends.offline.model import EmbeddingModel
 from reply_assistant.backends.offline.reasons import build_reason, choose_action
 from reply_assistant.backends.offline.signals import extract_signals
 from reply_assistant.config import Profile
 from reply_assistant.models import Draft, Incoming, Label, Provenance, Verdict, VerdictOutput
+from reply_assistant.voice import Voice
 
 MODEL_NAME = "e5-logreg"
 # A sponsored flag comes from the export (no sender profile, a campaign title), not from
@@ -20,13 +22,16 @@ MODEL_NAME = "e5-logreg"
 SPONSORED_CONFIDENCE = 0.99
 
 
-class OfflineBackend:
+class OfflineBackend(Backend):
     """Classifies by what the message says: a logistic regression over multilingual
     sentence embeddings, shipped fitted with the package. Sender facts shape the reason
     and the draft, never the label. Drafts from templates. Never opens a socket."""
 
     name = "offline"
     model = MODEL_NAME
+    capabilities = CAPABILITIES
+    # The owner's writing habits (voice_examples.attach_voice), when learned.
+    voice: Voice | None = None
 
     def __init__(self, profile: Profile, *, store: EmbeddingStore | None = None) -> None:
         """`store`: where embeddings are kept between runs (the state file)."""
@@ -43,8 +48,6 @@ class OfflineBackend:
         self._provenance_template = Provenance(
             backend=self.name, model=self.model, prompt_version=self.prompt_version, cost_usd=0.0
         )
-        # The encoder runs threads of its own: a forked copy could hang.
-        self.forks_safely = False
 
     def describe(self) -> str:
         return "offline"
@@ -82,13 +85,25 @@ class OfflineBackend:
     async def classify(self, item: Incoming) -> Verdict:
         return self.classify_many([item])[0]
 
-    def draft_now(self, item: Incoming, verdict: VerdictOutput) -> Draft:
+    async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
+        return self._compose(item, verdict, variant=0)
+
+    async def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterator[str]:
+        """Asked again (the UI's `r`): the next phrasing for this occasion."""
+        draft = self._compose(item, verdict, variant=redraft_variant(item))
+        for chunk in chunk_words(draft.text):
+            yield chunk
+
+    def _compose(self, item: Incoming, verdict: VerdictOutput, *, variant: int) -> Draft:
         started = time.perf_counter()
         text, language = compose_draft(
             item,
             verdict,
             signature=self.profile.sign_off,
             fallback_language=(self.profile.languages or ["en"])[0],
+            voice=self.voice,
+            variant=variant,
+            owner_first_name=self.profile.name.split()[0] if self.profile.name else "",
         )
         # Built without validation, as verdicts are: every field is ours and well typed.
         return Draft.model_construct(
@@ -96,13 +111,6 @@ class OfflineBackend:
             language=language,
             provenance=self._provenance((time.perf_counter() - started) * 1000),
         )
-
-    async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
-        return self.draft_now(item, verdict)
-
-    async def stream_draft(self, item: Incoming, verdict: VerdictOutput) -> AsyncIterator[str]:
-        for chunk in chunk_words(self.draft_now(item, verdict).text):
-            yield chunk
 
     def _provenance(self, latency_ms: float) -> Provenance:
         # A copy of one validated template: validating every message's costs more than

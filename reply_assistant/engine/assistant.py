@@ -1,4 +1,5 @@
-"""What every front end calls: judge a message and draft the reply, with one backend.
+"""Judging and drafting messages that are not stored (the engine's core, and what
+`classify` and the evals use directly): one backend, no saving, no events.
 
 Backend failures come back as `Assessment.error` rather than exceptions, so a batch keeps
 going and a screen can show the error next to the message.
@@ -53,31 +54,21 @@ class Assistant:
                 await self.assess(item, with_draft=with_draft) if skip else next(judged)
                 for item, skip in zip(items, wordless, strict=True)
             ]
-        classify_many = getattr(self.backend, "classify_many", None)
-        if classify_many is None:
+        if not self.backend.capabilities.judges_in_bulk:
             return list(
                 await asyncio.gather(*(self.assess(i, with_draft=with_draft) for i in items))
             )
         try:
-            verdicts = classify_many(items)
+            # In a worker thread: embedding a chunk takes about a second, and a screen
+            # must keep taking keys meanwhile.
+            verdicts = await asyncio.to_thread(self.backend.classify_many, items)
         except BackendError as exc:
             return [Assessment(error=f"classify failed: {exc}", error_kind=exc.kind) for _ in items]
-        draft_now = getattr(self.backend, "draft_now", None)
-        if draft_now is not None:
-            # A local model drafts without waiting on anything: a task per message would
-            # cost more than the draft itself.
-            return [
-                _complete_now(draft_now, item, verdict, with_draft)
-                for item, verdict in zip(items, verdicts, strict=True)
-            ]
-        return list(
-            await asyncio.gather(
-                *(
-                    self.complete(item, verdict, with_draft)
-                    for item, verdict in zip(items, verdicts, strict=True)
-                )
-            )
-        )
+        # A local model drafts without waiting on anything: one after the other.
+        return [
+            await self.complete(item, verdict, with_draft)
+            for item, verdict in zip(items, verdicts, strict=True)
+        ]
 
     async def complete(
         self, item: Incoming, verdict: Verdict, with_draft: bool = True
@@ -100,9 +91,7 @@ class Assistant:
 
     async def aclose(self) -> None:
         """Release the backend's connections, if it holds any (the LLM backend does)."""
-        close = getattr(self.backend, "aclose", None)
-        if close is not None:
-            await close()
+        await self.backend.aclose()
 
     async def stream_redraft(
         self,
@@ -119,21 +108,6 @@ class Assistant:
             on_text(note.text)
             return note
         return await stream_to_draft(self.backend, item, verdict, on_text, language)
-
-
-def _complete_now(
-    draft_now: Callable[[Incoming, VerdictOutput], Draft],
-    item: Incoming,
-    verdict: Verdict,
-    with_draft: bool,
-) -> Assessment:
-    """`Assistant.complete` for a backend that drafts synchronously."""
-    if not with_draft:
-        return Assessment(verdict=verdict)
-    try:
-        return Assessment(verdict=verdict, draft=draft_now(item, verdict))
-    except BackendError as exc:
-        return Assessment(verdict=verdict, error=f"draft failed: {exc}", error_kind=exc.kind)
 
 
 def incoming_from_text(

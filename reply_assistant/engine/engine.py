@@ -1,0 +1,311 @@
+"""The one place that schedules backend calls for stored messages, saves what comes back
+and reports it as events. The terminal UI, batch mode and the `inbox`/`open` listings are
+subscribers; the evals use its storeless core (`Assistant`) directly.
+
+How it works depends only on what the backend declares (`Backend.capabilities`): a backend
+that judges in bulk (the offline model) gets chunks of BULK_CHUNK messages, one after the
+other; any other backend gets one message per call, `concurrency` at a time. Each chunk
+(or message) is saved in one transaction as soon as it is done, so quitting, a crash or
+`kill -9` loses at most the work in flight, and a rerun skips every message already judged
+(and drafted) by the same backend, model and prompt version, or relabelled by the person.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+from reply_assistant.backends.base import Backend, BackendError
+from reply_assistant.engine.assistant import Assistant
+from reply_assistant.engine.events import (
+    Drafted,
+    EngineEvent,
+    Failed,
+    Judged,
+    Listener,
+    Progress,
+    RunStarted,
+    WorkEnded,
+    WorkStarted,
+)
+from reply_assistant.models import Assessment, Draft, Incoming, Verdict
+from reply_assistant.store import Store
+
+DEFAULT_CONCURRENCY = 4
+# A bulk backend's chunk: about a second of embedding new messages, so a stop (Ctrl-C,
+# quitting, a relabel) waits no longer than that, and a crash loses no more.
+BULK_CHUNK = 32
+# Ids per query when checking what is already finished.
+LOOKUP_CHUNK = 2_000
+
+
+@dataclass
+class RunOutcome:
+    message_ids: list[str]  # everything in scope, in the order given
+    already_done: int
+    progress: Progress
+    failures: dict[str, str] = field(default_factory=dict)  # message id -> error
+    wall_s: float = 0.0
+    stopped_early: bool = False  # fail_fast stopped it
+
+
+def made_here(verdict: Verdict, backend: Backend) -> bool:
+    """Made by this backend, model and prompt version, or the person's own relabel."""
+    made_by = verdict.provenance
+    if made_by.backend == "user":
+        return True
+    here = (backend.name, backend.model, backend.prompt_version)
+    return (made_by.backend, made_by.model, made_by.prompt_version) == here
+
+
+class Engine:
+    def __init__(
+        self,
+        store: Store,
+        backend: Backend,
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        busy: set[str] | None = None,
+    ) -> None:
+        """`busy`: the ids of messages with a call in flight, shared with a screen that
+        shows them and starts calls of its own (it must not start one on a busy message)."""
+        self.store = store
+        self.assistant = Assistant(backend)
+        self.concurrency = max(1, concurrency)
+        self.busy = busy if busy is not None else set()
+        self._listeners: list[Listener] = []
+
+    @property
+    def backend(self) -> Backend:
+        return self.assistant.backend
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: EngineEvent) -> None:
+        for listener in self._listeners:
+            listener(event)
+
+    # ------------------------------------------------------------------ what is left
+
+    def usable_verdicts(self, message_ids: Sequence[str]) -> dict[str, Verdict]:
+        """The stored verdicts this backend would give again (`made_here`), by id."""
+        return {
+            message_id: verdict
+            for message_id, verdict in self.store.current_verdicts(message_ids).items()
+            if made_here(verdict, self.backend)
+        }
+
+    def remaining(self, message_ids: Sequence[str], *, with_drafts: bool) -> list[str]:
+        """The messages not yet judged here (and drafted, when drafts are wanted), in order."""
+        todo: list[str] = []
+        for start in range(0, len(message_ids), LOOKUP_CHUNK):
+            ids = message_ids[start : start + LOOKUP_CHUNK]
+            judged = self.usable_verdicts(ids)
+            drafted = self.store.drafted(ids) if with_drafts else set()
+            todo += [m for m in ids if m not in judged or (with_drafts and m not in drafted)]
+        return todo
+
+    # ------------------------------------------------------------------ runs
+
+    async def run(
+        self,
+        message_ids: Sequence[str],
+        *,
+        with_drafts: bool = True,
+        verdicts_first: bool = False,
+        fail_fast: bool = False,
+        again: bool = False,
+    ) -> RunOutcome:
+        """Judge and draft what is left of `message_ids` (all of them, `again`). With
+        `verdicts_first`, every verdict is had before any draft (a screen sorts by label at
+        a glance, and an LLM drafts slower than it judges). Raises BackendError or
+        ConfigError when the backend cannot be loaded; every other failure is recorded."""
+        started = time.perf_counter()
+        await self.backend.ready()
+        todo = list(message_ids) if again else self.remaining(message_ids, with_drafts=with_drafts)
+        outcome = RunOutcome(
+            list(message_ids), len(message_ids) - len(todo), Progress(total=len(todo))
+        )
+        self._emit(RunStarted(len(todo), outcome.already_done))
+        stop = asyncio.Event()
+        judged_now: set[str] = set()
+
+        async def step(ids: list[str], judge: bool, draft: bool) -> None:
+            await self._step(ids, outcome, judged_now, judge=judge, draft=draft, again=again)
+            if fail_fast and outcome.failures:
+                stop.set()
+
+        try:
+            if verdicts_first and with_drafts:
+                await self._schedule(todo, lambda ids: step(ids, True, False), stop)
+                await self._schedule(todo, lambda ids: step(ids, False, True), stop)
+            else:
+                await self._schedule(todo, lambda ids: step(ids, True, with_drafts), stop)
+        finally:
+            outcome.wall_s = time.perf_counter() - started
+            outcome.stopped_early = stop.is_set()
+        return outcome
+
+    async def _schedule(
+        self, todo: list[str], step: Callable[[list[str]], Awaitable[None]], stop: asyncio.Event
+    ) -> None:
+        """Chunks one after the other for a bulk backend; otherwise single messages over
+        `concurrency` workers. Stops taking new work once `stop` is set."""
+        if self.backend.capabilities.judges_in_bulk:
+            for start in range(0, len(todo), BULK_CHUNK):
+                if stop.is_set():
+                    return
+                await step(todo[start : start + BULK_CHUNK])
+            return
+        queue = list(reversed(todo))
+
+        async def worker() -> None:
+            while queue and not stop.is_set():
+                await step([queue.pop()])
+                # An answer from the cache never suspends: let a Ctrl-C or a key through.
+                await asyncio.sleep(0)
+
+        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(todo)))))
+
+    async def _step(
+        self,
+        message_ids: list[str],
+        outcome: RunOutcome,
+        judged_now: set[str],
+        *,
+        judge: bool,
+        draft: bool,
+        again: bool,
+    ) -> None:
+        """Judge the messages without a usable verdict (every one, `again`) when `judge`;
+        draft, when `draft`, those without a draft and those judged in this run; save it
+        all in one transaction; report it.
+
+        A message busy with another call (the person pressed r) is left to that call, and
+        so is one the person relabelled meanwhile (the relabel drafts for its new label)."""
+        ids = [m for m in message_ids if m not in self.busy]
+        if not ids:
+            return
+        self._start(ids)
+        try:
+            items = self.store.incomings(ids)
+            results: dict[str, Assessment] = {}
+            if judge:
+                judged_before = {} if again else self.usable_verdicts(ids)
+                to_judge = [item for item in items if item.message_id not in judged_before]
+                judged = await self.assistant.assess_many(to_judge, with_draft=False)
+                for item, result in zip(to_judge, judged, strict=True):
+                    results[item.message_id] = result
+                    if result.verdict is not None:
+                        judged_now.add(item.message_id)
+            if draft:
+                await self._draft(items, results, judged_now)
+            self.store.save_assessments(
+                [(m, a.verdict, a.draft, a.error) for m, a in results.items()]
+            )
+        finally:
+            self._end(ids)
+        self._report(results, outcome, finished=draft or not judge)
+
+    async def _draft(
+        self, items: list[Incoming], results: dict[str, Assessment], judged_now: set[str]
+    ) -> None:
+        """Add a draft to `results` for each message that needs one: its verdict in force
+        is this backend's (or the person's) and it has no draft yet, or the verdict was
+        given in this run (a draft written for an older verdict no longer fits it)."""
+        ids = [item.message_id for item in items]
+        in_force = self.usable_verdicts(ids)
+        for message_id, result in results.items():
+            if result.verdict is not None:  # judged in this step, not saved yet
+                in_force[message_id] = result.verdict
+        drafted = self.store.drafted(ids)
+        for item in items:
+            verdict = in_force.get(item.message_id)
+            if verdict is None:
+                continue
+            fresh = item.message_id in judged_now and verdict.provenance.backend != "user"
+            if item.message_id in drafted and not fresh:
+                continue
+            made = await self.assistant.complete(item, verdict)
+            earlier = results.get(item.message_id, Assessment())
+            results[item.message_id] = Assessment(
+                verdict=earlier.verdict,
+                draft=made.draft,
+                error=made.error,
+                error_kind=made.error_kind,
+            )
+
+    def _report(
+        self, results: dict[str, Assessment], outcome: RunOutcome, *, finished: bool
+    ) -> None:
+        progress = outcome.progress
+        for message_id, result in results.items():
+            if result.verdict is not None:
+                progress.judged += 1
+                progress.add(result.verdict.provenance)
+                self._emit(Judged(message_id, result.verdict))
+            if result.draft is not None:
+                progress.add(result.draft.provenance)
+                self._emit(Drafted(message_id, result.draft))
+            if result.error:
+                progress.failed += 1
+                if result.verdict is None and result.draft is None:
+                    progress.judged += 1  # a failed verdict is all that message gets
+                outcome.failures[message_id] = result.error
+                self._emit(Failed(message_id, result.error, result.error_kind))
+            if finished or result.error:
+                progress.done += 1
+        self._emit(progress)
+
+    # ------------------------------------------------------------------ one message
+
+    async def assess(self, message_id: str) -> Assessment:
+        """Judge and draft one message now, whatever it had; saved and reported."""
+        self._start([message_id])
+        try:
+            result = await self.assistant.assess(self.store.incoming(message_id))
+            self.store.save_assessments([(message_id, result.verdict, result.draft, result.error)])
+        finally:
+            self._end([message_id])
+        self._report({message_id: result}, RunOutcome([message_id], 0, Progress(1)), finished=True)
+        return result
+
+    async def redraft(
+        self, message_id: str, on_text: Callable[[str], None], language: str = "en"
+    ) -> Draft | None:
+        """A fresh draft for the verdict in force, its text passed to `on_text` as it
+        streams in; saved as the draft in force (an edit the person made should be kept in
+        the draft history first). None, after a Failed event, when it could not be had."""
+        verdict = self.store.verdict(message_id)
+        if verdict is None:
+            return None
+        self._start([message_id])
+        try:
+            draft = await self.assistant.stream_redraft(
+                self.store.incoming(message_id), verdict, on_text, language
+            )
+            self.store.save_draft(message_id, draft)
+            self.store.clear_edit(message_id)
+        except BackendError as exc:
+            self._emit(Failed(message_id, f"draft failed: {exc}", exc.kind))
+            return None
+        finally:
+            self._end([message_id])
+        self._emit(Drafted(message_id, draft))
+        return draft
+
+    def _start(self, ids: list[str]) -> None:
+        self.busy.update(ids)
+        for message_id in ids:
+            self._emit(WorkStarted(message_id))
+
+    def _end(self, ids: list[str]) -> None:
+        self.busy.difference_update(ids)
+        for message_id in ids:
+            self._emit(WorkEnded(message_id))
+
+    async def aclose(self) -> None:
+        await self.assistant.aclose()
