@@ -164,6 +164,12 @@ class BackgroundWork(_AppBase):
     def on_draft_finished(self, event: DraftFinished) -> None:
         # Its cost was counted with the engine's Drafted event (an ItemAssessed).
         self._history_position.pop(event.message_id, None)
+        drafts = self.store.drafts(event.message_id) if event.draft is not None else []
+        if len(drafts) >= 2 and drafts[-1].text == drafts[-2].text:
+            self.notify(
+                "There is no other wording for this one; press e to reword it.",
+                title="Same draft",
+            )
         self.refresh_row(event.message_id)
 
     def on_classification_progress(self, event: ClassificationProgress) -> None:
