@@ -107,8 +107,10 @@ async def test_a_rate_limit_that_outlasts_the_retries_says_press_r(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         [toast] = error_toasts(app)
-        assert "rate limiting" in toast and "press r on it to retry" in toast
+        assert "rate limiting" in toast and "wait a minute, then press r" in toast
         assert "restart" not in toast
+        # The pane says the same next step as the toast (one place words it: next_step).
+        assert toast.splitlines()[-1] in str(app.query_one("#verdict").render())
     app.store.close()
 
 

@@ -2,8 +2,7 @@
 
 A mixin of ReplyAssistantApp: the workers read and write the Store and report results as
 messages; the handlers update the inbox row, the totals and the error toasts. An error
-toast says what to do: retry with r, or (rejected key, unknown model) fix the settings and
-restart, since they are read once at launch.
+toast says the next step (tui/next_step.py), the same line the conversation pane shows.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from reply_assistant.tui.messages import (
     DraftStreamed,
     ItemAssessed,
 )
+from reply_assistant.tui.next_step import next_step
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -181,19 +181,9 @@ class BackgroundWork(_AppBase):
             return
         self._notified_errors.add(error)
         self.notify(
-            f"{error}\n{self._what_to_do(kind)}",
+            f"{error}\n{next_step(kind, error)}",
             title="Model call failed",
             severity="error",
             timeout=10,
             markup=False,
         )
-
-    @staticmethod
-    def _what_to_do(kind: str) -> str:
-        """The next step after a failure of this BackendError kind. Settings are read once,
-        at launch, so a rejected key or an unknown model needs a restart, not a retry."""
-        if kind == "auth":
-            return "Set OPENAI_API_KEY (or api_key_file in the config) and restart."
-        if kind == "not_found":
-            return "Set model (or base_url) in the config and restart."
-        return "The item stays pending; press r on it to retry."
