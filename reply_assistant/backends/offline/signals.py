@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reply_assistant.models import Incoming
+from reply_assistant.models import Incoming, ThreadTurn
 
 
 class PhrasePattern:
@@ -247,6 +247,26 @@ def _triggered(words: set[str]) -> set[PhrasePattern]:
     return found
 
 
+def _pitch_hits(lowered: str, triggered: set[PhrasePattern]) -> tuple[tuple[str, ...], ...]:
+    """Sales phrases and asks for time found in lower-cased text, as two tuples."""
+    sales = tuple(PITCH.matches(lowered)) if PITCH in triggered else ()
+    time_asks = tuple(TIME_ASK.matches(lowered)) if TIME_ASK in triggered else ()
+    if "min" in lowered:
+        time_asks += tuple(DURATION.findall(lowered))
+    return sales, time_asks
+
+
+def _unanswered_pitch(thread: tuple[ThreadTurn, ...]) -> bool:
+    """Whether a message after the owner's last word in the thread was a pitch."""
+    for turn in reversed(thread):
+        if turn.from_owner:
+            return False
+        lowered = turn.text.lower()
+        if any(_pitch_hits(lowered, _triggered(set(_words(replace_links(lowered, " ")))))):
+            return True
+    return False
+
+
 def mentions(pattern: PhrasePattern, text: str) -> bool:
     """Whether one of this module's phrase patterns occurs in `text` (any case)."""
     return bool(pattern.matches(text.lower()))
@@ -354,11 +374,7 @@ def extract_signals(item: Incoming) -> Signals:
         return pattern.matches(lowered) if pattern in triggered else []
 
     owner_replied = any(turn.from_owner for turn in item.thread)
-    sender_turns = sum(1 for turn in item.thread if not turn.from_owner)
-    sales_hits = tuple(hits(PITCH))
-    time_hits = tuple(hits(TIME_ASK))
-    if "min" in lowered:
-        time_hits += tuple(DURATION.findall(lowered))
+    sales_hits, time_hits = _pitch_hits(lowered, triggered)
     pitch_hits = sales_hits + time_hits
     sponsored = sender.sponsored or SPONSORED_MARKUP in lowered
 
@@ -367,14 +383,17 @@ def extract_signals(item: Incoming) -> Signals:
     scam = bool(hits(SCAM))
     phishing = bool(hits(PHISHING))
     fake_familiarity = bool(hits(FAMILIARITY_CLAIM)) and not owner_replied
-    # A sender writing again into a thread the owner never answered is nagging.
-    follow_up = bool(hits(FOLLOW_UP)) or (sender_turns >= 1 and not owner_replied)
+    # Nagging is writing again after a pitch the owner never answered; a second friendly
+    # note ("Thanks for connecting", then "Hope you are safe") is not. With no thread to
+    # read (a single pasted message), the message's own "just following up" is the evidence.
+    follow_up = _unanswered_pitch(item.thread) if item.thread else bool(hits(FOLLOW_UP))
     warm_intro = bool(hits(WARM_INTRO))
     congrats = bool(hits(CONGRATS))
     thanks = bool(hits(THANKS))
     greeting_only = 0 < len(words) <= 4 and words[0] in GREETINGS and not links
     injection = bool(hits(INJECTION))
-    no_prior_contact = not sender.first_degree and not owner_replied
+    # Only a known non-connection is new to you: an unknown one may be an old friend.
+    no_prior_contact = sender.first_degree is False and not owner_replied
     met_before = bool(hits(MET_BEFORE))
 
     # Strongest first: the reason sentence is built from the front of this list.
@@ -407,7 +426,7 @@ def extract_signals(item: Incoming) -> Signals:
         "fake_familiarity": float(fake_familiarity),
         "follow_up_nag": float(follow_up),
         "sponsored": float(sponsored),
-        "first_degree": float(sender.first_degree),
+        "first_degree": float(bool(sender.first_degree)),
         "warm_intro": float(warm_intro),
         "congratulations": float(congrats),
         "thanks": float(thanks),
@@ -422,7 +441,7 @@ def extract_signals(item: Incoming) -> Signals:
         "met_before": float(met_before),
         "owner_work": float(bool(hits(OWNER_WORK))),
         # A connection's sales pitch is still spam: the connection alone must not excuse it.
-        "connection_pitch": float(sender.first_degree and bool(sales_hits)),
+        "connection_pitch": float(bool(sender.first_degree) and bool(sales_hits)),
     }
     return Signals(
         tags=tuple(tag for tag, present in flagged if present),
