@@ -152,6 +152,18 @@ def describe_voice(voice: Voice) -> list[tuple[str, str]]:
     ]
 
 
+def summary_line(voice: Voice) -> str:
+    """One line naming the voice a backend drafts in (for `-v`); no message text in it."""
+    if voice.samples < _MIN_SAMPLES and voice.greeting is None and voice.closing is None:
+        return f"default (only {voice.samples} sent messages to learn from)"
+    rows = dict(describe_voice(voice))
+    return (
+        f"greeting {rows['greeting']!r}, sign-off {rows['sign-off']!r}, "
+        f"{rows['typical length']}, {rows['formality']}, emoji {rows['emoji']} "
+        f"(learned from {voice.samples} sent messages)"
+    )
+
+
 def style_profile(voice: Voice) -> str:
     """A few lines an LLM can follow; empty when nothing was learned."""
     if not voice.samples and voice.greeting is None and voice.closing is None:

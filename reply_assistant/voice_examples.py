@@ -9,8 +9,9 @@ selector does the choosing; the offline `Encoder` does the embedding.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from langchain_core.embeddings import Embeddings
@@ -18,16 +19,22 @@ from langchain_core.example_selectors import SemanticSimilarityExampleSelector
 from langchain_core.vectorstores import InMemoryVectorStore
 
 from reply_assistant.store.owner_replies import OwnerReply
-from reply_assistant.voice import NOT_KNOWN, Voice, style_profile
+from reply_assistant.voice import NOT_KNOWN, Voice, learn_voice, style_profile, summary_line
 
 if TYPE_CHECKING:
+    from reply_assistant.backends.base import Backend
     from reply_assistant.backends.offline.encoder import Encoder
     from reply_assistant.config import Profile
     from reply_assistant.store import Store
 
+log = logging.getLogger(__name__)
+
 EXAMPLES_SHOWN = 3
 # Longer replies are cut: the examples show a voice, not a history.
 EXAMPLE_CHARS = 400
+# Only the newest answers are candidates: embedding runs at about 20 texts a second, and
+# the first draft waits for it (the vectors are kept in the state file, so once).
+EXAMPLE_POOL = 200
 
 
 class EncoderEmbeddings(Embeddings):
@@ -43,37 +50,58 @@ class EncoderEmbeddings(Embeddings):
         return self._encoder.embed([text])[0].tolist()
 
 
-@dataclass
 class VoiceContext:
-    """What an LLM draft is told about the user's voice."""
+    """What an LLM draft is told about the user's voice. The example selector is built on
+    the first draft that needs it: building loads the encoder and embeds the examples,
+    which a command that never drafts (or drafts with a prompt before v4) should not pay."""
 
-    voice: Voice
-    selector: SemanticSimilarityExampleSelector | None = None
+    def __init__(
+        self,
+        voice: Voice,
+        examples: Sequence[dict[str, str]] = (),
+        encoder: Callable[[], Encoder] | None = None,
+    ) -> None:
+        self.voice = voice
+        self._examples = list(examples)
+        self._encoder = encoder
+        self._selector: SemanticSimilarityExampleSelector | None = None
+        self._building = threading.Lock()
 
     @classmethod
-    def build(cls, voice: Voice, replies: Sequence[OwnerReply], encoder: Encoder) -> VoiceContext:
-        """Examples from the replies that answered a message; none when there are none."""
+    def build(
+        cls, voice: Voice, replies: Sequence[OwnerReply], encoder: Encoder | Callable[[], Encoder]
+    ) -> VoiceContext:
+        """Examples from the newest replies that answered a message (at most EXAMPLE_POOL);
+        `encoder` may be a function that loads one when first needed."""
         examples = [
             {"message": reply.answered, "reply": reply.text[:EXAMPLE_CHARS]}
             for reply in replies
             if reply.answered.strip() and reply.text.strip()
-        ]
-        if not examples:
-            return cls(voice)
-        selector = SemanticSimilarityExampleSelector.from_examples(
-            examples,
-            EncoderEmbeddings(encoder),
-            InMemoryVectorStore,
-            k=min(EXAMPLES_SHOWN, len(examples)),
-            input_keys=["message"],
-        )
-        return cls(voice, selector)
+        ][:EXAMPLE_POOL]
+        return cls(voice, examples, encoder if callable(encoder) else lambda: encoder)
+
+    @property
+    def example_count(self) -> int:
+        return len(self._examples)
+
+    def _selector_now(self) -> SemanticSimilarityExampleSelector | None:
+        if not self._examples or self._encoder is None:
+            return None
+        with self._building:
+            if self._selector is None:
+                self._selector = SemanticSimilarityExampleSelector.from_examples(
+                    self._examples,
+                    EncoderEmbeddings(self._encoder()),
+                    InMemoryVectorStore,
+                    k=min(EXAMPLES_SHOWN, len(self._examples)),
+                    input_keys=["message"],
+                )
+            return self._selector
 
     def similar_replies(self, message: str) -> list[dict[str, str]]:
         """The owner's earlier replies to the messages nearest `message`, nearest first."""
-        if self.selector is None:
-            return []
-        return self.selector.select_examples({"message": message})
+        selector = self._selector_now()
+        return selector.select_examples({"message": message}) if selector else []
 
     def prompt_values(
         self, message: str, fence: Callable[[str], str], *, private: bool = False
@@ -93,19 +121,24 @@ class VoiceContext:
         return {"style": style, "own_replies": examples}
 
 
-def attach_voice(backend: object, store: Store, profile: Profile) -> Voice:
-    """Give `backend` the user's voice learned from `store` (with the config on top): the
-    LLM backend gets the style and the example selector, the offline backend the habits.
+def attach_voice(backend: Backend, store: Store, profile: Profile) -> Voice:
+    """Give `backend` the user's voice learned from the owner's sent messages in `store`
+    (with the config's `[profile.voice]` on top): the offline backend gets the habits, an
+    LLM backend the style profile and the example selector. Says which voice at INFO (`-v`).
     Returns the voice."""
-    from reply_assistant.voice import voice_for
-
-    voice = voice_for(store, profile)
-    if getattr(backend, "name", "") == "offline":
+    replies = store.owner_replies()
+    voice = learn_voice(replies).overridden(profile.voice)
+    if backend.name == "offline":
         backend.voice = voice  # type: ignore[attr-defined]
+        log.info("Voice: %s", summary_line(voice))
         return voice
     from reply_assistant.backends.offline.encoder import Encoder
 
-    replies = store.owner_replies()
-    context = VoiceContext.build(voice, replies, Encoder(store=store.embeddings))
+    context = VoiceContext.build(voice, replies, lambda: Encoder(store=store.embeddings))
     backend.voice = context  # type: ignore[attr-defined]
+    log.info(
+        "Voice: %s; %d earlier replies to choose examples from (draft@v4 and later use them)",
+        summary_line(voice),
+        context.example_count,
+    )
     return voice

@@ -10,6 +10,7 @@ from reply_assistant.config import BACKENDS, ConfigError, Settings
 if TYPE_CHECKING:
     from reply_assistant.backends.offline.encoder import EmbeddingStore
     from reply_assistant.backends.openai_client import ResponseCache
+    from reply_assistant.store import Store
 
 
 def checked_choice(settings: Settings, backend: str | None = None) -> str:
@@ -37,9 +38,38 @@ def make_backend(
     cache: ResponseCache | None = None,
     use_cache: bool = True,
     embeddings: EmbeddingStore | None = None,
+    voice_from: Store | None = None,
 ) -> Backend:
-    """Raises ConfigError (one sentence) when the choice cannot work as configured."""
-    chosen = checked_choice(settings, backend)
+    """`voice_from`: the state file whose sent messages the drafts' voice is learned from
+    (every command that holds one passes it, so each front end drafts in the same voice).
+    Raises ConfigError (one sentence) when the choice cannot work as configured."""
+    built = _built(
+        settings,
+        checked_choice(settings, backend),
+        model=model,
+        prompt_versions=prompt_versions,
+        cache=cache if use_cache else None,
+        # The structured mode that worked is remembered even when answers are not reused.
+        remembered_modes=cache,
+        embeddings=embeddings,
+    )
+    if voice_from is not None:
+        from reply_assistant.voice_examples import attach_voice
+
+        attach_voice(built, voice_from, settings.profile)
+    return built
+
+
+def _built(
+    settings: Settings,
+    chosen: str,
+    *,
+    model: str | None,
+    prompt_versions: dict[str, str] | None,
+    cache: ResponseCache | None,
+    remembered_modes: ResponseCache | None,
+    embeddings: EmbeddingStore | None,
+) -> Backend:
     # Imports are deferred: the offline model and the openai client are slow to import and
     # each command needs only one of them.
     if chosen == "offline":
@@ -59,9 +89,8 @@ def make_backend(
         max_attempts=settings.max_attempts,
         max_retry_wait_s=settings.max_retry_wait_s,
         concurrency=settings.concurrency,
-        cache=cache if use_cache else None,
-        # The structured mode that worked is remembered even when answers are not reused.
-        remembered_modes=cache,
+        cache=cache,
+        remembered_modes=remembered_modes,
     )
     return LLMBackend(client, prompts, settings.profile, redact=settings.redact)
 
@@ -71,6 +100,7 @@ def make_backend_later(
     *,
     cache: ResponseCache | None = None,
     embeddings: EmbeddingStore | None = None,
+    voice_from: Store | None = None,
 ) -> Backend:
     """`make_backend(settings)`, except that the offline model is loaded on first use (see
     `DeferredBackend`), so a screen can paint before numpy is imported and the model read.
@@ -83,9 +113,11 @@ def make_backend_later(
     chosen = settings.resolved_backend
     if chosen == "offline":
         return DeferredBackend(
-            lambda: make_backend(settings, backend="offline", embeddings=embeddings),
+            lambda: make_backend(
+                settings, backend="offline", embeddings=embeddings, voice_from=voice_from
+            ),
             name="offline",
             label=settings.describe_backend(),
             capabilities=offline.CAPABILITIES,
         )
-    return make_backend(settings, cache=cache)
+    return make_backend(settings, cache=cache, voice_from=voice_from)

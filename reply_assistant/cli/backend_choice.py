@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from reply_assistant.backends import Backend
     from reply_assistant.backends.offline.encoder import EmbeddingStore
     from reply_assistant.backends.openai_client import ResponseCache
+    from reply_assistant.store import Store
 
 
 def prompt_versions(prompts: tuple[str, ...]) -> dict[str, str]:
@@ -42,9 +43,11 @@ def backend_from_options(
     cache: ResponseCache | None = None,
     use_cache: bool = True,
     embeddings: EmbeddingStore | None = None,
+    voice_from: Store | None = None,
 ) -> Backend:
     """The configured backend with the command line's overrides; `redact` and `concurrency`
-    only add to the config (a flag cannot turn off redaction the config asks for)."""
+    only add to the config (a flag cannot turn off redaction the config asks for).
+    `voice_from`: the state file the drafts' voice is learned from."""
     # Imported here: the backends pull in the LLM stack, which `--help` must not load.
     from reply_assistant.backends import BackendError, make_backend
 
@@ -63,6 +66,7 @@ def backend_from_options(
             cache=cache,
             use_cache=use_cache,
             embeddings=embeddings,
+            voice_from=voice_from,
         )
     except (ConfigError, BackendError) as exc:
         raise InputError(str(exc)) from exc

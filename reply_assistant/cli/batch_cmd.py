@@ -183,6 +183,7 @@ def command(
             cache=store.response_cache,
             use_cache=not no_cache,
             embeddings=store.embeddings,
+            voice_from=store,
         )
         err.print(f"Backend: {chosen.describe()}")
         options = BatchOptions(

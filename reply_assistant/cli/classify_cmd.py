@@ -71,11 +71,13 @@ def command(
     message = _read_message(text)
     connected_on = _connected_on(connected_since)
     with ExitStack() as resources:
-        cache = None
-        # Only an LLM answer is worth caching; the offline model never opens the state file.
-        if (backend or app.settings.resolved_backend) == "openai" and not no_cache:
+        use_llm = (backend or app.settings.resolved_backend) == "openai"
+        store = None
+        # Only an LLM answer is worth caching; the drafts' voice is learned from a state
+        # file that exists (classify never creates one).
+        if (use_llm and not no_cache) or app.db_path.exists():
             try:
-                cache = resources.enter_context(Store.open(app.db_path)).response_cache
+                store = resources.enter_context(Store.open(app.db_path))
             except StoreError as exc:
                 raise InputError(f"{app.db_path}: {exc}") from exc
         chosen = backend_from_options(
@@ -84,8 +86,9 @@ def command(
             model=model,
             prompts=prompt_versions(prompt_overrides),
             redact=redact,
-            cache=cache,
+            cache=store.response_cache if store is not None and use_llm else None,
             use_cache=not no_cache,
+            voice_from=store,
         )
         item = incoming_from_text(message, sender_name=sender)
         if first_degree or connected_on is not None:

@@ -52,7 +52,10 @@ def run_ui(app: AppContext) -> None:
             import_demo_into_empty(store)
             # The offline model loads after the inbox is painted (the app awaits it).
             backend = make_backend_later(
-                app.settings, cache=store.response_cache, embeddings=store.embeddings
+                app.settings,
+                cache=store.response_cache,
+                embeddings=store.embeddings,
+                voice_from=store,
             )
         except (ExportError, ConfigError, BackendError) as exc:
             raise InputError(str(exc)) from exc

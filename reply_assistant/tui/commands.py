@@ -108,6 +108,7 @@ def switch_backend(
             prompt_versions=dict(app.prompt_versions),
             cache=app.store.response_cache,
             embeddings=app.store.embeddings,
+            voice_from=app.store,
         )
     except ConfigError as exc:
         app.notify(str(exc), title="Cannot switch backend", severity="error", timeout=10)
