@@ -69,6 +69,7 @@ class _MadeBy(NamedTuple):
     tokens: int
     cost_usd: float | None
     latency_ms: float
+    failed_checks: tuple[str, ...]  # the live draft checks a draft still failed
 
 
 def _made_by(stored: str) -> _MadeBy:
@@ -85,6 +86,7 @@ def _made_by(stored: str) -> _MadeBy:
         int(usage.get("prompt_tokens", 0)) + int(usage.get("completion_tokens", 0)),
         None if cost_usd is None else float(cost_usd),
         float(made.get("latency_ms", 0.0)),
+        tuple(made.get("failed_checks") or ()),
     )
 
 
@@ -129,6 +131,9 @@ def _row(
     # The person's edit, when there is one, is the reply they mean to send.
     draft = edited_text if edited_text is not None else draft_text or ""
     notes = next(filter(None, (trim_notice(text, part.backend) for part in parts)), "")
+    failed = [name for part in parts for name in part.failed_checks]
+    if failed and draft_text and draft == draft_text:  # an edit replaced what was checked
+        notes = f"{notes} The draft fails checks: {', '.join(failed)}; edit it.".strip()
     if action == "no_reply" and draft == (draft_text or ""):
         # The assistant's no-reply note is not a draft: a row whose draft cell is filled
         # must be one to send.

@@ -1,0 +1,51 @@
+"""A draft that still fails its live checks says so in the batch output's notes column,
+where the person reading the file sees it beside the draft."""
+
+from __future__ import annotations
+
+import json
+
+from batch_exports import WARM, read_csv, write_export
+from click.testing import CliRunner
+
+from reply_assistant.cli import cli
+from reply_assistant.testing.fake_llm_server import FakeLLMServer, default_responder, requested_kind
+
+
+def batch(tmp_path) -> tuple[dict[str, str], str]:
+    """The one result row of a batch over a one-message export, and the command's output."""
+    export = write_export(tmp_path / "export", [WARM])
+    out = tmp_path / "out.csv"
+    args = ["--db", str(tmp_path / "state.db"), "batch", str(export), "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    [row] = read_csv(out)
+    return row, result.output
+
+
+# Signed with a name that is not the owner's, twice: the redraft fails the same check.
+SIGNED_BY_SOMEONE_ELSE = "Hi Sender0,\nlovely to hear from you.\nAlex"
+
+
+def signing_alex(request) -> str:
+    if requested_kind(request) == "draft":
+        return json.dumps({"text": SIGNED_BY_SOMEONE_ELSE, "language": "en"})
+    return default_responder(request)
+
+
+def test_a_draft_failing_its_checks_is_noted_in_the_batch_output(
+    fake_llm: FakeLLMServer, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
+    fake_llm.responder = signing_alex
+    row, _ = batch(tmp_path)
+    assert row["draft"] == SIGNED_BY_SOMEONE_ELSE
+    assert "The draft fails checks: sign_off_ok; edit it." in row["notes"]
+
+
+def test_a_draft_passing_its_checks_has_no_such_note(
+    fake_llm: FakeLLMServer, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
+    row, _ = batch(tmp_path)
+    assert row["draft"] and "fails checks" not in row["notes"]
