@@ -50,7 +50,7 @@ def test_two_versions_get_intervals_a_verdict_and_their_cost(
     for run in json.loads(run_path.read_text(encoding="utf-8"))["runs"]:
         low, high = run["metrics"]["macro_f1_ci"]
         assert low <= run["metrics"]["macro_f1"] <= high
-        assert run["metrics"]["interval_method"].startswith("95% percentile bootstrap")
+        assert run["metrics"]["interval_method"].startswith("95% Wilson score interval")
     html = html_path.read_text(encoding="utf-8")
     # F1 bars; a heat map and a reliability diagram each for v1, v2 and the offline baseline;
     # accuracy by group.

@@ -71,7 +71,7 @@ def test_intervals_are_seeded_and_hold_the_point_figure():
         low, high = interval
         assert low <= figure <= high
         assert low < high  # mixed outcomes: the interval has width
-    assert "2000 resamples" in first.interval_method
+    assert "2000 resamples" in first.interval_method and "Wilson" in first.interval_method
 
 
 def test_resampled_figures_on_the_original_examples_equal_scikit_learns():
@@ -101,12 +101,45 @@ def test_resampled_figures_on_the_original_examples_equal_scikit_learns():
         assert figures[f"f1:{label}"] == pytest.approx(scores.f1)
 
 
-def test_a_perfect_run_has_a_point_interval_and_a_missing_figure_none():
+def _wilson_by_hand(successes: int, trials: int, z: float = 1.959963984540054):
+    """The Wilson score interval from its formula, independently of scipy."""
+    share = successes / trials
+    centre = (share + z * z / (2 * trials)) / (1 + z * z / trials)
+    half = (
+        z / (1 + z * z / trials) * math.sqrt(share * (1 - share) / trials + z * z / (4 * trials**2))
+    )
+    return centre - half, centre + half
+
+
+@pytest.mark.parametrize(("successes", "trials"), [(15, 20), (0, 10), (10, 10), (168, 168), (3, 7)])
+def test_wilson_interval_matches_its_formula(successes: int, trials: int):
+    low, high = stats.wilson_interval(successes, trials)
+    expected_low, expected_high = _wilson_by_hand(successes, trials)
+    assert low == pytest.approx(max(expected_low, 0.0), abs=1e-6)
+    assert high == pytest.approx(min(expected_high, 1.0), abs=1e-6)
+    assert stats.wilson_interval(0, 0) is None
+
+
+def test_a_perfect_run_keeps_an_honest_interval_on_its_rates():
     metrics = compute_metrics(_examples([("spam", "spam")] * 20, confidence=1.0))
-    assert metrics.accuracy_ci == (1.0, 1.0)
-    assert metrics.macro_f1_ci == (1.0, 1.0)
+    # 20 of 20 right: the Wilson interval stays open below (20 / (20 + 1.96²) = 0.839),
+    # where a bootstrap would claim [1, 1].
+    low, high = metrics.accuracy_ci
+    assert high == 1.0
+    assert low == pytest.approx(20 / (20 + 1.959963984540054**2), abs=1e-6)
+    assert "Wilson" in metrics.interval_method
+    assert metrics.macro_f1_ci == (1.0, 1.0)  # F1 is no count: bootstrapped, documented
     assert metrics.spam_fp_rate is None and metrics.spam_fp_rate_ci is None
     assert metrics.draft_checks["spam_declines"].rate_ci is None  # no drafts, no checks
+
+
+def test_no_false_positive_gets_an_interval_above_zero():
+    pairs = [("relationship", "relationship")] * 30 + [("spam", "spam")] * 10
+    metrics = compute_metrics(_examples(pairs))
+    assert metrics.spam_fp_rate == 0.0
+    low, high = metrics.spam_fp_rate_ci
+    assert low == 0.0
+    assert high == pytest.approx(_wilson_by_hand(0, 30)[1], abs=1e-6)  # about 11.4%
 
 
 def test_draft_check_pass_rate_interval():
@@ -119,6 +152,7 @@ def test_draft_check_pass_rate_interval():
     rate = compute_metrics(examples).draft_checks["no_placeholders"]
     assert rate.rate == pytest.approx(0.75)
     low, high = rate.rate_ci
+    assert (low, high) == pytest.approx(_wilson_by_hand(15, 20), abs=1e-6)
     assert 0.5 < low < 0.75 < high < 0.95
 
 

@@ -1,9 +1,15 @@
-"""How sure a figure is: bootstrap intervals over examples, and paired tests between runs.
+"""How sure a figure is: 95% intervals on every headline figure, and paired tests between runs.
 
-Every interval is a 95% percentile bootstrap (scipy.stats.bootstrap) over the examples,
-with a fixed seed so a rerun or `eval rescore` prints the same numbers. All figures of a
-run come from the same resamples. A ratio whose denominator a resample happens to lack
-(no relationship message drawn, say) is left out of that figure's percentiles.
+A rate that counts successes among trials (accuracy, the spam false-positive rate, each
+draft check's pass rate) gets the Wilson score interval (scipy's binomtest): unlike a
+bootstrap it does not collapse at the boundary, so 168 of 168 right reads [97.8, 100],
+not [100, 100], which would claim a certainty 168 examples cannot give. F1, macro-F1 and
+the Brier score are no counts, so they get a 95% percentile bootstrap (scipy.stats.bootstrap)
+over the examples, with a fixed seed so a rerun or `eval rescore` prints the same numbers;
+all of them come from the same resamples. A ratio whose denominator a resample happens to
+lack (no relationship message drawn, say) is left out of that figure's percentiles. The
+bootstrap of a perfect F1 is still [1, 1]: the accuracy's Wilson interval beside it says
+how sure that is.
 
 Between two runs of the same examples: McNemar's exact test on correct/incorrect
 (scipy.stats.binomtest on the discordant pairs) and a paired bootstrap of the macro-F1 and
@@ -26,7 +32,13 @@ from reply_assistant.models import Label
 CONFIDENCE = 0.95
 RESAMPLES = 2000
 SEED = 19  # fixed: the same examples always give the same intervals
-METHOD = f"{CONFIDENCE:.0%} percentile bootstrap over examples, {RESAMPLES} resamples, seed {SEED}"
+METHOD = (
+    f"{CONFIDENCE:.0%} Wilson score interval for accuracy, spam FP and draft checks; "
+    f"percentile bootstrap over examples for F1, macro-F1 and Brier "
+    f"({RESAMPLES} resamples, seed {SEED})"
+)
+# The figures that are a count of successes among trials, so take the Wilson interval.
+RATE_FIGURES = ("accuracy", "spam_fp_rate", *(f"check:{name}" for name in CHECK_NAMES))
 NO_PREDICTION = -1
 
 Interval = tuple[float, float]
@@ -174,13 +186,42 @@ def _bootstrap(size: int, statistic) -> np.ndarray:
     return np.atleast_2d(result.bootstrap_distribution)
 
 
+def wilson_interval(successes: int, trials: int) -> Interval | None:
+    """95% Wilson score interval of successes/trials; None without trials."""
+    if trials <= 0:
+        return None
+    bounds = stats.binomtest(successes, trials).proportion_ci(CONFIDENCE, method="wilson")
+    return (round(float(bounds.low), 6), round(float(bounds.high), 6))
+
+
+def _rate_counts(run: EncodedRun) -> dict[str, tuple[int, int]]:
+    """(successes, trials) behind each figure of RATE_FIGURES."""
+    counts = {"accuracy": (int((run.gold == run.predicted).sum()), int(run.gold.size))}
+    if Label.RELATIONSHIP.value in run.labels and Label.SPAM.value in run.labels:
+        relationship = run.gold == run.labels.index(Label.RELATIONSHIP.value)
+        called_spam = run.predicted == run.labels.index(Label.SPAM.value)
+        counts["spam_fp_rate"] = (int((relationship & called_spam).sum()), int(relationship.sum()))
+    else:
+        counts["spam_fp_rate"] = (0, 0)
+    for i, name in enumerate(CHECK_NAMES):
+        applicable = run.check_applicable[i]
+        passed = int((run.check_passed[i] & applicable).sum())
+        counts[f"check:{name}"] = (passed, int(applicable.sum()))
+    return counts
+
+
 def headline_intervals(run: EncodedRun) -> dict[str, Interval | None]:
-    """95% interval of each headline figure, keyed as in `headline_names`."""
+    """95% interval of each headline figure, keyed as in `headline_names`: Wilson for the
+    rates, the bootstrap for the rest."""
     names = headline_names(run.labels)
     if run.gold.size < 2:
-        return dict.fromkeys(names)
-    distribution = _bootstrap(run.gold.size, lambda rows: headline_figures(run, rows))
-    return dict(zip(names, _percentile_intervals(distribution), strict=True))
+        intervals: dict[str, Interval | None] = dict.fromkeys(names)
+    else:
+        distribution = _bootstrap(run.gold.size, lambda rows: headline_figures(run, rows))
+        intervals = dict(zip(names, _percentile_intervals(distribution), strict=True))
+    for name, (successes, trials) in _rate_counts(run).items():
+        intervals[name] = wilson_interval(successes, trials)
+    return intervals
 
 
 @dataclass(frozen=True, slots=True)
