@@ -8,6 +8,7 @@ import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from reply_assistant.cli import cli
@@ -147,6 +148,36 @@ def test_history_html_draws_each_configuration_over_time(tmp_path: Path):
     assert len(lines) == 1 and len(lines[0].get("points").split()) == 2
     assert len(list(pictures[0].iter("{http://www.w3.org/2000/svg}circle"))) == 3
     assert "<script" not in html
+
+
+def _whiskers(picture: ET.Element) -> list[tuple[float, float]]:
+    """The vertical lines of a chart (grid lines and whisker caps are horizontal), as the
+    values their ends stand for on the 0..1 axis (plot 200 px high, bottom at y = 228)."""
+    spans = []
+    for line in picture.iter("{http://www.w3.org/2000/svg}line"):
+        x1, y1, x2, y2 = (float(line.get(name)) for name in ("x1", "y1", "x2", "y2"))
+        if x1 == x2 and y1 != y2:
+            spans.append(tuple(sorted(((228 - y1) / 200, (228 - y2) / 200))))
+    return spans
+
+
+def test_history_points_carry_whiskers_over_their_intervals(tmp_path: Path):
+    before_intervals = _record("1", "classify@v1+draft@v1", 7)
+    before_intervals.metrics["macro_f1_ci"] = None  # a run recorded before intervals existed
+    records = [before_intervals, _record("2", "classify@v2+draft@v1", 9)]
+    db = tmp_path / "state.db"
+    with Store.open(db) as store:
+        store.eval_runs.record_eval_runs(records)
+    page = tmp_path / "history.html"
+    result = CliRunner().invoke(cli, ["--db", str(db), "eval", "history", "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    macro_f1 = ET.fromstring(re.search(r"<svg\b.*?</svg>", html, re.S).group(0))
+    low, high = records[1].metrics["macro_f1_ci"]
+    assert low < high  # 9 of 10 right: an interval with width, drawn as one whisker
+    [whisker] = _whiskers(macro_f1)
+    assert whisker == pytest.approx((low, high), abs=0.001)
+    assert "whiskers: 95% interval" in html
 
 
 def test_a_state_file_that_cannot_be_written_costs_the_history_not_the_run(tmp_path: Path):

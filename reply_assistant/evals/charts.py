@@ -202,13 +202,17 @@ def group_accuracy_bars(runs: Sequence[RunResult]) -> str:
     return svg.document(width, y + 10, "Accuracy by language and subtype", parts)
 
 
-def time_series(
-    title: str, series: dict[str, list[tuple[datetime, float]]], fmt: str, peak: float = 1.0
-) -> str:
-    """One line per name over time; the y axis runs from 0 to `peak`."""
+# A point over time: when, the figure, and its 95% interval (None in runs made before them).
+TimePoint = tuple[datetime, float, tuple[float, float] | None]
+DODGE = 6  # px between the series at one moment, so their whiskers do not hide each other
+
+
+def time_series(title: str, series: dict[str, list[TimePoint]], fmt: str, peak: float = 1.0) -> str:
+    """One line per name over time, each point with a whisker over its 95% interval; the y
+    axis runs from 0 to `peak`."""
     left, top, plot_w, plot_h = 52, 28, 560, 200
     bottom, right = top + plot_h, left + plot_w
-    times = [moment for points in series.values() for moment, _ in points]
+    times = [moment for points in series.values() for moment, _, _ in points]
     parts = [svg.text(left, 16, title, weight="bold")]
     ticks = [peak * step / 4 for step in range(5)]
     parts += svg.value_axis(left, right, top, bottom, ticks, fmt)
@@ -221,26 +225,30 @@ def time_series(
         offset = (moment - start).total_seconds() / span
         return left + plot_w * (offset if end > start else 0.5)
 
+    def y_of(value: float) -> float:
+        return bottom - plot_h * min(max(value / peak, 0.0), 1.0)
+
     parts += [
         svg.text(left, bottom + 16, start.strftime("%Y-%m-%d %H:%M"), fill=svg.MUTED),
         svg.text(right, bottom + 16, end.strftime("%Y-%m-%d %H:%M"), anchor="end", fill=svg.MUTED),
+        svg.text(right, 16, "whiskers: 95% interval", anchor="end", fill=svg.MUTED),
     ]
     for index, (name, points) in enumerate(series.items()):
-        drawn = [
-            (x_of(moment), bottom - plot_h * min(value / peak, 1.0)) for moment, value in points
-        ]
+        shift = (index - (len(series) - 1) / 2) * DODGE
+        drawn = [(x_of(moment) + shift, y_of(value)) for moment, value, _ in points]
         if len(drawn) > 1:
             parts.append(svg.polyline(drawn, svg.colour(index)))
-        for (x, y), (moment, value) in zip(drawn, points, strict=True):
-            parts.append(
-                svg.circle(
-                    x,
-                    y,
-                    3.5,
-                    svg.colour(index),
-                    f"{name}, {moment:%Y-%m-%d %H:%M}: {fmt.format(value)}",
-                )
-            )
+        for (x, y), (moment, value, interval) in zip(drawn, points, strict=True):
+            tip = f"{name}, {moment:%Y-%m-%d %H:%M}: {fmt.format(value)}"
+            if interval is not None:
+                low_y, high_y = y_of(interval[0]), y_of(interval[1])
+                parts += [
+                    svg.line(x, low_y, x, high_y, svg.colour(index)),
+                    svg.line(x - 3, low_y, x + 3, low_y, svg.colour(index)),
+                    svg.line(x - 3, high_y, x + 3, high_y, svg.colour(index)),
+                ]
+                tip += f" [{fmt.format(interval[0])}, {fmt.format(interval[1])}]"
+            parts.append(svg.circle(x, y, 3.5, svg.colour(index), tip))
     parts += svg.legend(right + 16, top, list(series))
     width = right + 32 + 8 * max((len(name) for name in series), default=0)
     return svg.document(width, bottom + 30, title, parts)

@@ -115,14 +115,14 @@ def history_table(entries: Sequence[HistoryEntry]) -> tuple[list[str], list[list
     return headers, rows
 
 
-def _series(
-    entries: Sequence[HistoryEntry], figure: str
-) -> dict[str, list[tuple[datetime, float]]]:
-    series: dict[str, list[tuple[datetime, float]]] = {}
+def _series(entries: Sequence[HistoryEntry], figure: str) -> dict[str, list[charts.TimePoint]]:
+    """Per configuration, the figure over time with its interval (`figure` + "_ci")."""
+    series: dict[str, list[charts.TimePoint]] = {}
     for entry in entries:
         value = getattr(entry.metrics, figure)
         if value is not None:
-            series.setdefault(entry.title, []).append((entry.when, value))
+            interval = getattr(entry.metrics, f"{figure}_ci")
+            series.setdefault(entry.title, []).append((entry.when, value, interval))
     return series
 
 
