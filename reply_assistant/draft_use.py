@@ -54,7 +54,11 @@ def _figures(key: tuple[str, str, str], outcomes: list[DraftOutcome]) -> UseFigu
     return UseFigures(
         *key,
         drafts=len(outcomes),
-        **counts,
+        accepted=counts["accepted"],
+        edited=counts["edited"],
+        replaced=counts["replaced"],
+        skipped=counts["skipped"],
+        relabelled=counts["relabelled"],
         acceptance_rate=(counts["accepted"] + counts["edited"]) / len(outcomes),
         median_edit_distance=statistics.median(sent) if sent else None,
     )

@@ -183,9 +183,10 @@ def import_messages(
     owner, report.owner_source = detect_owner(tally, profile_owner, me)
     if owner is None:
         owner, report.owner_source = previous_owner, "stored" if previous_owner else ""
-    owner_changed = owner is not None and owner != previous_owner
-    if owner_changed:
+    owner_changed = False
+    if owner is not None and owner != previous_owner:
         store.set_owner(owner)
+        owner_changed = True
     report.owner = owner
     report.conversations = len(tally.conversation_numbers)
     # A new owner changes who wrote last everywhere, not only in this export.

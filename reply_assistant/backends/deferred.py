@@ -57,12 +57,13 @@ class DeferredBackend(Backend):
             return self._backend
         return await asyncio.to_thread(self.load)
 
-    @property  # type: ignore[override]  # read-only here: it is the built backend's
-    def model(self) -> str:
+    # Read-only here, where Backend declares plain attributes: they are the built backend's.
+    @property
+    def model(self) -> str:  # type: ignore[override]
         return self.load().model
 
-    @property  # type: ignore[override]
-    def prompt_version(self) -> str:
+    @property
+    def prompt_version(self) -> str:  # type: ignore[override]
         return self.load().prompt_version
 
     async def classify(self, item: Incoming) -> Verdict:

@@ -73,16 +73,13 @@ class LLMBackend(Backend):
         self.profile = profile
         self.redact = redact
         self.model = client.model
+        # What verdicts record as their prompt version (the batch resumes on it).
+        self.prompt_version = prompts.classify.ref
         self.judge_prompt = judge_prompt  # only the evals judge drafts
 
     def with_judge_prompt(self, prompt: PromptVersion) -> LLMBackend:
         """The same backend (sharing its client) judging drafts with `prompt`."""
         return LLMBackend(self.client, self.prompts, self.profile, self.redact, prompt)
-
-    @property
-    def prompt_version(self) -> str:
-        """What verdicts record as their prompt version (the batch resumes on it)."""
-        return self.prompts.classify.ref
 
     def describe(self) -> str:
         return self.client.describe()

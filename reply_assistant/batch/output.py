@@ -123,7 +123,7 @@ def _row(
 ) -> ResultRow:
     """A `store.result_values` tuple as a result row."""
     parts: list[_MadeBy] = []
-    if label:  # a verdict is in force
+    if label and verdict_made_by is not None:  # a verdict is in force
         parts.append(_made_by(verdict_made_by))
     if draft_made_by is not None:
         parts.append(_made_by(draft_made_by))

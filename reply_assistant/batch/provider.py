@@ -16,7 +16,7 @@ import asyncio
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import openai
 from openai.types.chat import ChatCompletion
@@ -29,7 +29,7 @@ from reply_assistant.engine.events import Progress
 from reply_assistant.store import BatchJob, Store
 
 JOB_KIND = "openai-batch"
-CHAT_ENDPOINT = "/v1/chat/completions"
+CHAT_ENDPOINT: Final = "/v1/chat/completions"
 FINAL_STATUSES = frozenset(["completed", "failed", "expired", "cancelled"])
 # The Batch API takes at most 50,000 requests and 200 MB per input file.
 MAX_REQUESTS_PER_FILE = 50_000
@@ -85,8 +85,8 @@ async def run_provider_batch(
     finally:
         progress = outcome.progress
         progress.failed = len(outcome.failures)
-        left = set(engine.remaining(todo, with_drafts=options.with_drafts))
-        progress.done = sum(1 for m in todo if m in outcome.failures or m not in left)
+        unfinished = set(engine.remaining(todo, with_drafts=options.with_drafts))
+        progress.done = sum(1 for m in todo if m in outcome.failures or m not in unfinished)
         outcome.wall_s = loop.time() - started
     return outcome
 

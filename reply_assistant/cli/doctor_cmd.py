@@ -51,6 +51,9 @@ def command(app: AppContext, model: str | None) -> None:
             )
         except ConfigError as exc:
             raise InputError(str(exc)) from exc
+        from reply_assistant.backends.llm import LLMBackend
+
+        assert isinstance(backend, LLMBackend)  # backend="openai" builds one
         found = asyncio.run(_diagnose(backend))
     _print(found)
     raise SystemExit(0 if found.usable else 1)

@@ -189,7 +189,7 @@ def draft_check_rates(
 def recheck_drafts(examples: Sequence[ExampleResult]) -> list[dict[str, bool]]:
     """The draft checks run again on the recorded drafts; a redacted example (its sender's
     name not kept) keeps the checks recorded when it ran."""
-    results = []
+    results: list[dict[str, bool]] = []
     for example in examples:
         if example.draft is None:
             results.append({})

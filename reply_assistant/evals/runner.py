@@ -33,6 +33,7 @@ from reply_assistant.redact import mask_private
 
 if TYPE_CHECKING:
     from reply_assistant.backends.llm import LLMBackend
+    from reply_assistant.backends.openai_client import ResponseCache
 
 OFFLINE = "offline"
 PREVIEW_CHARS = 80
@@ -250,7 +251,7 @@ async def run_spec(
     examples: Sequence[EvalExample],
     settings: Settings,
     *,
-    cache: object | None,
+    cache: ResponseCache | None,
     concurrency: int,
     with_drafts: bool,
     redact: bool,

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Protocol
+from typing import IO, BinaryIO, Protocol
 
 from reply_assistant.models import Connection, Message, Participant, SkippedRow
 from reply_assistant.sources.connections_csv import read_connections, read_owner
@@ -66,7 +66,7 @@ class _CountingReader(io.RawIOBase):
     """Passes a zip member's bytes through, enforcing the archive-wide byte budget and
     turning zipfile/zlib failures into ExportError."""
 
-    def __init__(self, member: BinaryIO, source: _ZipSource, display: str) -> None:
+    def __init__(self, member: IO[bytes], source: _ZipSource, display: str) -> None:
         self._member = member
         self._source = source
         self._display = display

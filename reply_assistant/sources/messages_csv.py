@@ -20,7 +20,7 @@ from reply_assistant.sources.errors import ExportError
 from reply_assistant.sources.html_text import find_placeholders, html_to_text
 
 if TYPE_CHECKING:
-    from _csv import _reader as CsvReader
+    from _csv import Reader as CsvReader
 
 REQUIRED_COLUMNS = ("CONVERSATION ID", "FROM", "DATE", "CONTENT")
 OPTIONAL_COLUMNS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -179,7 +180,7 @@ class ResultsMixin(StoreBase):
 
     def save_draft(self, message_id: str, draft: Draft) -> int:
         cursor = self._db.execute(_INSERT_DRAFT, _draft_values(message_id, draft, iso(utc_now())))
-        return cursor.lastrowid
+        return _inserted_id(cursor)
 
     def drafts(self, message_id: str) -> list[Draft]:
         """Every draft made for the message, oldest first."""
@@ -221,8 +222,10 @@ class ResultsMixin(StoreBase):
         """Record what the person did; a relabel also becomes the verdict in force."""
         if kind not in DECISION_KINDS:
             raise ValueError(f"decision kind must be one of {', '.join(DECISION_KINDS)}")
+        relabelled_to = None
         if kind == "relabel":
-            label = Label(label).value  # ValueError on anything but a known label
+            relabelled_to = Label(str(label))  # ValueError on anything but a known label
+            label = relabelled_to.value
         created_at = iso(utc_now())
         with self._transaction() as db:
             cursor = db.execute(
@@ -230,13 +233,12 @@ class ResultsMixin(StoreBase):
                    VALUES (?, ?, ?, ?, ?)""",
                 (message_id, kind, label, note, created_at),
             )
+            decision_id = _inserted_id(cursor)
             # What became of the draft, judged before a relabel replaces the verdict.
-            record_outcome(db, message_id, kind, cursor.lastrowid, created_at)
-            if kind == "relabel":
-                self._insert_verdict(
-                    message_id, _user_verdict(Label(label)), "user", cursor.lastrowid
-                )
-            return cursor.lastrowid
+            record_outcome(db, message_id, kind, decision_id, created_at)
+            if relabelled_to is not None:
+                self._insert_verdict(message_id, _user_verdict(relabelled_to), "user", decision_id)
+            return decision_id
 
     def draft_outcomes(self, since: datetime | None = None) -> list[DraftOutcome]:
         """What became of the drafts (accepted, edited, replaced, skipped, relabelled)."""
@@ -303,6 +305,13 @@ class ResultsMixin(StoreBase):
                 ORDER BY m.sent_at, m.rowid"""
         )
         return [Correction(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (sqlite3 types `lastrowid` as optional)."""
+    if cursor.lastrowid is None:
+        raise RuntimeError("the statement inserted no row")
+    return cursor.lastrowid
 
 
 def _user_verdict(label: Label) -> Verdict:

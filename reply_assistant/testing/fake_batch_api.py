@@ -99,7 +99,8 @@ def _multipart_fields(content_type: str, raw: bytes) -> dict[str, tuple[str | No
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if isinstance(name, str):
-            fields[name] = (part.get_filename(), part.get_payload(decode=True) or b"")
+            payload = part.get_payload(decode=True)  # bytes for a non-multipart part
+            fields[name] = (part.get_filename(), payload if isinstance(payload, bytes) else b"")
     return fields
 
 
@@ -140,7 +141,7 @@ def _create_batch_route(server: FakeLLMServer, body: Any) -> Reply:
     if body.get("endpoint") != CHAT_PATH or body.get("completion_window") != "24h":
         return error_reply(400, "Only /v1/chat/completions within 24h is supported here.")
     lines = [line for line in stored.content.decode().splitlines() if line.strip()]
-    batch = {
+    batch: dict[str, Any] = {
         "id": f"batch_{uuid.uuid4().hex[:24]}",
         "object": "batch",
         "endpoint": CHAT_PATH,

