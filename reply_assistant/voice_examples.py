@@ -84,7 +84,8 @@ class VoiceContext:
     def example_count(self) -> int:
         return len(self._examples)
 
-    def _selector_now(self) -> SemanticSimilarityExampleSelector | None:
+    def prepare(self) -> SemanticSimilarityExampleSelector | None:
+        """The example selector, built now if it was not yet (None: no examples)."""
         if not self._examples or self._encoder is None:
             return None
         with self._building:
@@ -100,7 +101,7 @@ class VoiceContext:
 
     def similar_replies(self, message: str) -> list[dict[str, str]]:
         """The owner's earlier replies to the messages nearest `message`, nearest first."""
-        selector = self._selector_now()
+        selector = self.prepare()
         return selector.select_examples({"message": message}) if selector else []
 
     def prompt_values(
@@ -132,13 +133,24 @@ def attach_voice(backend: Backend, store: Store, profile: Profile) -> Voice:
         backend.voice = voice  # type: ignore[attr-defined]
         log.info("Voice: %s", summary_line(voice))
         return voice
+    from reply_assistant.backends.llm import LLMBackend
     from reply_assistant.backends.offline.encoder import Encoder
 
-    context = VoiceContext.build(voice, replies, lambda: Encoder(store=store.embeddings))
-    backend.voice = context  # type: ignore[attr-defined]
+    assert isinstance(backend, LLMBackend), backend  # the only other backend there is
+    # Only a draft prompt that shows earlier replies (v4 on) needs the examples; building
+    # them embeds up to EXAMPLE_POOL messages, done here before any call is in flight (a
+    # first draft doing it would stall the event loop and the calls waiting on it).
+    shows_examples = "own_replies" in backend.prompts.draft.variables
+    context = VoiceContext.build(
+        voice, replies if shows_examples else (), lambda: Encoder(store=store.embeddings)
+    )
+    context.prepare()
+    backend.voice = context
     log.info(
-        "Voice: %s; %d earlier replies to choose examples from (draft@v4 and later use them)",
+        "Voice: %s; %s",
         summary_line(voice),
-        context.example_count,
+        f"examples chosen from {context.example_count} earlier replies"
+        if shows_examples
+        else f"{backend.prompts.draft.ref} shows no earlier replies (draft@v4 does)",
     )
     return voice
