@@ -133,3 +133,20 @@ def test_bulk_done_over_fifty_conversations_is_one_undo(tmp_path: Path) -> None:
 def test_an_unknown_mark_is_refused(store) -> None:
     with pytest.raises(ValueError):
         store.mark_sender(_ids(store)["c-sam-1"], "enemy")
+
+
+def test_clearing_forgets_every_mark_on_the_sender(store) -> None:
+    ids = _ids(store)
+    assert store.clear_sender_mark(ids["c-sam-1"]) is None  # unmarked: nothing to clear
+    store.mark_sender(ids["c-sam-1"], "friend")
+    store.mark_sender(ids["c-sam-2"], "mute")  # the same sender, muted after all
+    store.record_decision(ids["c-derek"], "skip")  # something done after the marks
+
+    cleared = store.clear_sender_mark(ids["c-sam-2"])
+    assert cleared.mark == "mute"
+    assert set(cleared.message_ids) == {ids["c-sam-1"], ids["c-sam-2"]}
+    for conversation in ("c-sam-1", "c-sam-2"):
+        assert store.verdict(ids[conversation]).provenance.backend == "offline"
+        assert store.sender_mark(ids[conversation]) is None
+    assert store.status(ids["c-derek"]) == "skipped"  # only the marks were taken back
+    assert store.undo_last_action().message_ids == [ids["c-derek"]]

@@ -78,6 +78,34 @@ async def test_marking_a_friend_relabels_their_other_conversations_and_undo_rest
     app.store.close()
 
 
+async def test_m_offers_to_clear_a_mark_and_clearing_restores_the_assistants_labels(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "state.db"
+    app, _ = build_app(db)
+    _add_conversations(db, [(SAM, "Exclusive offer: 50% off our growth platform, book a demo")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        other = _row_of(app, "2-extra-0")
+        app.inbox.move_cursor(row=app.inbox.get_row_index(_row_of(app, "2-sam")))
+        await pilot.press("m")
+        assert "Clear" not in str(app.screen.query_one("OptionList").get_option_at_index(-1).prompt)
+        await pilot.press("c")  # not offered for an unmarked sender: nothing happens
+        assert isinstance(app.screen, MarkSenderModal)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.store.sender_mark(other) is None
+        assert app.store.verdict(other).label.value == "spam"
+        assert app.inbox.rows_by_id[other].label == "spam"
+        assert "marked friend" not in str(app.query_one("#facts").render())
+        toast = app._notifications
+        assert any("Sam Ortiz is no longer a friend: 2 conversations" in n.message for n in toast)
+        assert app.store.drafts(other)  # a draft for the label it is back to
+
+
 async def test_muting_makes_every_conversation_spam_with_no_reply(tmp_path: Path) -> None:
     db = tmp_path / "state.db"
     app, _ = build_app(db)

@@ -7,6 +7,7 @@ sender get the mark's verdict when the assistant's is saved (`apply_sender_marks
 
 Decisions made together (a mark, a bulk "done" over a filter) share an `action_id`, and
 `undo_last_action` undoes them together: one undo per thing the person did.
+`clear_sender_mark` takes back a sender's marks in the same way, whatever came after them.
 """
 
 from __future__ import annotations
@@ -200,24 +201,49 @@ class SenderMarksMixin(ResultsMixin):
         if newest["action_id"] is None:
             decision = self.undo_last_decision()
             return UndoneAction([decision]) if decision else None
-        action_id = newest["action_id"]
-        with self._transaction() as db:
-            rows = db.execute(
-                "SELECT * FROM decisions WHERE action_id = ? AND undone = 0 ORDER BY id DESC",
-                (action_id,),
-            ).fetchall()
-            db.execute("UPDATE decisions SET undone = 1 WHERE action_id = ?", (action_id,))
-            db.execute(
-                """DELETE FROM verdicts
-                   WHERE decision_id IN (SELECT id FROM decisions WHERE action_id = ?)""",
-                (action_id,),
+        with self._transaction():
+            return self._undo_action(newest["action_id"])
+
+    def clear_sender_mark(self, message_id: str) -> UndoneAction | None:
+        """Forget every mark on this message's sender (a friend mark overridden by a mute
+        included), as if never made: their messages go back to the labels they had without
+        them. What was undone, the mark in force named; None when the sender is unmarked."""
+        current = self.sender_mark(message_id)
+        if current is None:
+            return None
+        action_ids = [
+            row[0]
+            for row in self._db.execute(
+                f"""SELECT s.action_id FROM messages m
+                    JOIN sender_marks s ON s.sender = {SENDER_KEY_SQL.format(alias="m")}
+                    WHERE m.id = ? AND s.undone = 0 ORDER BY s.id DESC""",
+                (message_id,),
             )
-            for row in rows:
-                self._drop_drafts_after(row["message_id"], row["note"])
-            mark = db.execute(
-                "SELECT mark FROM sender_marks WHERE action_id = ? AND undone = 0", (action_id,)
-            ).fetchone()
-            db.execute("UPDATE sender_marks SET undone = 1 WHERE action_id = ?", (action_id,))
+        ]
+        with self._transaction():
+            undone = [self._undo_action(action_id) for action_id in action_ids]
+        return UndoneAction([d for action in undone for d in action.decisions], current)
+
+    def _undo_action(self, action_id: int) -> UndoneAction:
+        """Undo every decision of one action, with the mark and the verdicts and drafts its
+        relabels made. Call inside a transaction."""
+        db = self._db
+        rows = db.execute(
+            "SELECT * FROM decisions WHERE action_id = ? AND undone = 0 ORDER BY id DESC",
+            (action_id,),
+        ).fetchall()
+        db.execute("UPDATE decisions SET undone = 1 WHERE action_id = ?", (action_id,))
+        db.execute(
+            """DELETE FROM verdicts
+               WHERE decision_id IN (SELECT id FROM decisions WHERE action_id = ?)""",
+            (action_id,),
+        )
+        for row in rows:
+            self._drop_drafts_after(row["message_id"], row["note"])
+        mark = db.execute(
+            "SELECT mark FROM sender_marks WHERE action_id = ? AND undone = 0", (action_id,)
+        ).fetchone()
+        db.execute("UPDATE sender_marks SET undone = 1 WHERE action_id = ?", (action_id,))
         decisions = [decision_from_row(row) for row in rows]
         return UndoneAction(decisions, mark["mark"] if mark else None)
 

@@ -139,7 +139,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
             "Mark",
             id="mark-sender",
             tooltip="Mark the sender as a friend (relationship) or mute them (spam), "
-            "for all their conversations",
+            "for all their conversations; or clear their mark",
         ),
         Binding(
             "b",
@@ -485,6 +485,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
             if decision.kind == "relabel":
                 self._stop_drafting(decision.message_id)
         self.notify(self._undone_toast(undone))
+        self.redraft_missing(undone.message_ids)
         if len(undone.message_ids) > 1:
             self.reload_inbox(keep_cursor=True)  # a bulk action may have moved them all
             return

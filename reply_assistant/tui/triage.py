@@ -35,7 +35,9 @@ class Triage:
         current = self.store.sender_mark(message_id)
 
         def chosen(mark: str | None) -> None:
-            if mark is not None:
+            if mark == "clear":
+                self._clear_mark(sender, message_id)
+            elif mark is not None:
                 self._mark_sender(message_id, sender, mark)
 
         self.push_screen(MarkSenderModal(sender, current), chosen)
@@ -60,6 +62,27 @@ class Triage:
             f"{label.value}. u undoes it.",
             title="Sender marked",
         )
+
+    def _clear_mark(self, sender: str, message_id: str) -> None:
+        cleared = self.store.clear_sender_mark(message_id)
+        if cleared is None:
+            return
+        for cleared_id in cleared.message_ids:
+            self.refresh_row(cleared_id)
+        self.redraft_missing(cleared.message_ids)
+        self.notify(
+            f"{sender} is no longer {MARK_NAMES[cleared.mark]}: "
+            f"{_conversations(len(cleared.message_ids))} back to the assistant's labels.",
+            title="Mark cleared",
+        )
+
+    def redraft_missing(self, message_ids: list[str]) -> None:
+        """A listed conversation that an undone mark left with a verdict but no draft (its
+        drafts were written for the mark's label) gets one for the label it has now."""
+        for message_id in message_ids:
+            listed = message_id in self.inbox.rows_by_id
+            if listed and self.store.verdict(message_id) and not self.store.drafts(message_id):
+                self.redraft(message_id)
 
     # ------------------------------------------------------------------ bulk actions
 

@@ -1,4 +1,5 @@
-"""`m`: say who the sender is — a friend (or someone known), or someone to mute."""
+"""`m`: say who the sender is — a friend (or someone known), someone to mute, or (for a
+marked sender) neither any more."""
 
 from __future__ import annotations
 
@@ -16,14 +17,17 @@ CHOICES = {
     "friend": "f  Friend or known: relationship, for all their messages",
     "mute": "m  Mute: treat all their messages as spam, no reply",
 }
+CLEAR = "c  Clear the mark: back to the assistant's labels"
 
 
 class MarkSenderModal(ModalScreen[str | None]):
-    """Answers 'friend', 'mute', or None when cancelled."""
+    """Answers 'friend', 'mute', 'clear' (offered for a marked sender), or None when
+    cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "choose('friend')", "Friend", id="mark.friend"),
         Binding("m", "choose('mute')", "Mute", id="mark.mute"),
+        Binding("c", "choose('clear')", "Clear", id="mark.clear"),
         Binding("escape", "choose('')", "Cancel", id="mark.cancel"),
     ]
 
@@ -35,11 +39,16 @@ class MarkSenderModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="mark-dialog", classes="dialog"):
             yield Label(f"Who is {self._sender_name}?", classes="dialog-title")
-            yield OptionList(*(Option(text, id=mark) for mark, text in CHOICES.items()))
+            options = [Option(text, id=mark) for mark, text in CHOICES.items()]
+            if self._current:
+                options.append(Option(CLEAR, id="clear"))
+            yield OptionList(*options)
             now = f"Marked {self._current} now. " if self._current else ""
             yield Label(f"{now}escape cancels · u undoes a mark", classes="dialog-hint")
 
     def action_choose(self, mark: str) -> None:
+        if mark == "clear" and not self._current:
+            return  # nothing to clear: the choice is not offered
         self.dismiss(mark or None)
 
     @on(OptionList.OptionSelected)
