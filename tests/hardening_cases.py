@@ -499,7 +499,7 @@ def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutco
     }
     started = time.perf_counter()
     process = subprocess.Popen(
-        batch_command(export, out, "--concurrency", "2", db=db),
+        batch_command(export, out, "--concurrency", "2", "--details", db=db),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -512,7 +512,7 @@ def run_crash_case(seed: int, folder: Path, server: FakeLLMServer) -> CrashOutco
     sent_before = len(server.chat_requests())
 
     rerun = subprocess.run(
-        batch_command(export, out, "--concurrency", "2", db=db),
+        batch_command(export, out, "--concurrency", "2", "--details", db=db),
         env=env,
         capture_output=True,
         text=True,

@@ -43,7 +43,7 @@ def llm_env(fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch, isolated_e
 def test_offline_csv_has_every_column_and_row(tmp_path):
     export = write_export(tmp_path / "export", mixed_texts(9))
     out = tmp_path / "out.csv"
-    code, output = run_batch(str(export), "-o", str(out))
+    code, output = run_batch(str(export), "-o", str(out), "--details")
     assert code == 0, output
     rows = read_csv(out)
     assert list(rows[0]) == COLUMNS
@@ -62,7 +62,7 @@ def test_multiline_text_survives_csv_and_jsonl(tmp_path):
     export = write_export(tmp_path / "export", [text])
     out_csv, out_jsonl = tmp_path / "o.csv", tmp_path / "o.jsonl"
     assert run_batch(str(export), "-o", str(out_csv))[0] == 0
-    assert run_batch(str(export), "-o", str(out_jsonl))[0] == 0
+    assert run_batch(str(export), "-o", str(out_jsonl), "--details")[0] == 0
     assert read_csv(out_csv)[0]["message_text"] == text
     record = json.loads(out_jsonl.read_text(encoding="utf-8").splitlines()[0])
     assert record["message_text"] == text and set(record) == set(COLUMNS)
@@ -139,7 +139,7 @@ def test_a_batch_leaves_cycle_collection_as_it_found_it(tmp_path):
 def test_llm_run_then_rerun_sends_nothing(llm_env, tmp_path):
     export = write_export(tmp_path / "export", mixed_texts(6))
     out = tmp_path / "out.csv"
-    code, output = run_batch(str(export), "-o", str(out), "--concurrency", "4")
+    code, output = run_batch(str(export), "-o", str(out), "--concurrency", "4", "--details")
     assert code == 0, output
     assert llm_env.request_count == 12  # a classify and a draft call per message
     rows = read_csv(out)
@@ -156,7 +156,9 @@ def test_failures_are_recorded_listed_and_retried_alone(llm_env, tmp_path):
     export = write_export(tmp_path / "export", mixed_texts(4))
     out = tmp_path / "out.csv"
     llm_env.script(["500"])  # the very first call fails, once
-    code, output = run_batch(str(export), "-o", str(out), "--concurrency", "1", "--no-drafts")
+    code, output = run_batch(
+        str(export), "-o", str(out), "--concurrency", "1", "--no-drafts", "--details"
+    )
     assert code == 1, output
     rows = read_csv(out)
     failed = [row for row in rows if row["error"]]
@@ -164,7 +166,7 @@ def test_failures_are_recorded_listed_and_retried_alone(llm_env, tmp_path):
     assert "Failed" in output and failed[0]["message_id"] in output
     sent_before = llm_env.request_count
 
-    code, output = run_batch(str(export), "-o", str(out), "--no-drafts")
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts", "--details")
     assert code == 0, output
     assert llm_env.request_count == sent_before + 1  # only the failed message again
     assert all(row["label"] and not row["error"] for row in read_csv(out))
@@ -174,13 +176,13 @@ def test_a_failed_draft_is_retried_without_classifying_again(llm_env, tmp_path):
     export = write_export(tmp_path / "export", mixed_texts(1))
     out = tmp_path / "out.csv"
     llm_env.script(["ok", "500"])  # the classify call succeeds, its draft call fails
-    code, output = run_batch(str(export), "-o", str(out))
+    code, output = run_batch(str(export), "-o", str(out), "--details")
     assert code == 1, output
     [row] = read_csv(out)
     assert row["label"] and not row["draft"] and "draft failed" in row["error"]
     assert llm_env.request_count == 2
 
-    code, output = run_batch(str(export), "-o", str(out))
+    code, output = run_batch(str(export), "-o", str(out), "--details")
     assert code == 0, output
     assert llm_env.request_count == 3  # the draft alone
     [row] = read_csv(out)

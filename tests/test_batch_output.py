@@ -81,6 +81,8 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
     parts = [made.provenance for made in (judged, newest) if made is not None]
     costs = [part.cost_usd for part in parts]
     trimmed = next(filter(None, (trim_notice(message.text, part.backend) for part in parts)), "")
+    error = store.error(message_id)
+    failed = f"Failed, rerun to retry: {error}" if error else ""
     draft = edited if edited is not None else (newest.text if newest else "")
     no_reply_note = ""
     if judged and judged.action is Action.NO_REPLY and draft == (newest.text if newest else ""):
@@ -108,7 +110,7 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
         cost_usd=None if not parts or None in costs else round(sum(costs), 6),
         latency_ms=round(sum(part.latency_ms for part in parts), 1) if parts else None,
         error=store.error(message_id) or "",
-        notes=f"{no_reply_note} {trimmed}".strip(),
+        notes=" ".join(filter(None, (no_reply_note, trimmed, failed))),
     )
 
 
@@ -127,8 +129,9 @@ def test_result_file_matches_the_one_message_reads_byte_for_byte(tmp_path, era, 
             seed(store, message_id, 2 if message_id == long_one else index % KINDS)
         built, expected = tmp_path / f"built{suffix}", tmp_path / f"expected{suffix}"
         tally = ResultTally()
-        write_results(built, tally.counting(result_rows(store, ids)))
-        write_results(expected, (expected_row(store, m) for m in ids))
+        rows = tally.counting(result_rows(store, ids))
+        write_results(built, rows, details=True)
+        write_results(expected, (expected_row(store, m) for m in ids), details=True)
     assert built.read_bytes() == expected.read_bytes()
     assert tally.rows == len(ids) and tally.trimmed == 1
     assert set(tally.labels) == {"none", "spam", "relationship", "unclear"}

@@ -8,7 +8,7 @@ import json
 from click.testing import CliRunner
 from real_export_quirks import ATTACHMENTS_2025, EXCEL_2021
 
-from reply_assistant.batch.output import COLUMNS
+from reply_assistant.batch.output import COLUMNS, PERSON_COLUMNS
 from reply_assistant.cli import cli
 
 
@@ -66,7 +66,7 @@ def test_batch_csv_puts_the_readable_columns_first_and_leaves_no_reply_drafts_em
     assert COLUMNS[:7] == [
         "sender", "date", "label", "action", "draft", "message_text", "thread_link"
     ]  # fmt: skip
-    assert list(rows[0]) == COLUMNS
+    assert list(rows[0]) == PERSON_COLUMNS  # the technical columns only with --details
     by_sender = {row["sender"]: row for row in rows}
     lucia = by_sender["Lucia Ferro"]
     assert lucia["action"] == "no_reply" and lucia["draft"] == ""
@@ -76,6 +76,21 @@ def test_batch_csv_puts_the_readable_columns_first_and_leaves_no_reply_drafts_em
     plain = tmp_path / "plain.csv"
     assert run("batch", str(ATTACHMENTS_2025), "-o", str(plain), "--no-bom").exit_code == 0
     assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_batch_details_adds_the_technical_columns_last(tmp_path):
+    out, records = tmp_path / "replies.csv", tmp_path / "replies.jsonl"
+    assert run("batch", str(ATTACHMENTS_2025), "-o", str(out), "--details").exit_code == 0
+    _, rows = read_rows(out)
+    assert list(rows[0]) == COLUMNS and COLUMNS[: len(PERSON_COLUMNS)] == PERSON_COLUMNS
+    assert COLUMNS[len(PERSON_COLUMNS) :] == [
+        "conversation_id", "message_id", "prompt_versions", "backend", "model", "tokens",
+        "cost_usd", "latency_ms", "error",
+    ]  # fmt: skip
+    assert all(row["backend"] == "offline" and row["message_id"] for row in rows)
+    assert run("batch", str(ATTACHMENTS_2025), "-o", str(records)).exit_code == 0
+    plain_record = json.loads(records.read_text(encoding="utf-8").splitlines()[0])
+    assert list(plain_record) == PERSON_COLUMNS
 
 
 def test_batch_on_a_real_export_gives_no_promotion_a_decline_and_names_only_people(tmp_path):

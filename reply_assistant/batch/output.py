@@ -23,7 +23,8 @@ FORMATS = (".csv", ".jsonl")
 
 class ResultRow(NamedTuple):
     """One line of the result file; a tuple, so the CSV writer takes it as it is. What a
-    person reads comes first, then the connection facts, then the technical columns."""
+    person reads comes first, then the connection facts, then the technical columns
+    (written only when asked for: `batch --details`)."""
 
     sender: str
     date: str
@@ -51,6 +52,7 @@ class ResultRow(NamedTuple):
 
 
 COLUMNS = list(ResultRow._fields)
+PERSON_COLUMNS = COLUMNS[: COLUMNS.index("conversation_id")]
 
 
 def result_rows(store: Store, message_ids: Sequence[str]) -> Iterator[ResultRow]:
@@ -134,6 +136,8 @@ def _row(
     failed = [name for part in parts for name in part.failed_checks]
     if failed and draft_text and draft == draft_text:  # an edit replaced what was checked
         notes = f"{notes} The draft fails checks: {', '.join(failed)}; edit it.".strip()
+    if error:  # said in words too: the error column is among the technical ones
+        notes = f"{notes} Failed, rerun to retry: {error}".strip()
     if action == "no_reply" and draft == (draft_text or ""):
         # The assistant's no-reply note is not a draft: a row whose draft cell is filled
         # must be one to send.
@@ -197,22 +201,23 @@ class ResultTally:
 
 class ResultWriter:
     """A result file being written: CSV (RFC 4180 quoting, newlines kept inside quoted
-    cells, a header first) or JSONL, by the extension. Rows go to a temporary file that
-    replaces the file only when everything is written (and is removed when writing fails),
-    so an interrupted write never leaves half a file behind. The file holds message text,
-    so it is readable by the user only (0600)."""
+    cells, a header first) or JSONL, by the extension; the technical columns only with
+    `details`. Rows go to a temporary file that replaces the file only when everything is
+    written (and is removed when writing fails), so an interrupted write never leaves half
+    a file behind. The file holds message text, so it is readable by the user only (0600)."""
 
-    def __init__(self, path: Path, *, bom: bool = False) -> None:
+    def __init__(self, path: Path, *, bom: bool = False, details: bool = False) -> None:
         self.suffix = path.suffix.lower()
         if self.suffix not in FORMATS:
             raise ValueError(f"output must end in {' or '.join(FORMATS)}, not {path.name!r}")
         self.path = path
+        self._columns = COLUMNS if details else PERSON_COLUMNS
         self._partial = path.with_name(path.name + ".partial")
         create_private_file(self._partial)
         if self.suffix == ".csv":
             encoding = "utf-8-sig" if bom else "utf-8"
             self._out = self._partial.open("w", encoding=encoding, newline="")
-            csv.writer(self._out).writerow(COLUMNS)
+            csv.writer(self._out).writerow(self._columns)
         else:
             self._out = self._partial.open("w", encoding="utf-8")
 
@@ -227,14 +232,18 @@ class ResultWriter:
             self._partial.unlink(missing_ok=True)
 
     def write(self, rows: Iterable[ResultRow]) -> None:
+        width = len(self._columns)
         if self.suffix == ".csv":
-            csv.writer(self._out).writerows(rows)
+            csv.writer(self._out).writerows(row[:width] for row in rows)
         else:
             for row in rows:
-                self._out.write(json.dumps(row._asdict(), ensure_ascii=False) + "\n")
+                record = dict(zip(self._columns, row[:width], strict=True))
+                self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def write_results(path: Path, rows: Iterable[ResultRow], *, bom: bool = False) -> None:
+def write_results(
+    path: Path, rows: Iterable[ResultRow], *, bom: bool = False, details: bool = False
+) -> None:
     """The whole result file at once (see ResultWriter)."""
-    with ResultWriter(path, bom=bom) as out:
+    with ResultWriter(path, bom=bom, details=details) as out:
         out.write(rows)

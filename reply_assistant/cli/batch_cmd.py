@@ -85,6 +85,12 @@ PLAIN_LOG_EVERY = 100
     help="Start a .csv with a UTF-8 BOM, so Excel reads accented names right.",
 )
 @click.option(
+    "--details",
+    is_flag=True,
+    help="Add the technical columns: ids, prompt versions, backend, model, tokens, cost, "
+    "latency, error.",
+)
+@click.option(
     "--provider-batch",
     is_flag=True,
     help="Send through OpenAI's Batch API: half the price, answers within 24 hours.",
@@ -120,6 +126,7 @@ def command(
     no_cache: bool,
     redact: bool,
     bom: bool,
+    details: bool,
     provider_batch: bool,
     collect: bool,
     poll_interval: float,
@@ -212,7 +219,8 @@ def command(
             outcome, interrupted = _run(engine, message_ids, options, err)
         # Streamed: a whole export's rows are never in memory at once.
         tally = ResultTally()
-        write_results(output, tally.counting(result_rows(store, outcome.message_ids)), bom=bom)
+        rows = tally.counting(result_rows(store, outcome.message_ids))
+        write_results(output, rows, bom=bom, details=details)
         _print_summary(err, outcome, tally, output, interrupted)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
