@@ -55,6 +55,7 @@ class BackgroundWork(_AppBase):
     store: Store
     assistant: Assistant
     settings: Settings
+    needs_reply_days: int
     working: set[str]
     totals: SessionTotals
     _notified_errors: set[str]
@@ -96,9 +97,11 @@ class BackgroundWork(_AppBase):
         `again` judges them even when they have a verdict from this backend already.
         The backend is loaded first (after the first paint, even with nothing to judge, so
         `r` is then instant); when it cannot be, an error toast says so and rows stay
-        pending."""
+        pending. By default only the needs-reply window is judged, as batch does: a real
+        export's years of older threads would cost an LLM call each."""
         if message_ids is None:
-            pending = self.store.conversation_summaries("pending")
+            since = self.store.needs_reply_since(self.needs_reply_days)
+            pending = self.store.conversation_summaries("pending", since=since)
             message_ids = [s.message_id for s in pending if s.status == "open"]
         todo = [m for m in message_ids if m not in self.working]
         self.post_message(ClassificationProgress(0, len(todo)))
