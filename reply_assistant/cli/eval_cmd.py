@@ -75,6 +75,17 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
     is_flag=True,
     help="Mask emails, phones and links before sending; keep text and names out of RUN.json.",
 )
+@click.option(
+    "--field",
+    "with_field",
+    is_flag=True,
+    help="Add what became of your drafts in use (as `stats` prints it) from the state file.",
+)
+@click.option(
+    "--field-since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="With --field: only decisions from this date on (default: all time).",
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -96,6 +107,8 @@ def command(
     judge_model: str | None,
     judge_prompt: str | None,
     redact: bool,
+    with_field: bool,
+    field_since: datetime | None,
 ) -> None:
     """Score prompt versions and the offline model on a labelled dataset, side by side."""
     if ctx.invoked_subcommand is not None:
@@ -104,10 +117,11 @@ def command(
     from reply_assistant.backends import BackendError
     from reply_assistant.config import ConfigError
     from reply_assistant.evals.dataset import DatasetError, default_dataset_path, load_dataset
+    from reply_assistant.evals.field import FieldError, read_field
     from reply_assistant.evals.judge import DEFAULT_JUDGE_VERSION, JudgeSpec, check_judge
     from reply_assistant.evals.records import DatasetInfo, RunFile
     from reply_assistant.evals.report_html import render_html
-    from reply_assistant.evals.report_text import print_report
+    from reply_assistant.evals.report_text import print_field, print_report
     from reply_assistant.evals.runner import (
         check_prompt_versions,
         plan_runs,
@@ -123,6 +137,8 @@ def command(
         raise InputError("--judge-model and --judge-prompt need --judge.")
     if use_judge and no_drafts:
         raise InputError("--judge scores drafts; it cannot be used with --no-drafts.")
+    if field_since and not with_field:
+        raise InputError("--field-since needs --field.")
     judge = (
         JudgeSpec(model=judge_model, prompt_version=judge_prompt or DEFAULT_JUDGE_VERSION)
         if use_judge
@@ -141,7 +157,9 @@ def command(
             repeat=repeat,
         )
         check_prompt_versions(specs)
-    except (DatasetError, ConfigError) as exc:
+        # Read before any run: a missing state file should not cost a finished eval.
+        field = read_field(app.db_path, field_since) if with_field else None
+    except (DatasetError, ConfigError, FieldError) as exc:
         raise InputError(str(exc)) from exc
 
     console = Console()
@@ -196,14 +214,19 @@ def command(
             split=dataset.split,
         ),
         runs=runs,
+        field=field,
     )
     print_report(console, runs)
+    if field is not None:
+        print_field(console, field, runs)
     if output:
         write_private_text(output, run_file.model_dump_json(indent=1))
         console.print(f"runs written to {output}")
     _record_history(app, run_file, output)
     if html_path:
-        write_private_text(html_path, render_html(runs, run_file.dataset, run_file.created_at))
+        write_private_text(
+            html_path, render_html(runs, run_file.dataset, run_file.created_at, field)
+        )
         console.print(f"HTML report written to {html_path}")
     failures = threshold_failures(runs, min_macro_f1=min_macro_f1, max_spam_fp=max_spam_fp)
     for failure in failures:

@@ -150,7 +150,32 @@ class DatasetInfo(BaseModel):
     split: str | None
 
 
+class FieldRow(BaseModel):
+    """What became of the drafts of one backend, prompt version and label in real use
+    (draft_use.UseFigures, as `reply-assistant stats` prints it)."""
+
+    backend: str
+    prompt_version: str
+    label: str
+    drafts: int
+    accepted: int
+    edited: int
+    replaced: int
+    skipped: int
+    relabelled: int
+    acceptance_rate: float
+    median_edit_distance: float | None
+
+
+class FieldFigures(BaseModel):
+    """`eval --field`: the drafts measured by use, read from the state file."""
+
+    since: str | None = None  # YYYY-MM-DD, or None for all time
+    rows: list[FieldRow] = Field(default_factory=list)
+
+
 class RunFile(BaseModel):
     created_at: str
     dataset: DatasetInfo
     runs: list[RunResult]
+    field: FieldFigures | None = None  # with eval --field only

@@ -10,7 +10,8 @@ from reply_assistant.draft_checks import CHECK_NAMES
 from reply_assistant.evals import charts
 from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import differing_examples
-from reply_assistant.evals.records import DatasetInfo, RunResult
+from reply_assistant.evals.field import field_table, field_title
+from reply_assistant.evals.records import DatasetInfo, FieldFigures, RunResult
 from reply_assistant.evals.table import (
     cost_of_quality_table,
     format_value,
@@ -146,6 +147,23 @@ def _judge_section(runs: Sequence[RunResult]) -> str:
     return f"<h2>Draft judge</h2>\n{''.join(parts)}" if parts else ""
 
 
+def _field(field: FieldFigures | None, runs: Sequence[RunResult]) -> str:
+    """`eval --field`: the drafts measured by use ("" without --field)."""
+    if field is None:
+        return ""
+    body = (
+        table_html(*field_table(field, runs))
+        if field.rows
+        else "<p>No decisions on drafts recorded in the state file.</p>"
+    )
+    return (
+        f"<h2>{escape(field_title(field))}</h2>\n<p class=meta>Acceptance: drafts sent "
+        "unchanged or after editing; median edit: normalised character edit distance of the "
+        "sent drafts (0 = sent as written). In this eval: the drafts came from a configuration "
+        "scored above.</p>\n" + body
+    )
+
+
 def _diffs(runs: Sequence[RunResult]) -> str:
     diffs = differing_examples(runs)
     if len(runs) < 2:
@@ -170,7 +188,12 @@ def _diffs(runs: Sequence[RunResult]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str) -> str:
+def render_html(
+    runs: Sequence[RunResult],
+    dataset: DatasetInfo,
+    created_at: str,
+    field: FieldFigures | None = None,
+) -> str:
     columns = primary_runs(runs)
     headers, rows = versions_table(runs)
     paths = ", ".join(dataset.paths)
@@ -199,6 +222,7 @@ def render_html(runs: Sequence[RunResult], dataset: DatasetInfo, created_at: str
 {_groups(runs)}
 <h2>Draft checks (pass rate)</h2>
 {_draft_checks(columns)}
+{_field(field, columns)}
 {_judge_section(columns)}
 <h2>Examples whose verdict differs (relative to {escape(run_title(columns[0]))})</h2>
 {_diffs(columns)}

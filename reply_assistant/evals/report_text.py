@@ -11,7 +11,8 @@ from rich.table import Table
 
 from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import ExampleDiff, MetricDelta, differing_examples
-from reply_assistant.evals.records import RunResult
+from reply_assistant.evals.field import field_table, field_title
+from reply_assistant.evals.records import FieldFigures, RunResult
 from reply_assistant.evals.table import (
     cost_of_quality_table,
     primary_runs,
@@ -119,6 +120,24 @@ def print_report(console: Console, runs: Sequence[RunResult]) -> None:
                 console.print(f"… and {len(diffs) - MAX_DIFF_ROWS} more (see --output/--html).")
         else:
             console.print("Every run gave every example the same verdict.")
+
+
+def print_field(console: Console, field: FieldFigures, runs: Sequence[RunResult]) -> None:
+    """`eval --field`: the drafts measured by use, or one line when none was decided on."""
+    if not field.rows:
+        scope = f" since {field.since}" if field.since else ""
+        console.print(
+            f"No decisions on drafts recorded in the state file{scope}: no field figures."
+        )
+        return
+    headers, rows = field_table(field, runs)
+    table = Table(title=field_title(field), header_style="bold")
+    for index, header in enumerate(headers):
+        # The configuration and label are names: left, never cut; the rest are figures.
+        table.add_column(header, justify="left" if index < 2 else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def deltas_rich_table(before: RunResult, after: RunResult, deltas: Sequence[MetricDelta]) -> Table:
