@@ -41,6 +41,8 @@ def test_offline_runs_are_deterministic(tmp_path: Path):
     assert stable(a["runs"][0]) == stable(b["runs"][0])
     assert all(e["draft"] for e in a["runs"][0]["examples"])
     assert "Versions side by side" in result.output
+    # The legend under the table names how each interval was made, brackets and all.
+    assert "[low, high]: 95% Wilson score interval" in result.output
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,7 @@ def print_verdicts(console: Console, runs: Sequence[RunResult]) -> None:
 def print_report(console: Console, runs: Sequence[RunResult]) -> None:
     console.print(versions_rich_table(runs))
     if runs and runs[0].metrics.interval_method:
-        console.print(f"[dim][low, high]: {runs[0].metrics.interval_method}[/]")
+        console.print(f"[low, high]: {runs[0].metrics.interval_method}", style="dim", markup=False)
     print_verdicts(console, runs)
     headers, rows = cost_of_quality_table(runs)
     if rows:
