@@ -14,8 +14,8 @@ from pathlib import Path
 from reply_assistant.store.batch_jobs import BatchJob, BatchJobsMixin
 from reply_assistant.store.bulk import BulkMixin
 from reply_assistant.store.cache import ResponseCache
+from reply_assistant.store.corrections import CorrectionEntry, CorrectionsMixin, ModelMemory
 from reply_assistant.store.demo_rows import DemoRowsMixin
-from reply_assistant.store.embeddings import EmbeddingTable
 from reply_assistant.store.eval_runs import EvalRunTable
 from reply_assistant.store.inbox import FILTERS, SCOPES, InboxMixin
 from reply_assistant.store.owner_replies import OwnerRepliesMixin
@@ -35,13 +35,15 @@ class Store(
     BulkMixin,
     DemoRowsMixin,
     OwnerRepliesMixin,
+    CorrectionsMixin,
     AbstractContextManager["Store"],
 ):
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
         super().__init__(db)
         self.path = path
         self.response_cache = ResponseCache(db)
-        self.embeddings = EmbeddingTable(db)
+        # The embeddings, and the corrections the offline model learns from.
+        self.embeddings = ModelMemory(db)
         self.eval_runs = EvalRunTable(db)
 
     @classmethod
@@ -63,6 +65,7 @@ __all__ = [
     "BatchJob",
     "ConversationSummary",
     "Correction",
+    "CorrectionEntry",
     "Decision",
     "ResponseCache",
     "Store",

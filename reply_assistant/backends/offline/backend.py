@@ -5,8 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Sequence
 
+import numpy as np
+
 from reply_assistant.backends.base import Backend, BackendError
 from reply_assistant.backends.offline import CAPABILITIES
+from reply_assistant.backends.offline.corrections import (
+    CorrectionSource,
+    Recalled,
+    reason_for,
+    recall,
+)
 from reply_assistant.backends.offline.drafts import chunk_words, compose_draft, redraft_variant
 from reply_assistant.backends.offline.encoder import EmbeddingStore, Encoder
 from reply_assistant.backends.offline.model import EmbeddingModel
@@ -17,6 +25,8 @@ from reply_assistant.models import Draft, Incoming, Label, Provenance, Verdict, 
 from reply_assistant.voice import Voice
 
 MODEL_NAME = "e5-logreg"
+# The signal a verdict carries when one of the person's corrections decided it.
+LIKE_A_CORRECTION = "like your correction"
 # A sponsored flag comes from the export (no sender profile, a campaign title), not from
 # reading the text, so the spam verdict it forces is near certain.
 SPONSORED_CONFIDENCE = 0.99
@@ -34,7 +44,8 @@ class OfflineBackend(Backend):
     voice: Voice | None = None
 
     def __init__(self, profile: Profile, *, store: EmbeddingStore | None = None) -> None:
-        """`store`: where embeddings are kept between runs (the state file)."""
+        """`store`: where embeddings are kept between runs (the state file), and, when it
+        is the state file, the person's corrections the verdicts learn from."""
         self.profile = profile
         try:
             self._model = EmbeddingModel.load()
@@ -44,6 +55,8 @@ class OfflineBackend(Backend):
                 kind="not_found",
             ) from exc
         self._encoder = Encoder(store=store)
+        # A bare embedding cache (evals, tests) holds no corrections.
+        self._corrections = store if isinstance(store, CorrectionSource) else None
         self.prompt_version = f"offline@{self._model.version}"
         self._provenance_template = Provenance(
             backend=self.name, model=self.model, prompt_version=self.prompt_version, cost_usd=0.0
@@ -58,29 +71,45 @@ class OfflineBackend(Backend):
             return []
         started = time.perf_counter()
         vectors = self._encoder.embed([item.text for item in items]).astype("float64")
-        judgements = self._model.judge(self._model.probabilities(vectors))
+        probabilities, recalled = self._recall(self._model.probabilities(vectors), vectors)
+        judgements = self._model.judge(probabilities)
         latency_ms = (time.perf_counter() - started) * 1000 / len(items)
         provenance = self._provenance(latency_ms)
         verdicts = []
-        for item, judgement in zip(items, judgements, strict=True):
+        for item, judgement, like in zip(items, judgements, recalled, strict=True):
             found = extract_signals(item)
             label, confidence = judgement.label, judgement.confidence
+            reason, signals = build_reason(label, found), list(found.tags)
             if found.has("sponsored"):
                 # Advertising by definition, whatever its wording: the export says so, so
                 # the confidence is the export's, not the text model's.
                 label, confidence = Label.SPAM, SPONSORED_CONFIDENCE
+                reason = build_reason(label, found)
+            elif like is not None and like.correction.label == label.value:
+                reason, signals = reason_for(like), [*signals, LIKE_A_CORRECTION]
             # Built without validation: every field is ours and already the right type.
             verdicts.append(
                 Verdict.model_construct(
                     label=label,
                     confidence=round(confidence, 4),
-                    reason=build_reason(label, found),
-                    signals=list(found.tags),
+                    reason=reason,
+                    signals=signals,
                     action=choose_action(label, found),
                     provenance=provenance.model_copy(),
                 )
             )
         return verdicts
+
+    def _recall(
+        self, probabilities: np.ndarray, vectors: np.ndarray
+    ) -> tuple[np.ndarray, list[Recalled | None]]:
+        """The probabilities moved toward the person's corrections of near-identical
+        messages (read now: a relabel counts from the next verdict, an undo stops it)."""
+        corrections = self._corrections.labelled_texts() if self._corrections else []
+        if not corrections:
+            return probabilities, [None] * len(probabilities)
+        memory = self._encoder.embed([c.text for c in corrections]).astype("float64")
+        return recall(probabilities, vectors, corrections, memory, self._model.classes)
 
     async def classify(self, item: Incoming) -> Verdict:
         return self.classify_many([item])[0]

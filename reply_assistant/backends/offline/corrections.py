@@ -15,6 +15,7 @@ Both figures were chosen with `benchmarks/bench_corrections.py` (see docs/offlin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -35,28 +36,31 @@ WEIGHT = 0.6
 QUOTE_CHARS = 40
 
 
-@dataclass(frozen=True, slots=True)
-class LabelledText:
+class Labelled(Protocol):
     """A message the person labelled: relabelled (`relabel`) or accepted as judged."""
 
-    message_id: str
-    text: str
-    label: str
-    kind: str  # "relabel" | "accept"
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...  # "relabel" | "accept"
 
 
 @runtime_checkable
 class CorrectionSource(Protocol):
     """Where an inbox's corrections are read from (the state file implements it)."""
 
-    def labelled_texts(self) -> list[LabelledText]: ...
+    def labelled_texts(self) -> Sequence[Labelled]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Recalled:
     """The closest correction that spoke for a message."""
 
-    correction: LabelledText
+    correction: Labelled
     similarity: float
 
 
@@ -105,7 +109,7 @@ def blend(
 def recall(
     probabilities: np.ndarray,
     vectors: np.ndarray,
-    corrections: list[LabelledText],
+    corrections: Sequence[Labelled],
     memory: np.ndarray,
     classes: tuple[str, ...],
 ) -> tuple[np.ndarray, list[Recalled | None]]:
