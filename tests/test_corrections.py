@@ -5,11 +5,14 @@ unrelated message is judged as before."""
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from reply_assistant.backends.offline.backend import LIKE_A_CORRECTION, OfflineBackend
+from reply_assistant.cli import cli
 from reply_assistant.config import Profile
 from reply_assistant.engine import Engine
 from reply_assistant.models import Label
@@ -121,3 +124,30 @@ def test_corrections_lists_relabels_and_accepts_but_not_undone_ones(inbox) -> No
         (ids["birthday"], "accept", "relationship", "relationship"),
     ]
     assert entries[0].sender == "Colby Wexford" and entries[0].text == PITCH
+
+
+def test_the_corrections_command_lists_them_and_says_when_there_are_none(inbox) -> None:
+    store, _, ids = inbox
+    runner = CliRunner()
+    db = ["--db", str(store.path)]
+
+    empty = runner.invoke(cli, [*db, "corrections"])
+    assert empty.exit_code == 0 and empty.output.startswith("No corrections yet")
+    assert runner.invoke(cli, [*db, "corrections", "--json"]).output.strip() == "[]"
+
+    store.record_relabel(ids["pitch"], "unclear")
+    listed = runner.invoke(cli, [*db, "corrections"])
+    as_json = json.loads(runner.invoke(cli, [*db, "corrections", "--json"]).output)
+
+    assert listed.exit_code == 0
+    [line] = listed.output.splitlines()
+    assert "Colby Wexford  spam → unclear  Hi Jordan, I noticed Northwind" in line
+    assert PITCH not in line and line.endswith("…")
+    assert as_json[0]["from"] == "spam" and as_json[0]["to"] == "unclear"
+    assert as_json[0]["message_id"] == ids["pitch"] and len(as_json[0]["opening"]) == 60
+
+
+def test_the_corrections_command_without_a_state_file_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "corrections"])
+    assert result.exit_code == 2
+    assert "No state database" in result.output and "Traceback" not in result.output

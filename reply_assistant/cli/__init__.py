@@ -75,6 +75,7 @@ def _register() -> None:
         batch_cmd,
         classify_cmd,
         config_cmd,
+        corrections_cmd,
         doctor_cmd,
         eval_cmd,
         export_labels_cmd,
@@ -99,6 +100,7 @@ def _register() -> None:
         batch_cmd,
         voice_cmd,
         stats_cmd,
+        corrections_cmd,
     ):
         cli.add_command(module.command)
 
