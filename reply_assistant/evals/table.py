@@ -146,6 +146,8 @@ def primary_runs(runs: Sequence[RunResult]) -> list[RunResult]:
 
 
 def _spread_cells(name: str, summary: RepeatSummary) -> str:
+    if summary.runs < 2:
+        return "– (one run)"  # a spread of one run would read as perfectly stable
     if name == "accuracy":
         return (
             f"{summary.accuracy_mean * 100:.1f}% ± {summary.accuracy_std * 100:.1f} "
