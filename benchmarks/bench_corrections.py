@@ -14,7 +14,8 @@ Sets: the seed dataset's test split judged by the shipped model (never trained o
 corpus batches each judged by the shipped recipe refitted without that batch (the shipped
 model was trained on every batch). Settings are chosen on the TUNE batches, fixed rule:
 among settings that cost no batch more than 0.002 paired macro-F1 at any k, the most
-campaign twins fixed, ties to the higher threshold. They are then scored on the others.
+campaign twins fixed; ties go to what lets a correction decide least (the higher threshold,
+then the later full weight). They are then scored on the others.
 Embeddings come from the training cache (`evals/train_offline.py --cache`); the twins are
 embedded once and kept there.
 """
@@ -192,7 +193,7 @@ def main() -> None:
                     + f"k=50 spoke for {r[50]['spoke']:.1%}; twins fixed {twins_fixed}/{n}"
                 )
         safe = [s for s in GRID if min(costs[s]) >= -MAX_COST]
-        best = max(safe, key=lambda s: (fixed[s], s[0]))
+        best = max(safe, key=lambda s: (fixed[s], s[0], s[1]))
         print("chosen: threshold {:.2f}, full {:.2f}, weight {:.1f}".format(*best))
         return
 

@@ -30,6 +30,7 @@ from reply_assistant.store.sender_marks import MARK_PROVENANCE
 from reply_assistant.tui import commands
 from reply_assistant.tui.background import BackgroundWork
 from reply_assistant.tui.conversation.view import ConversationState, ConversationView
+from reply_assistant.tui.corrections import RejudgesAfterCorrections
 from reply_assistant.tui.drafting import edit_as_draft
 from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter, still_matches
 from reply_assistant.tui.inbox.rows import InboxRow
@@ -52,7 +53,7 @@ TABLE_KEYS = [
 ]
 
 
-class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
+class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[None]):
     TITLE = "Reply Assistant"
     CSS_PATH = "app.tcss"
     # Below 70 columns the inbox and the conversation stack instead of sitting side by side;
@@ -449,6 +450,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
                 title=copied_title(way),
             )
         self.refresh_row(message_id)
+        self.rejudge_after_correction()
         self.inbox.select_next()
 
     def action_copy(self) -> None:
@@ -485,6 +487,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
             if decision.kind == "relabel":
                 self._stop_drafting(decision.message_id)
         self.notify(self._undone_toast(undone))
+        self.rejudge_after_correction()
         self.redraft_missing(undone.message_ids)
         if len(undone.message_ids) > 1:
             self.reload_inbox(keep_cursor=True)  # a bulk action may have moved them all
@@ -560,6 +563,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, App[None]):
         self.store.record_relabel(message_id, Label(label).value)
         self.refresh_row(message_id)
         self.redraft(message_id)
+        self.rejudge_after_correction()
 
     def action_open_linkedin(self) -> None:
         message_id = self._current_or_warn()
