@@ -3,6 +3,7 @@ and the history drawn as SVG."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -131,6 +132,8 @@ def test_history_html_draws_each_configuration_over_time(tmp_path: Path):
         _record("2", "classify@v2+draft@v1", 9),
         _record("3", "classify@v1+draft@v1", 8),
     ]
+    repeat = _record("3", "classify@v1+draft@v1", 6)
+    records.append(dataclasses.replace(repeat, repeat_index=1))  # a second repeat of day 3
     db = tmp_path / "state.db"
     with Store.open(db) as store:
         store.eval_runs.record_eval_runs(records)
@@ -143,10 +146,12 @@ def test_history_html_draws_each_configuration_over_time(tmp_path: Path):
         "macro-F1",
         "spam FP rate",
     ]
-    # v1 ran twice: one line through its two points; v2 once: a point only.
+    # v1 ran on two days, twice on the second: one line through its three points; v2 once:
+    # a point only.
     lines = list(pictures[0].iter("{http://www.w3.org/2000/svg}polyline"))
-    assert len(lines) == 1 and len(lines[0].get("points").split()) == 2
-    assert len(list(pictures[0].iter("{http://www.w3.org/2000/svg}circle"))) == 3
+    assert len(lines) == 1 and len(lines[0].get("points").split()) == 3
+    assert len(list(pictures[0].iter("{http://www.w3.org/2000/svg}circle"))) == 4
+    assert "#2" not in "".join(pictures[0].itertext())  # a repeat is no series of its own
     assert "<script" not in html
 
 

@@ -265,7 +265,7 @@ def history_command(app: AppContext, prompt: str | None, html_path: Path | None)
         raise InputError(str(exc)) from exc
     console = Console()
     if entries:
-        console.print(figures_table("Eval history", *history_table(entries)))
+        console.print(figures_table("Eval history", *history_table(entries), names=3))
     else:
         wanted = f" of {prompt}" if prompt else ""
         console.print(f"No eval runs{wanted} recorded yet; `reply-assistant eval` records each.")

@@ -50,8 +50,13 @@ class HistoryEntry:
         return datetime.fromisoformat(self.record.created_at)
 
 
+def configuration(record: EvalRunRecord) -> str:
+    """ "classify@v2+draft@v1 (gpt-4.1-mini)", or "offline": the same for every repeat."""
+    return record.prompt if record.backend == "offline" else f"{record.prompt} ({record.model})"
+
+
 def _title(record: EvalRunRecord) -> str:
-    title = record.prompt if record.backend == "offline" else f"{record.prompt} ({record.model})"
+    title = configuration(record)
     return f"{title} #{record.repeat_index + 1}" if record.repeat_index else title
 
 
@@ -116,13 +121,14 @@ def history_table(entries: Sequence[HistoryEntry]) -> tuple[list[str], list[list
 
 
 def _series(entries: Sequence[HistoryEntry], figure: str) -> dict[str, list[charts.TimePoint]]:
-    """Per configuration, the figure over time with its interval (`figure` + "_ci")."""
+    """Per configuration, the figure over time with its interval (`figure` + "_ci"); the
+    repeats of one eval are points of their configuration's line, not lines of their own."""
     series: dict[str, list[charts.TimePoint]] = {}
     for entry in entries:
         value = getattr(entry.metrics, figure)
         if value is not None:
             interval = getattr(entry.metrics, f"{figure}_ci")
-            series.setdefault(entry.title, []).append((entry.when, value, interval))
+            series.setdefault(configuration(entry.record), []).append((entry.when, value, interval))
     return series
 
 
@@ -149,6 +155,6 @@ def render_history_html(entries: Sequence[HistoryEntry]) -> str:
 <p class="meta">{len(entries)} runs; best so far: highest macro-F1 on the same dataset.</p>
 {"".join(sections) or "<p>No eval runs recorded yet.</p>"}
 <h2>All runs</h2>
-{table_html(*history_table(entries))}
+{table_html(*history_table(entries), names=3)}
 </body></html>
 """

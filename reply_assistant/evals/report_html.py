@@ -28,7 +28,7 @@ body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1d232a; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.1rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.6rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child, th.name, td.name { text-align: left; }
 th { background: #f3f5f7; }
 td.text { text-align: left; max-width: 40rem; color: #57606a; }
 .fixed { color: #1a7f37; font-weight: 600; } .broken { color: #cf222e; font-weight: 600; }
@@ -40,10 +40,17 @@ ul.verdicts li { margin: 0.3rem 0; }
 """
 
 
-def table_html(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+def table_html(headers: Sequence[str], rows: Sequence[Sequence[str]], names: int = 1) -> str:
+    """The first `names` columns hold names (aligned left), the rest figures (right)."""
+
+    def cell(tag: str, index: int, content: str) -> str:
+        name = " class=name" if 0 < index < names else ""
+        return f"<{tag}{name}>{escape(content)}</{tag}>"
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(headers))
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>" + "".join(cell("td", i, content) for i, content in enumerate(row)) + "</tr>"
+        for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
@@ -152,7 +159,7 @@ def _field(field: FieldFigures | None, runs: Sequence[RunResult]) -> str:
     if field is None:
         return ""
     body = (
-        table_html(*field_table(field, runs))
+        table_html(*field_table(field, runs), names=2)
         if field.rows
         else "<p>No decisions on drafts recorded in the state file.</p>"
     )

@@ -33,12 +33,13 @@ def class_rich_table(runs: Sequence[RunResult]) -> Table:
     return figures_table("Per class (n = gold examples)", *class_table(runs))
 
 
-def figures_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A name column, then figures aligned right."""
+def figures_table(
+    title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], names: int = 1
+) -> Table:
+    """`names` name columns (left), then figures aligned right."""
     table = Table(title=title, header_style="bold")
-    table.add_column(headers[0])
-    for header in headers[1:]:
-        table.add_column(header, justify="right")
+    for index, header in enumerate(headers):
+        table.add_column(header, justify="left" if index < names else "right")
     for row in rows:
         table.add_row(*row)
     return table
@@ -130,14 +131,7 @@ def print_field(console: Console, field: FieldFigures, runs: Sequence[RunResult]
             f"No decisions on drafts recorded in the state file{scope}: no field figures."
         )
         return
-    headers, rows = field_table(field, runs)
-    table = Table(title=field_title(field), header_style="bold")
-    for index, header in enumerate(headers):
-        # The configuration and label are names: left, never cut; the rest are figures.
-        table.add_column(header, justify="left" if index < 2 else "right", overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
+    console.print(figures_table(field_title(field), *field_table(field, runs), names=2))
 
 
 def deltas_rich_table(before: RunResult, after: RunResult, deltas: Sequence[MetricDelta]) -> Table:
