@@ -41,15 +41,23 @@ def read_field(db_path: Path, since: datetime | None) -> FieldFigures:
     )
 
 
+def _versions_scored(run: RunResult) -> set[str]:
+    """The prompt versions a run used: its prompts, and what its verdicts and drafts
+    name ("offline@<hash>" for the offline model, so another build of it does not match)."""
+    versions = {part for part in run.prompt.split("+") if part != "offline"}
+    for example in run.examples:
+        for provenance in (example.draft_provenance, (example.verdict or {}).get("provenance")):
+            if provenance and provenance.get("prompt_version"):
+                versions.add(provenance["prompt_version"])
+    return versions
+
+
 def scored_here(row: FieldRow, runs: Sequence[RunResult]) -> bool:
-    """Whether the row's drafts came from a configuration among `runs`: the offline model
-    (its prompt version is "offline@<hash>"), or an LLM run whose prompts include it."""
-    for run in runs:
-        if run.backend != row.backend:
-            continue
-        if run.backend == "offline" or row.prompt_version in run.prompt.split("+"):
-            return True
-    return False
+    """Whether the row's drafts came from a configuration among `runs`: the same backend
+    and a prompt version that run used."""
+    return any(
+        run.backend == row.backend and row.prompt_version in _versions_scored(run) for run in runs
+    )
 
 
 def field_title(field: FieldFigures) -> str:

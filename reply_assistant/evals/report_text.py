@@ -39,7 +39,10 @@ def figures_table(
     """`names` name columns (left), then figures aligned right."""
     table = Table(title=title, header_style="bold")
     for index, header in enumerate(headers):
-        table.add_column(header, justify="left" if index < names else "right")
+        if index < names:  # a name is folded onto more lines, never cut short
+            table.add_column(header, overflow="fold")
+        else:
+            table.add_column(header, justify="right")
     for row in rows:
         table.add_row(*row)
     return table
