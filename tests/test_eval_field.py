@@ -115,6 +115,8 @@ def test_eval_field_reports_the_drafts_by_use_everywhere(
         "openai": "no",
         "all": "skipped",
     }
+    rescored = CliRunner().invoke(cli, ["eval", "rescore", str(run_path)])
+    assert rescored.exit_code == 0 and "Drafts measured by use" in rescored.output
 
 
 def test_field_since_a_later_day_finds_nothing_and_says_so(used_state: Path):

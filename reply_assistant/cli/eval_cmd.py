@@ -326,7 +326,7 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
 def rescore_command(run_path: Path, output: Path | None) -> None:
     """Recompute every metric of a saved run from its recorded examples (no backend)."""
     from reply_assistant.evals.compare import RunFileError, load_run_file, rescore
-    from reply_assistant.evals.report_text import print_report
+    from reply_assistant.evals.report_text import print_field, print_report
 
     try:
         run_file = load_run_file(run_path)
@@ -335,6 +335,8 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     rescored, changed = rescore(run_file)
     console = Console()
     print_report(console, rescored.runs)
+    if rescored.field is not None:  # recorded by eval --field, shown as it was
+        print_field(console, rescored.field, rescored.runs)
     if changed:
         console.print(f"metrics differ from the recorded ones for: {', '.join(changed)}")
     else:
