@@ -19,6 +19,7 @@ import re
 from collections import Counter, OrderedDict
 
 from reply_assistant.backends.offline import occasions as o
+from reply_assistant.backends.offline import register
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 from reply_assistant.backends.offline.phrasebook import (
     ANSWER_LATER,
@@ -101,10 +102,13 @@ def compose_draft(
         note = frame.no_reply_sponsored if item.sender.sponsored else frame.no_reply_scam
         return note, language
     seed = int(hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:8], 16)
+    budget = register.body_word_budget(voice)
     if verdict.action is Action.DECLINE:
-        body = _pick(DECLINES[language], {}, variant, seed)
+        body = _pick(DECLINES[language], {}, variant, seed, budget)
+        body = register.in_register(body, language, voice, exclaim=False)
     elif verdict.action is Action.ASK:
-        body = _pick(CLARIFY[language], {}, variant, seed)
+        body = _pick(CLARIFY[language], {}, variant, seed, budget)
+        body = register.in_register(body, language, voice, exclaim=False)
     else:
         body = _reply_body(item, language, voice, variant, seed, owner_first_name)
     parts = [_greeting(item, frame, voice, language), body]
@@ -114,35 +118,50 @@ def compose_draft(
     return "\n\n".join(part for part in parts if part), language
 
 
-def phrasing_count(item: Incoming, verdict: VerdictOutput, fallback_language: str = "en") -> int:
+def phrasing_count(
+    item: Incoming,
+    verdict: VerdictOutput,
+    fallback_language: str = "en",
+    voice: Voice | None = None,
+) -> int:
     """How many different drafts `compose_draft` can write for this message: a redraft
     beyond this repeats one (a UI can say so)."""
     if verdict.action is Action.NO_REPLY:
         return 1
-    language = reply_language(item, fallback_language)
+    voice = voice or Voice()
+    language = reply_language(item, fallback_language, voice)
+    budget = register.body_word_budget(voice)
     if verdict.action is Action.DECLINE:
-        return len(DECLINES[language])
+        return len(_candidates(DECLINES[language], {}, 0, budget))
     if verdict.action is Action.ASK:
-        return len(CLARIFY[language])
+        return len(_candidates(CLARIFY[language], {}, 0, budget))
     reading = o.read_occasion(item)
-    groups = _usable(OCCASION_PHRASES[language][reading.occasion], reading.slots)
-    return sum(len(group) for group in groups)
+    phrasings = OCCASION_PHRASES[language][reading.occasion]
+    return len(_candidates(phrasings, reading.slots, 0, budget))
 
 
 def _reply_body(
     item: Incoming, language: str, voice: Voice, variant: int, seed: int, owner_first_name: str
 ) -> str:
     reading = o.read_occasion(item, owner_first_name)
-    opener = _pick(OCCASION_PHRASES[language][reading.occasion], reading.slots, variant, seed)
+    budget = register.body_word_budget(voice)
+    phrasings = OCCASION_PHRASES[language][reading.occasion]
+    opener = _pick(phrasings, reading.slots, variant, seed, budget)
     sentences = [opener]
     if reading.asks_question and reading.occasion not in _ANSWERED_BY_OPENER:
         # The question deserves the user's own answer: the draft says one is coming rather
         # than inventing it; the topic is named once, in whichever sentence comes first.
+        # A short writer gets the shortest way of saying so.
         named = {slot: value for slot, value in reading.slots.items() if value not in opener}
-        sentences.append(_pick(ANSWER_LATER[language], named, 0, seed))
-    if voice.emoji and reading.occasion not in o.SOMBRE:
-        sentences[-1] = f"{sentences[-1]} {_EMOJI}"
-    return " ".join(sentences)
+        later_budget = register.MIN_BODY_WORDS if budget else None
+        sentences.append(_pick(ANSWER_LATER[language], named, 0, seed, later_budget))
+    sombre = reading.occasion in o.SOMBRE
+    if register.is_long_writer(voice) and not sombre and reading.occasion != o.SCHEDULING:
+        sentences.append(register.LONG_CLOSING_LINE[language])
+    body = register.in_register(" ".join(sentences), language, voice, exclaim=not sombre)
+    if voice.emoji and not sombre:
+        body = f"{body} {_EMOJI}"
+    return body
 
 
 def _usable(phrasings: tuple[str, ...], slots: dict[str, str]) -> list[list[str]]:
@@ -155,12 +174,25 @@ def _usable(phrasings: tuple[str, ...], slots: dict[str, str]) -> list[list[str]
     return [group for group in (named, topical, plain) if group]
 
 
-def _pick(phrasings: tuple[str, ...], slots: dict[str, str], variant: int, seed: int) -> str:
+def _pick(
+    phrasings: tuple[str, ...], slots: dict[str, str], variant: int, seed: int, budget: int | None
+) -> str:
+    candidates = _candidates(phrasings, slots, seed, budget)
+    return candidates[variant % len(candidates)]
+
+
+def _candidates(
+    phrasings: tuple[str, ...], slots: dict[str, str], seed: int, budget: int | None
+) -> list[str]:
+    """The usable phrasings with their slots filled, in the order redrafts go through them;
+    within `budget` words when one is given (a short writer)."""
     # Messages of one occasion start at different phrasings within a group, so an inbox of
     # thank-yous does not get one text.
-    ordered = [p for group in _usable(phrasings, slots) for p in _rotated(group, seed)]
-    chosen = ordered[variant % len(ordered)]
-    return _SLOT.sub(lambda match: _slot_text(slots[match.group(1)]), chosen)
+    groups = [
+        [_SLOT.sub(lambda match: _slot_text(slots[match.group(1)]), p) for p in _rotated(g, seed)]
+        for g in _usable(phrasings, slots)
+    ]
+    return register.within_budget(groups, budget)
 
 
 def _rotated(items: list[str], seed: int) -> list[str]:
@@ -180,7 +212,7 @@ def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str) -> str:
     # A name that is itself a mail-merge leftover would repeat the sender's mistake.
     if not name or any(mark in name for mark in "%{}[]<>"):
         return frame.greet_anonymous
-    template = frame.greet
+    template = register.greeting_template(frame.greet, language, voice)
     if voice.greeting is not None and _is_voice_language(voice, language):
         if not voice.greeting:
             return ""
@@ -191,7 +223,7 @@ def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str) -> str:
 def _sign_off(frame: Frame, voice: Voice, signature: str, language: str) -> str:
     """The closing and name: the user's own habit in their language, else the template's;
     one closing only, and none for a user who never signs."""
-    closing = frame.sign
+    closing = register.closing_for(frame.sign, language, voice)
     if voice.closing is not None and _is_voice_language(voice, language):
         closing = voice.closing
         signature = signature or voice.signature or ""
