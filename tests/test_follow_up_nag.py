@@ -56,3 +56,15 @@ def test_without_a_thread_the_message_own_words_decide() -> None:
     # A single pasted message (classify TEXT) has no thread to read.
     assert "follow-up nag" in judged("Just following up on my last note.")[0]
     assert "follow-up nag" not in judged("Hope you are safe and well.")[0]
+
+
+def test_a_personal_reason_does_not_deny_the_pitch_it_follows() -> None:
+    found = extract_signals(
+        Incoming(
+            text="Any thoughts?",
+            sender=SenderFacts(name=SENDER, first_degree=True),
+            thread=(sender_turn(PITCH),),
+        )
+    )
+    reason = build_reason(Label.RELATIONSHIP, found)
+    assert "no sales pitch" not in reason and "following up a pitch" in reason

@@ -79,6 +79,8 @@ def _relationship_reason(found: Signals) -> str:
         return f"A personal thank-you from {who}."
     if found.has("met before"):
         return "Personal follow-up from someone you met in person."
+    if found.has("follow-up nag"):
+        return f"A personal note from {who}, following up a pitch you never answered."
     if found.has("pitch"):
         return f"Written to you personally by {who}; it asks for something, but is no mass pitch."
     return f"Personal message from {who}, with no sales pitch."
