@@ -10,6 +10,7 @@ from real_export_quirks import ATTACHMENTS_2025, EXCEL_2021
 
 from reply_assistant.batch.output import COLUMNS, PERSON_COLUMNS
 from reply_assistant.cli import cli
+from reply_assistant.cli.inbox_cmd import NO_TEXT_PREVIEW
 
 
 def run(*args: str):
@@ -43,6 +44,14 @@ def test_inbox_labels_what_has_no_verdict_and_takes_since():
     assert "Omar Haddad" in {row["sender"]["name"] for row in older}
     archived = json.loads(run("inbox", "--json", "--filter", "archived").output)
     assert [row["sender"]["name"] for row in archived] == ["Lena Hoff"]
+
+
+def test_inbox_shows_a_message_without_text_as_such(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")  # room for the whole preview
+    run("import", str(ATTACHMENTS_2025))
+    lines = run("inbox").output.splitlines()
+    wordless = [line for line in lines if "Lucia Ferro" in line or "Anton Weiss" in line]
+    assert len(wordless) == 2 and all(NO_TEXT_PREVIEW in line for line in wordless)
 
 
 def test_batch_to_a_missing_folder_fails_before_any_work(tmp_path):

@@ -15,6 +15,7 @@ from reply_assistant.cli.errors import InputError
 from reply_assistant.store import FILTERS, ConversationSummary, Store, StoreError
 
 _FROM_WIDTH, _WHEN_WIDTH, _LABEL_WIDTH = 22, 8, 16
+NO_TEXT_PREVIEW = "(no text: open it on LinkedIn)"
 
 
 @click.command("inbox")
@@ -107,7 +108,10 @@ def print_inbox(
         sender = summary.sender.name or "(unknown)"
         if summary.first_degree:
             sender += " · 1st"
-        preview = f"[sponsored] {summary.preview}" if summary.sponsored else summary.preview
+        # A message without text (an attachment, or deleted) would show as a blank cell.
+        preview = summary.preview or NO_TEXT_PREVIEW
+        if summary.sponsored:
+            preview = f"[sponsored] {preview}"
         # Text, not str: message content must never be read as rich markup.
         table.add_row(
             Text(sender, overflow="ellipsis"),
