@@ -131,3 +131,26 @@ def test_cost_of_quality_puts_cost_and_time_per_thousand_messages_beside_macro_f
         "<td>400.0 s</td>" in section
     )
     assert "offline" not in section  # no price, no network: not an LLM run
+
+
+def test_the_draft_check_table_carries_each_pass_rate_with_its_interval():
+    examples = [
+        ExampleResult(
+            id=f"e{i}",
+            gold="spam",
+            predicted="spam",
+            draft="x",
+            redacted=True,  # the recorded checks are kept as they are
+            checks={"no_placeholders": i < 15},
+        )
+        for i in range(20)
+    ]
+    run = RunResult(
+        prompt="offline", backend="offline", model="m", metrics=compute_metrics(examples),
+        examples=examples,
+    )  # fmt: skip
+    dataset = DatasetInfo(paths=["d.jsonl"], sha256="0" * 64, count=20, split=None)
+    html = render_html([run], dataset, "2026-12-01T10:00:00+00:00")
+    section = html[html.index("<h2>Draft checks") :]
+    # 15 of 20: the Wilson interval [53.1, 88.8].
+    assert "<td>no_placeholders</td><td>75.0% [53.1, 88.8] (15/20)</td>" in section

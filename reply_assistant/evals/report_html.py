@@ -14,6 +14,7 @@ from reply_assistant.evals.field import field_table, field_title
 from reply_assistant.evals.records import DatasetInfo, FieldFigures, RunResult
 from reply_assistant.evals.table import (
     cost_of_quality_table,
+    format_interval,
     format_value,
     primary_runs,
     run_title,
@@ -121,11 +122,8 @@ def _draft_checks(runs: Sequence[RunResult]) -> str:
         row = [name]
         for run in runs:
             rate = run.metrics.draft_checks.get(name)
-            row.append(
-                f"{format_value(rate.rate, 'pct')} ({rate.passed}/{rate.applicable})"
-                if rate
-                else "–"
-            )
+            shown = f"{format_value(rate.rate, 'pct')} {format_interval(rate.rate_ci, 'pct')}"
+            row.append(f"{shown.strip()} ({rate.passed}/{rate.applicable})" if rate else "–")
         rows.append(row)
     return table_html(["check", *(run_title(run) for run in runs)], rows)
 
@@ -227,7 +225,7 @@ def render_html(
 {"".join(_confusion(run) for run in columns)}
 {_calibration(columns)}
 {_groups(runs)}
-<h2>Draft checks (pass rate)</h2>
+<h2>Draft checks (pass rate, 95% interval, passed/applicable)</h2>
 {_draft_checks(columns)}
 {_field(field, columns)}
 {_judge_section(columns)}
