@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reply_assistant.backends.base import Backend
+from reply_assistant.engine import Engine
 from reply_assistant.models import Action, Draft, Label, Message, Participant, Provenance, Verdict
 from reply_assistant.store import Store
 
@@ -150,3 +152,46 @@ def test_clearing_forgets_every_mark_on_the_sender(store) -> None:
         assert store.sender_mark(ids[conversation]) is None
     assert store.status(ids["c-derek"]) == "skipped"  # only the marks were taken back
     assert store.undo_last_action().message_ids == [ids["c-derek"]]
+
+
+class LabelEcho(Backend):
+    """Judges everything spam; a draft names the label it was written for."""
+
+    name, model, prompt_version = "echo", "m", "echo@1"
+
+    def describe(self) -> str:
+        return "echo"
+
+    async def classify(self, item) -> Verdict:
+        return _verdict(Label.SPAM)
+
+    async def draft(self, item, verdict) -> Draft:
+        made_by = Provenance(backend="echo", model="m", prompt_version="echo@1")
+        return Draft(text=f"for {verdict.label.value}", language="en", provenance=made_by)
+
+
+@pytest.mark.parametrize("mark", ["friend", "mute"])
+async def test_batch_drafts_a_marked_senders_new_message_for_the_mark(store, mark) -> None:
+    """A run over stored messages (batch, the inbox listing, the UI) sees the mark: the
+    verdict in force is the mark's, and so is the draft, whatever the model judged."""
+    store.mark_sender(_ids(store)["c-sam-1"], mark)
+    later = _message("c-sam-3", SAM, "Quick demo of our platform?", 10)
+    store.insert_messages([later])
+    store.refresh_conversations([later.conversation_id])
+    assert store.incomings([later.id])[0].sender.mark == mark
+    assert store.incomings([_ids(store)["c-derek"]])[0].sender.mark is None
+
+    await Engine(store, LabelEcho()).run([later.id])
+    label = "relationship" if mark == "friend" else "spam"
+    assert store.verdict(later.id).label.value == label
+    assert [d.text for d in store.drafts(later.id)] == [f"for {label}"]
+
+
+async def test_a_relabel_by_hand_is_drafted_for_over_the_mark(store) -> None:
+    ids = _ids(store)
+    store.mark_sender(ids["c-sam-1"], "friend")
+    later = _message("c-sam-3", SAM, "Quick demo of our platform?", 10)
+    store.insert_messages([later])
+    store.record_relabel(later.id, "unclear")
+    await Engine(store, LabelEcho()).run([later.id])
+    assert [d.text for d in store.drafts(later.id)] == ["for unclear"]

@@ -22,6 +22,7 @@ from reply_assistant.models import (
     VerdictOutput,
 )
 from reply_assistant.sources import find_placeholders
+from reply_assistant.store.sender_marks import mark_verdict
 from reply_assistant.wordless import is_wordless, wordless_note, wordless_verdict
 
 
@@ -73,11 +74,16 @@ class Assistant:
     async def complete(
         self, item: Incoming, verdict: Verdict, with_draft: bool = True
     ) -> Assessment:
-        """The assessment for a verdict already had: its draft, or the draft's error."""
+        """The assessment for a verdict already had: its draft, or the draft's error. The
+        draft of a message from a sender the person marked is written for the mark's verdict,
+        which the store puts in force over the model's (unless the person relabelled it)."""
         if not with_draft:
             return Assessment(verdict=verdict)
+        draft_for = verdict
+        if item.sender.mark and verdict.provenance.backend != "user":
+            draft_for = mark_verdict(item.sender.mark)
         try:
-            draft = await self.redraft(item, verdict)
+            draft = await self.redraft(item, draft_for)
         except BackendError as exc:
             return Assessment(verdict=verdict, error=f"draft failed: {exc}", error_kind=exc.kind)
         return Assessment(verdict=verdict, draft=draft)

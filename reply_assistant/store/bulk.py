@@ -17,6 +17,7 @@ from reply_assistant.models import Incoming, MessageKind, SenderFacts, ThreadTur
 from reply_assistant.store.base import CURRENT_VERDICT_ID, StoreBase, from_owner_sql
 from reply_assistant.store.inbox import THREAD_TURNS
 from reply_assistant.store.records import parse_iso, verdict_from_row
+from reply_assistant.store.sender_marks import ACTIVE_MARK_SQL
 
 # Ids travel as one JSON array parameter: no limit on how many, one statement to prepare.
 _CHUNK = "chunk AS (SELECT key AS position, value AS id FROM json_each(:ids))"
@@ -63,7 +64,8 @@ _INCOMINGS = f"""
 WITH {_CHUNK}
 SELECT m.id, m.conversation_id, m.text, m.sender_name, m.sender_url, m.sponsored,
        m.placeholders, k.rowid IS NOT NULL AS first_degree, k.connected_on,
-       {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread, m.kind
+       {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread, m.kind,
+       {ACTIVE_MARK_SQL} AS mark
 FROM chunk
 JOIN messages m ON m.id = chunk.id
 LEFT JOIN connections k ON k.rowid = {_CONNECTION_ROWID}
@@ -192,6 +194,7 @@ def _incoming_from_row(
     earlier_pitches: int,
     thread: str,
     kind: str,
+    mark: str | None,
 ) -> Incoming:
     return Incoming(
         text=text,
@@ -203,6 +206,7 @@ def _incoming_from_row(
             sponsored=bool(sponsored),
             placeholders=tuple(json.loads(placeholders)) if placeholders != "[]" else (),
             earlier_pitches=earlier_pitches,
+            mark=mark,
         ),
         thread=tuple(
             ThreadTurn(

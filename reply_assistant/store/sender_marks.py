@@ -45,6 +45,11 @@ SENDER_KEY_SQL = """CASE WHEN {alias}.sender_key != '' THEN 'url:' || {alias}.se
     ELSE '' END"""
 _ACTIVE_MARK_ID = """(SELECT s.id FROM sender_marks s
     WHERE s.sender = {sender} AND s.undone = 0 ORDER BY s.id DESC LIMIT 1)"""
+# The mark in force on message `m`'s sender, or NULL: as `sender_mark`, in one query for many.
+# The sender's key is only worked out when some mark is in force (the EXISTS runs once).
+ACTIVE_MARK_SQL = f"""CASE WHEN EXISTS (SELECT 1 FROM sender_marks WHERE undone = 0) THEN (
+    SELECT s.mark FROM sender_marks s
+    WHERE s.id = {_ACTIVE_MARK_ID.format(sender=SENDER_KEY_SQL.format(alias="m"))}) END"""
 MARK_PROVENANCE = Provenance(backend="user", model="", prompt_version="mark")
 # A mark's decision note: the mark, and the newest draft before it (as record_relabel's).
 _NOTE = "sender mark {mark}; drafts before relabel: #{draft_id}"
@@ -102,14 +107,9 @@ class SenderMarksMixin(ResultsMixin):
     def sender_mark(self, message_id: str) -> str | None:
         """The mark in force on the sender of this message: friend, mute or None."""
         row = self._db.execute(
-            f"""SELECT s.mark FROM messages m
-                JOIN sender_marks s ON s.id = {
-                _ACTIVE_MARK_ID.format(sender=SENDER_KEY_SQL.format(alias="m"))
-            }
-                WHERE m.id = ?""",
-            (message_id,),
+            f"SELECT {ACTIVE_MARK_SQL} FROM messages m WHERE m.id = ?", (message_id,)
         ).fetchone()
-        return row["mark"] if row else None
+        return row[0] if row else None
 
     def mark_sender(self, message_id: str, mark: str) -> list[str]:
         """Mark the sender of this message; returns the ids of the sender's messages it

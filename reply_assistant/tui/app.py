@@ -26,7 +26,6 @@ from reply_assistant.demo import DEMO_SOURCE
 from reply_assistant.engine import Assistant
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.models import Action, Connection, Label
-from reply_assistant.store.sender_marks import MARK_PROVENANCE
 from reply_assistant.tui import commands
 from reply_assistant.tui.background import BackgroundWork
 from reply_assistant.tui.conversation.view import ConversationState, ConversationView
@@ -598,23 +597,10 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self.assess_one(message_id)
 
     def on_item_assessed(self, event: ItemAssessed) -> None:
-        if event.assessment.error:
-            self._error_kinds[event.message_id] = event.assessment.error_kind
         # Textual then calls BackgroundWork.on_item_assessed itself (handlers run down the
         # MRO), so calling super() here would count every result twice.
-        judged = event.assessment.verdict
-        in_force = self.store.verdict(event.message_id) if judged else None
-        if (
-            judged is not None
-            and in_force is not None
-            and in_force.label != judged.label
-            and in_force.provenance.prompt_version == MARK_PROVENANCE.prompt_version
-            and in_force.action is not Action.NO_REPLY
-            and event.message_id not in self.working
-        ):
-            # Judged after its sender was marked a friend: the mark's label is in force, and
-            # any draft was written for the model's.
-            self.redraft(event.message_id)
+        if event.assessment.error:
+            self._error_kinds[event.message_id] = event.assessment.error_kind
 
     def action_next_filter(self) -> None:
         self.set_filter(next_filter(self.filter))
