@@ -86,9 +86,13 @@ class SpamTally:
 
 def is_pitch(signals: str) -> bool:
     """Whether a row's signals ("; "-joined) say its message pitched something: a sales
-    pitch or a mail-merge leftover, not only "earlier pitches" by the same sender."""
+    pitch, a mail-merge leftover or a follow-up to the sender's own unanswered pitch, not
+    only "earlier pitches" by the same sender elsewhere."""
     tags = signals.split("; ")
-    return any(tag == "placeholder" or ("pitch" in tag and "earlier" not in tag) for tag in tags)
+    return any(
+        tag in ("placeholder", "follow-up nag") or ("pitch" in tag and "earlier" not in tag)
+        for tag in tags
+    )
 
 
 def worth_mentioning(senders: list[SpamSender]) -> list[SpamSender]:
