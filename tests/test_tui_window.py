@@ -13,6 +13,7 @@ from reply_assistant.models import Action, Draft, Label, Provenance, Verdict
 from reply_assistant.sources import open_export
 from reply_assistant.store import Store
 from reply_assistant.tui.app import ReplyAssistantApp
+from reply_assistant.tui.commands import system_commands
 
 MADE_BY = Provenance(backend="recording", model="m", prompt_version="recording@1")
 
@@ -38,16 +39,22 @@ class RecordingBackend(Backend):
         return Draft(text="Could you say more?", language="en", provenance=MADE_BY)
 
 
-async def judged_on_start(tmp_path, days: int) -> list[str]:
+def launch(tmp_path, days: int, backend: Backend, *, judge: bool = True) -> ReplyAssistantApp:
     store = Store.open(tmp_path / "state.db")
     with open_export(EXCEL_2021) as export:
         import_export(store, export)
-    backend = RecordingBackend()
     settings = Settings(backend="offline", needs_reply_days=days)
-    app = ReplyAssistantApp(store, Assistant(backend), "recording", settings=settings)
+    return ReplyAssistantApp(
+        store, Assistant(backend), "recording", settings=settings, classify_on_start=judge
+    )
+
+
+async def judged_on_start(tmp_path, days: int) -> list[str]:
+    backend = RecordingBackend()
+    app = launch(tmp_path, days, backend)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-    store.close()
+    app.store.close()
     return backend.classified
 
 
@@ -61,3 +68,19 @@ async def test_only_the_needs_reply_window_is_judged_on_start(tmp_path):
 async def test_no_window_judges_every_inbox_conversation(tmp_path):
     judged = await judged_on_start(tmp_path, days=0)
     assert any("ERP migration" in text for text in judged)
+
+
+async def test_the_palette_widens_the_window_to_list_older_threads(tmp_path):
+    app = launch(tmp_path, 90, RecordingBackend(), judge=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+
+        def listed() -> set[str]:
+            return {row.sender for row in app.inbox.rows_by_id.values()}
+
+        assert "Omar Haddad" not in listed()
+        [any_date] = [c for c in system_commands(app) if c.title == "Needs reply since: any date"]
+        any_date.callback()
+        await pilot.pause()
+        assert "Omar Haddad" in listed()
+    app.store.close()
