@@ -230,5 +230,5 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_relationship_reason_agrees_with_its_signals(
     tags: tuple[str, ...], said: str, not_said: str
 ) -> None:
-    reason = build_reason(Label.RELATIONSHIP, Signals(tags=tags, features=()))
+    reason = build_reason(Label.RELATIONSHIP, Signals(tags=tags))
     assert said in reason and not_said not in reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reply_assistant.backends.offline.signals import FEATURE_NAMES, extract_signals
+from reply_assistant.backends.offline.signals import extract_signals
 from reply_assistant.models import Incoming, SenderFacts, ThreadTurn
 
 
@@ -79,31 +79,3 @@ def test_sender_facts_and_thread_become_signals() -> None:
 def test_raw_sponsored_inmail_markup_counts_as_sponsored() -> None:
     html = '<p class="spinmail-quill-editor__spin-break">Hi Maria,</p><p>Try Nimbus</p>'
     assert tags(html)[0] == "sponsored"
-
-
-def features(text: str, **facts: object) -> dict[str, float]:
-    sender = SenderFacts(name="Maria Lopez", **facts)  # type: ignore[arg-type]
-    found = extract_signals(Incoming(text=text, sender=sender))
-    return dict(zip(FEATURE_NAMES, found.features, strict=True))
-
-
-def test_asking_for_time_is_not_counted_as_selling() -> None:
-    # Recruiters, mentees and organisers ask for 20 minutes too: the tag stays (for the
-    # reason), but the model sees a time ask apart from sales phrases.
-    asking = features("Would you have 20 minutes next week to talk about mentoring?")
-    assert asking["time_ask"] == 1.0 and asking["pitch"] == 0.0
-    selling = features("Our platform cuts cloud bills; book a demo and hop on a quick call.")
-    assert selling["time_ask"] == 1.0 and selling["pitch"] > 0.0
-
-
-def test_a_connections_pitch_is_its_own_feature() -> None:
-    pitch = "We just launched a cost tool, want early access?"
-    assert features(pitch, first_degree=True)["connection_pitch"] == 1.0
-    assert features(pitch)["connection_pitch"] == 0.0
-    assert features("Congrats on the new role!", first_degree=True)["connection_pitch"] == 0.0
-
-
-def test_a_reference_to_the_owners_work_is_a_feature() -> None:
-    assert features("I loved your talk on golden paths.")["owner_work"] == 1.0
-    assert features("Vi tu charla sobre Kubernetes.")["owner_work"] == 1.0
-    assert features("I loved the weather in Lisbon.")["owner_work"] == 0.0

@@ -1,7 +1,8 @@
-"""Hand-written signals: readable tags for the verdict and numeric features for the model.
+"""Hand-written signals: readable tags that explain a verdict and shape its draft.
 
-Each pattern is deliberately narrow; the TF-IDF features carry the long tail. Patterns
-cover English first and the commonest phrasings in es, fr, de, pt, it and nl.
+They never decide the label (the embedding model reads the text for that), so each
+pattern is deliberately narrow. Patterns cover English first and the commonest phrasings
+in es, fr, de, pt, it and nl.
 """
 
 from __future__ import annotations
@@ -95,21 +96,6 @@ MET_BEFORE = PhrasePattern(
         "met meeting meet seeing promised conocerte promet promis convenu échangé discuté "
         "connaissance versprochen kennengelernt gespräch gesprach conhecer combinamos "
         "conoscerti promesso beloofd ontmoeten spreken"
-    ),
-)
-# The sender read or heard something the owner made: a talk, a post, an article.
-OWNER_WORK = PhrasePattern(
-    r"your (?:talk|post|article|essay|write-?up|blog|keynote|panel|podcast|paper|book"
-    r"|newsletter|thread|open-source)"
-    r"|tu (?:charla|art[ií]culo|post|ponencia)|(?:ton|votre) (?:article|talk|intervention"
-    r"|conf[ée]rence|post|travail)|(?:dein(?:en)?|ihr(?:en)?) (?:talk|vortrag|artikel|beitrag)"
-    r"|(?:sua|seu|tua|teu) (?:palestra|artigo|post)|(?:il tuo|la tua) (?:talk|intervento"
-    r"|articolo|post)|je (?:talk|artikel|post|presentatie)",
-    triggers=(
-        "talk post article essay write-up writeup blog keynote panel podcast paper book "
-        "newsletter thread open-source charla artículo articulo ponencia intervention "
-        "conférence conference travail vortrag artikel beitrag palestra artigo intervento "
-        "articolo presentatie"
     ),
 )
 SCAM = PhrasePattern(
@@ -212,7 +198,6 @@ PHRASE_PATTERNS = (
     PITCH,
     TIME_ASK,
     MET_BEFORE,
-    OWNER_WORK,
     SCAM,
     PHISHING,
     FAMILIARITY_CLAIM,
@@ -324,38 +309,10 @@ GREETINGS = frozenset(
     ]
 )
 
-# Order matters: it is the column order of the feature matrix.
-FEATURE_NAMES = (
-    "placeholder",
-    "links",
-    "link_only",
-    "pitch",
-    "scam",
-    "fake_familiarity",
-    "follow_up_nag",
-    "sponsored",
-    "first_degree",
-    "warm_intro",
-    "congratulations",
-    "thanks",
-    "greeting_only",
-    "earlier_pitches",
-    "prompt_injection",
-    "owner_replied_before",
-    "no_prior_contact",
-    "very_short",
-    "question",
-    "time_ask",
-    "met_before",
-    "owner_work",
-    "connection_pitch",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Signals:
     tags: tuple[str, ...]  # readable, strongest first, for Verdict.signals
-    features: tuple[float, ...]  # aligned with FEATURE_NAMES
     pitch_words: tuple[str, ...] = ()  # what matched, lower-cased, for the reason
 
     def has(self, tag: str) -> bool:
@@ -417,34 +374,7 @@ def extract_signals(item: Incoming) -> Signals:
         ("greeting only", greeting_only),
         ("no prior contact", no_prior_contact),
     )
-    features = {
-        "placeholder": float(placeholder),
-        "links": min(len(links), 3) / 3,
-        "link_only": float(link_only),
-        "pitch": min(len(sales_hits), 3) / 3,
-        "scam": float(scam),
-        "fake_familiarity": float(fake_familiarity),
-        "follow_up_nag": float(follow_up),
-        "sponsored": float(sponsored),
-        "first_degree": float(bool(sender.first_degree)),
-        "warm_intro": float(warm_intro),
-        "congratulations": float(congrats),
-        "thanks": float(thanks),
-        "greeting_only": float(greeting_only),
-        "earlier_pitches": min(sender.earlier_pitches, 3) / 3,
-        "prompt_injection": float(injection),
-        "owner_replied_before": float(owner_replied),
-        "no_prior_contact": float(no_prior_contact),
-        "very_short": float(len(words) <= 5),
-        "question": float("?" in text),
-        "time_ask": float(bool(time_hits)),
-        "met_before": float(met_before),
-        "owner_work": float(bool(hits(OWNER_WORK))),
-        # A connection's sales pitch is still spam: the connection alone must not excuse it.
-        "connection_pitch": float(bool(sender.first_degree) and bool(sales_hits)),
-    }
     return Signals(
         tags=tuple(tag for tag, present in flagged if present),
-        features=tuple(features[name] for name in FEATURE_NAMES),
         pitch_words=pitch_hits,
     )
