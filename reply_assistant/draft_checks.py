@@ -277,6 +277,12 @@ def sign_off_ok(draft: str, sign_off: str) -> bool:
     return name is None or (bool(sign_off) and name.casefold() == sign_off.casefold())
 
 
+def is_note(draft: str) -> bool:
+    """Whether `draft` is a note to the user, in parentheses, rather than a reply."""
+    text = draft.strip()
+    return text.startswith("(") and text.endswith(")") and "\n" not in text
+
+
 def check_draft(
     draft: str,
     *,
@@ -293,8 +299,10 @@ def check_draft(
     user's ("" when they have none; None when unknown: not checked). `message` is the text
     the draft answers (None: the checks that need it are left out); specificity is asked
     of replies to people only, since a decline or a clarifying question may be general.
-    A verdict whose action is no_reply (scams, sponsored mail) has no reply to check."""
-    if action == "no_reply":
+    A verdict whose action is no_reply (scams, sponsored mail) has no reply to check, nor
+    has a note to the user in place of a draft (a message in a language the offline drafts
+    are not written in)."""
+    if action == "no_reply" or is_note(draft):
         return {}
     results: dict[str, bool | None] = {
         "first_name_used": first_name_used(draft, first_name),

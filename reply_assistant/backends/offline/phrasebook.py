@@ -709,6 +709,8 @@ class Frame:
     sign: str
     no_reply_scam: str
     no_reply_sponsored: str
+    # For a message in a language the phrasebook lacks; {language} is its name.
+    untemplated: str
 
 
 FRAMES: dict[str, Frame] = {
@@ -718,6 +720,7 @@ FRAMES: dict[str, Frame] = {
         sign="Best,",
         no_reply_scam="(No reply suggested: this looks like a scam or phishing attempt. Report or archive it.)",
         no_reply_sponsored="(No reply suggested: this is a sponsored message. Archive it.)",
+        untemplated="(No draft: this message is in {language}, which the offline drafts are not written in. Reply in {language} yourself, or use an LLM backend.)",
     ),
     "es": Frame(
         greet="Hola {name},",
@@ -725,6 +728,7 @@ FRAMES: dict[str, Frame] = {
         sign="Saludos,",
         no_reply_scam="(Sin respuesta sugerida: parece una estafa o un intento de phishing. Denúncialo o archívalo.)",
         no_reply_sponsored="(Sin respuesta sugerida: es un mensaje patrocinado. Archívalo.)",
+        untemplated="(Sin borrador: este mensaje está en {language}, un idioma en el que no se escriben los borradores sin conexión. Responde tú en {language} o usa un LLM.)",
     ),
     "fr": Frame(
         greet="Bonjour {name},",
@@ -732,6 +736,7 @@ FRAMES: dict[str, Frame] = {
         sign="Cordialement,",
         no_reply_scam="(Aucune réponse suggérée : cela ressemble à une arnaque ou à du hameçonnage. Signalez-le ou archivez-le.)",
         no_reply_sponsored="(Aucune réponse suggérée : c'est un message sponsorisé. Archivez-le.)",
+        untemplated="(Pas de brouillon : ce message est en {language}, une langue dans laquelle les brouillons hors ligne ne sont pas rédigés. Répondez vous-même en {language} ou utilisez un LLM.)",
     ),
     "de": Frame(
         greet="Hallo {name},",
@@ -739,6 +744,7 @@ FRAMES: dict[str, Frame] = {
         sign="Viele Grüße",
         no_reply_scam="(Keine Antwort empfohlen: Das sieht nach Betrug oder Phishing aus. Melden oder archivieren Sie die Nachricht.)",
         no_reply_sponsored="(Keine Antwort empfohlen: Das ist eine gesponserte Nachricht. Archivieren Sie sie.)",
+        untemplated="(Kein Entwurf: Diese Nachricht ist auf {language}, in dieser Sprache schreiben die Offline-Entwürfe nicht. Antworten Sie selbst auf {language} oder nutzen Sie ein LLM.)",
     ),
     "pt": Frame(
         greet="Olá {name},",
@@ -746,6 +752,7 @@ FRAMES: dict[str, Frame] = {
         sign="Abraço,",
         no_reply_scam="(Nenhuma resposta sugerida: parece golpe ou phishing. Denuncie ou arquive.)",
         no_reply_sponsored="(Nenhuma resposta sugerida: é uma mensagem patrocinada. Arquive.)",
+        untemplated="(Sem rascunho: esta mensagem está em {language}, idioma em que os rascunhos offline não são escritos. Responda você mesmo em {language} ou use um LLM.)",
     ),
     "it": Frame(
         greet="Ciao {name},",
@@ -753,6 +760,7 @@ FRAMES: dict[str, Frame] = {
         sign="Un saluto,",
         no_reply_scam="(Nessuna risposta suggerita: sembra una truffa o un tentativo di phishing. Segnalalo o archivialo.)",
         no_reply_sponsored="(Nessuna risposta suggerita: è un messaggio sponsorizzato. Archivialo.)",
+        untemplated="(Nessuna bozza: questo messaggio è in {language}, lingua in cui le bozze offline non sono scritte. Rispondi tu in {language} o usa un LLM.)",
     ),
     "nl": Frame(
         greet="Hoi {name},",
@@ -760,5 +768,6 @@ FRAMES: dict[str, Frame] = {
         sign="Groeten,",
         no_reply_scam="(Geen antwoord voorgesteld: dit lijkt op oplichting of phishing. Meld of archiveer het.)",
         no_reply_sponsored="(Geen antwoord voorgesteld: dit is een gesponsord bericht. Archiveer het.)",
+        untemplated="(Geen concept: dit bericht is in het {language}, een taal waarin de offline concepten niet worden geschreven. Antwoord zelf in het {language} of gebruik een LLM.)",
     ),
 }
