@@ -17,7 +17,7 @@ from reply_assistant.backends.offline.corrections import (
 )
 from reply_assistant.backends.offline.drafts import chunk_words, compose_draft, redraft_variant
 from reply_assistant.backends.offline.encoder import EmbeddingStore, Encoder
-from reply_assistant.backends.offline.model import EmbeddingModel
+from reply_assistant.backends.offline.model import EmbeddingModel, EncoderMismatch
 from reply_assistant.backends.offline.reasons import build_reason, choose_action
 from reply_assistant.backends.offline.signals import extract_signals
 from reply_assistant.config import Profile
@@ -54,6 +54,8 @@ class OfflineBackend(Backend):
                 "The offline model's file is missing; reinstall reply-assistant.",
                 kind="not_found",
             ) from exc
+        except EncoderMismatch as exc:
+            raise BackendError(str(exc), kind="not_found") from exc
         self._encoder = Encoder(store=store)
         # A bare embedding cache (evals, tests) holds no corrections.
         self._corrections = store if isinstance(store, CorrectionSource) else None

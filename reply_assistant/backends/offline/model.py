@@ -18,9 +18,19 @@ from pathlib import Path
 
 import numpy as np
 
+from reply_assistant.backends.offline.encoder import ENCODER_ID
 from reply_assistant.models import Label
 
 MODEL_FILE = "offline_model.npz"
+
+
+def packaged_model_path() -> Path:
+    return Path(str(resources.files("reply_assistant") / "data" / MODEL_FILE))
+
+
+class EncoderMismatch(ValueError):
+    """The model file was fitted on another encoder's vectors: its weights would read
+    this encoder's vectors as noise, so it must not be used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +94,18 @@ class EmbeddingModel:
         )
 
     @classmethod
-    def load(cls, path: Path | None = None) -> EmbeddingModel:
-        path = path or Path(str(resources.files("reply_assistant") / "data" / MODEL_FILE))
+    def load(cls, path: Path | None = None, *, encoder: str = ENCODER_ID) -> EmbeddingModel:
+        """The model in `path` (the packaged one by default), which must have been fitted
+        on `encoder`'s vectors (the running encoder's by default)."""
+        path = path or packaged_model_path()
         with np.load(path) as stored:
             meta = json.loads(str(stored["meta"]))
+            if meta["encoder"] != encoder:
+                raise EncoderMismatch(
+                    f"The offline model was fitted on encoder {meta['encoder']}, but this "
+                    f"install runs {encoder}; refit it (python evals/train_offline.py) or "
+                    "reinstall reply-assistant."
+                )
             return cls(
                 classes=tuple(meta["classes"]),
                 weights=stored["weights"].astype(np.float64),

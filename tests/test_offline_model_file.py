@@ -1,0 +1,51 @@
+"""The shipped model file names the encoder it was fitted on; a file fitted on another
+encoder is refused with one clear line, never used to judge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from reply_assistant.backends.offline import model as model_module
+from reply_assistant.backends.offline.encoder import DIMENSIONS, ENCODER_ID
+from reply_assistant.backends.offline.model import EmbeddingModel, EncoderMismatch
+from reply_assistant.cli import cli
+
+OTHER_ENCODER = "some-other-encoder:v9"
+
+
+@pytest.fixture
+def foreign_model(tmp_path: Path) -> Path:
+    path = tmp_path / "offline_model.npz"
+    EmbeddingModel(
+        classes=("relationship", "spam", "unclear"),
+        weights=np.zeros((3, DIMENSIONS)),
+        intercept=np.zeros(3),
+        temperature=1.0,
+        spam_threshold=0.0,
+        encoder=OTHER_ENCODER,
+        version="foreign",
+    ).save(path, details={})
+    return path
+
+
+def test_a_model_fitted_on_another_encoder_is_refused(foreign_model: Path) -> None:
+    with pytest.raises(EncoderMismatch) as refused:
+        EmbeddingModel.load(foreign_model)
+    assert OTHER_ENCODER in str(refused.value) and ENCODER_ID in str(refused.value)
+    assert EmbeddingModel.load(foreign_model, encoder=OTHER_ENCODER).version == "foreign"
+
+
+def test_classify_with_a_foreign_model_file_exits_2_with_one_line(
+    foreign_model: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(model_module, "packaged_model_path", lambda: foreign_model)
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "state.db"), "classify", "Hi there", "--backend", "offline"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "fitted on encoder" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
