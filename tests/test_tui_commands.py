@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from snapshot_apps.build import build_app, settle
@@ -156,12 +157,17 @@ async def test_importing_over_the_demo_while_a_demo_draft_is_being_rewritten(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         fake_llm.latency = 0.5
+        rewriting = asyncio.Event()  # set when the row shows the redraft has started
+        refresh_row = app.refresh_row
+
+        def watch_row(message_id: str) -> None:
+            refresh_row(message_id)
+            if message_id in app.working:
+                rewriting.set()
+
+        app.refresh_row = watch_row
         await pilot.press("r")
-        for _ in range(200):  # until the request reaches the server (slower on a busy CI)
-            if fake_llm.in_flight:
-                break
-            await pilot.pause(0.02)
-        assert fake_llm.in_flight > 0  # a demo draft is being rewritten
+        await rewriting.wait()  # a demo draft is being rewritten, its request on the server
         commands.import_export_into(app, write_export(tmp_path / "export"))
         await settle(pilot)
         assert app.is_running

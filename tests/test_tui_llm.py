@@ -124,16 +124,18 @@ async def test_a_regenerated_draft_streams_into_the_editor_and_adds_to_the_total
         tokens_before, cost_before = app.totals.usage.total_tokens, app.totals.cost_usd
         assert f"{tokens_before:,} tokens" in app.status_bar.totals
 
-        fake_llm.stream_delay_s = 0.05  # each word waits, so the stream is seen half-way
+        fake_llm.stream_delay_s = 0.05  # each word waits: the chunks arrive one by one
+        shown: list[str] = []  # what the editor showed after each streamed chunk
+        show_streaming = app.conversation.set_streaming
+
+        def watch_streaming(text: str) -> None:
+            show_streaming(text)
+            shown.append(app.conversation.draft_text)
+
+        app.conversation.set_streaming = watch_streaming
         await pilot.press("r")
-        partial = ""
-        for _ in range(200):
-            await pilot.pause(0.02)
-            text = app.conversation.draft_text
-            if message_id in app.working and text and not final_draft_text(text):
-                partial = text
-                break
         await settle(pilot)
+        partial = next(text for text in shown if text and not final_draft_text(text))
 
         [*_, streamed] = app.store.drafts(message_id)
         assert streamed.provenance.prompt_version == "draft@v1 (streamed)"

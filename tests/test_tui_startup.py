@@ -3,6 +3,7 @@ drafts (issue 4). Behaviour only; the timings are in benchmarks/bench_tui_startu
 
 from __future__ import annotations
 
+import asyncio
 import io
 import sys
 import threading
@@ -171,10 +172,9 @@ async def test_a_row_relabelled_while_drafts_are_written_gets_only_its_own_draft
     )
     app = launch(tmp_path / "state.db", make_backend(settings), settings)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
-            if app.status_bar.progress == (5, 5):
-                break
-            await pilot.pause(0.01)
+        verdicts_in = asyncio.Event()
+        app.watch(app.status_bar, "progress", lambda done: done == (5, 5) and verdicts_in.set())
+        await verdicts_in.wait()
         last = list(app.inbox.rows_by_id)[-1]
         assert not app.store.drafts(last)  # every verdict is in, its draft is not
         app.inbox.move_cursor(row=4)
