@@ -57,7 +57,9 @@ def test_rows_match_a_live_run_at_half_the_price(llm_env, tmp_path, monkeypatch)
     export = write_export(tmp_path / "export", mixed_texts(6))
     batch_db = Path(os.environ["REPLY_ASSISTANT_DB"])
     batch_out = tmp_path / "batch.csv"
-    code, output = run_batch(str(export), "-o", str(batch_out), "--provider-batch", *FAST_POLL)
+    code, output = run_batch(
+        str(export), "-o", str(batch_out), "--provider-batch", "--details", *FAST_POLL
+    )
     assert code == 0, output
 
     # One upload and one batch per round (classify, then draft); nothing sent live.
@@ -70,7 +72,7 @@ def test_rows_match_a_live_run_at_half_the_price(llm_env, tmp_path, monkeypatch)
     # The same export through live calls, into a fresh state file.
     monkeypatch.setenv("REPLY_ASSISTANT_DB", str(tmp_path / "live.db"))
     live_out = tmp_path / "live.csv"
-    assert run_batch(str(export), "-o", str(live_out))[0] == 0
+    assert run_batch(str(export), "-o", str(live_out), "--details")[0] == 0
 
     batch_rows = {row["message_id"]: row for row in read_csv(batch_out)}
     live_rows = {row["message_id"]: row for row in read_csv(live_out)}
@@ -121,7 +123,9 @@ def test_failed_and_invalid_lines_are_recorded_and_retried_alone(llm_env, tmp_pa
         return default_responder(request)
 
     llm_env.responder = responder
-    code, output = run_batch(str(export), "-o", str(out), "--provider-batch", *FAST_POLL)
+    code, output = run_batch(
+        str(export), "-o", str(out), "--provider-batch", "--details", *FAST_POLL
+    )
     assert code == 1, output
     rows = {row["message_id"]: row for row in read_csv(out)}
     assert "server_error" in rows[refused]["error"] and rows[refused]["label"] == ""
@@ -134,7 +138,9 @@ def test_failed_and_invalid_lines_are_recorded_and_retried_alone(llm_env, tmp_pa
 
     llm_env.batch.fail_custom_ids = set()
     llm_env.responder = default_responder
-    code, output = run_batch(str(export), "-o", str(out), "--provider-batch", *FAST_POLL)
+    code, output = run_batch(
+        str(export), "-o", str(out), "--provider-batch", "--details", *FAST_POLL
+    )
     assert code == 0, output
     retried = [custom_ids for name, custom_ids in batch_rounds(llm_env)[2:]]
     assert [sorted(x) for x in retried] == [sorted([refused, invalid])] * 2
@@ -146,7 +152,7 @@ def test_expired_batch_marks_its_messages_failed(llm_env, tmp_path):
     llm_env.batch.final_status = "expired"
     out = tmp_path / "out.csv"
     code, output = run_batch(
-        str(export), "-o", str(out), "--provider-batch", "--no-drafts", *FAST_POLL
+        str(export), "-o", str(out), "--provider-batch", "--no-drafts", "--details", *FAST_POLL
     )
     assert code == 1, output
     assert all("ended expired" in row["error"] for row in read_csv(out))
@@ -178,7 +184,9 @@ def test_interrupted_poll_resumes_without_submitting_again(llm_env, tmp_path, re
         assert len(store.batch_jobs()) == 1  # recorded as open
 
     llm_env.batch.polls_until_done = 0  # the next status check finds it complete
-    code, output = run_batch(str(export), "-o", str(out), resume_with, "--no-drafts", *FAST_POLL)
+    code, output = run_batch(
+        str(export), "-o", str(out), resume_with, "--no-drafts", "--details", *FAST_POLL
+    )
     assert code == 0, output
     assert sent_paths(llm_env).count("/v1/batches") == 1  # no second batch create
     assert "Resuming 1 submitted batch" in output

@@ -66,7 +66,7 @@ def test_batch_judges_every_message_records_the_mode_and_resumes(llm_env, tmp_pa
     export = write_export(tmp_path / "export", TEXTS)
     out, db = tmp_path / "out.csv", tmp_path / "state.db"
     before = llm_env.chat_requests()
-    result = invoke("--db", str(db), "batch", str(export), "-o", str(out))
+    result = invoke("--db", str(db), "batch", str(export), "-o", str(out), "--details")
     rows = read_csv(out)
     assert len(rows) == len(TEXTS), result.output
     for row in rows:  # judged, or failed only because the answer never parsed
