@@ -59,6 +59,8 @@ class OfflineBackend(Backend):
         self._encoder = Encoder(store=store)
         # A bare embedding cache (evals, tests) holds no corrections.
         self._corrections = store if isinstance(store, CorrectionSource) else None
+        # Corrected messages' vectors by message id (a message's text never changes).
+        self._corrected_vectors: dict[str, np.ndarray] = {}
         self.prompt_version = f"offline@{self._model.version}"
         self._provenance_template = Provenance(
             backend=self.name, model=self.model, prompt_version=self.prompt_version, cost_usd=0.0
@@ -110,7 +112,12 @@ class OfflineBackend(Backend):
         corrections = self._corrections.labelled_texts() if self._corrections else []
         if not corrections:
             return probabilities, [None] * len(probabilities)
-        memory = self._encoder.embed([c.text for c in corrections]).astype("float64")
+        missing = [c for c in corrections if c.message_id not in self._corrected_vectors]
+        if missing:
+            fresh = self._encoder.embed([c.text for c in missing]).astype("float64")
+            ids = [c.message_id for c in missing]
+            self._corrected_vectors.update(zip(ids, fresh, strict=True))
+        memory = np.stack([self._corrected_vectors[c.message_id] for c in corrections])
         return recall(probabilities, vectors, corrections, memory, self._model.classes)
 
     async def classify(self, item: Incoming) -> Verdict:
