@@ -151,3 +151,13 @@ def test_the_corrections_command_without_a_state_file_is_one_line(tmp_path: Path
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "corrections"])
     assert result.exit_code == 2
     assert "No state database" in result.output and "Traceback" not in result.output
+
+
+def test_a_sender_mark_and_an_accept_under_it_teach_nothing(inbox) -> None:
+    store, engine, ids = inbox
+    store.mark_sender(ids["pitch"], "friend")  # says who Colby is, not what pitches mean
+    store.record_decision(ids["pitch"], "accept")
+    rejudge(engine, ids["twin"])
+
+    assert store.correction_entries() == []
+    assert store.verdict(ids["twin"]).label is Label.SPAM
