@@ -220,7 +220,9 @@ def command(
     if field is not None:
         print_field(console, field, runs)
     if output:
-        write_private_text(output, run_file.model_dump_json(indent=1))
+        # Without --field a RUN.json stays as before it existed: no "field": null.
+        unused = {"field"} if field is None else None
+        write_private_text(output, run_file.model_dump_json(indent=1, exclude=unused))
         console.print(f"runs written to {output}")
     _record_history(app, run_file, output)
     if html_path:
@@ -342,5 +344,6 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     else:
         console.print("metrics match the recorded ones")
     if output:
-        write_private_text(output, rescored.model_dump_json(indent=1))
+        unused = {"field"} if rescored.field is None else None
+        write_private_text(output, rescored.model_dump_json(indent=1, exclude=unused))
         console.print(f"rescored runs written to {output}")
