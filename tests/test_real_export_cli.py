@@ -38,6 +38,8 @@ def test_import_reports_the_needs_reply_window_and_unreadable_dates(tmp_path):
 
 def test_inbox_labels_what_has_no_verdict_and_takes_since():
     run("import", str(EXCEL_2021))
+    printed = run("open", "--print").output  # the first listing after the import judges
+    assert "—" not in printed and "spam" in printed and "relationship" in printed
     rows = json.loads(run("inbox", "--json").output)
     assert len(rows) == 11 and all(row["label"] for row in rows)
     older = json.loads(run("inbox", "--json", "--since", "2019-01-01").output)
