@@ -37,7 +37,7 @@ def read_field(db_path: Path, since: datetime | None) -> FieldFigures:
         raise FieldError(str(exc)) from exc
     return FieldFigures(
         since=since.date().isoformat() if since else None,
-        rows=[FieldRow(**row.as_dict()) for row in use_figures(outcomes)],
+        rows=[FieldRow.model_validate(row.as_dict()) for row in use_figures(outcomes)],
     )
 
 

@@ -122,8 +122,11 @@ def _draft_checks(runs: Sequence[RunResult]) -> str:
         row = [name]
         for run in runs:
             rate = run.metrics.draft_checks.get(name)
+            if rate is None:
+                row.append("–")
+                continue
             shown = f"{format_value(rate.rate, 'pct')} {format_interval(rate.rate_ci, 'pct')}"
-            row.append(f"{shown.strip()} ({rate.passed}/{rate.applicable})" if rate else "–")
+            row.append(f"{shown.strip()} ({rate.passed}/{rate.applicable})")
         rows.append(row)
     return table_html(["check", *(run_title(run) for run in runs)], rows)
 
