@@ -67,7 +67,8 @@ def port_masked(monkeypatch: pytest.MonkeyPatch, refusing_server: FakeLLMServer)
 def test_error_state(
     snap_compare, tmp_path: Path, refusing_server: FakeLLMServer, port_masked: None
 ) -> None:
-    """A refused API key: one error toast, items pending with the next step (the key)."""
+    """A refused API key: one error toast with the next step (the key); meanwhile the
+    offline model's verdicts, said so in the header and the status bar."""
     settings = Settings(
         backend="openai",
         base_url=refusing_server.base_url,

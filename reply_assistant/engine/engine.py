@@ -118,11 +118,14 @@ class Engine:
         verdicts_first: bool = False,
         fail_fast: bool = False,
         again: bool = False,
+        stop_when: Callable[[RunOutcome], bool] | None = None,
     ) -> RunOutcome:
         """Judge and draft what is left of `message_ids` (all of them, `again`). With
         `verdicts_first`, every verdict is had before any draft (a screen sorts by label at
-        a glance, and an LLM drafts slower than it judges). Raises BackendError or
-        ConfigError when the backend cannot be loaded; every other failure is recorded."""
+        a glance, and an LLM drafts slower than it judges). `stop_when`, asked after each
+        step, stops taking new work as `fail_fast` does (a screen that finds the endpoint
+        down). Raises BackendError or ConfigError when the backend cannot be loaded; every
+        other failure is recorded."""
         started = time.perf_counter()
         await self.backend.ready()
         todo = list(message_ids) if again else self.remaining(message_ids, with_drafts=with_drafts)
@@ -135,7 +138,7 @@ class Engine:
 
         async def step(ids: list[str], judge: bool, draft: bool) -> None:
             await self._step(ids, outcome, judged_now, judge=judge, draft=draft, again=again)
-            if fail_fast and outcome.failures:
+            if (fail_fast and outcome.failures) or (stop_when is not None and stop_when(outcome)):
                 stop.set()
 
         try:

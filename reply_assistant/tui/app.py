@@ -239,6 +239,8 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self._notified_errors: set[str] = set()
         self._filter_count = 0  # conversations listed that still match the filter
         self._error_kinds: dict[str, str] = {}  # BackendError.kind of this session's failures
+        self.offline_meanwhile: set[str] = set()
+        self._offline = None  # the offline model standing in for an unreachable LLM
 
     # ------------------------------------------------------------------ layout
 
@@ -513,6 +515,9 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         if message_id in self.working:
             self.notify("Already working on this one.", severity="warning")
             return
+        if message_id in self.offline_meanwhile:  # the status bar says: r to retry the LLM
+            self.retry_llm()
+            return
         if self.store.verdict(message_id) is None:
             self.assess_one(message_id)
             return
@@ -656,6 +661,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self.backend_label = backend_label
         self._show_backend()
         self.notify(f"Now using {backend_label} {self.status_bar.prompts}".strip() + ".")
+        self.retry_llm()  # the rows that failed, or that the offline model stood in for
 
     def _show_backend(self) -> None:
         self.sub_title = self.backend_label

@@ -3,6 +3,7 @@
 A mixin of ReplyAssistantApp: the workers read and write the Store and report results as
 messages; the handlers update the inbox row, the totals and the error toasts. An error
 toast says the next step (tui/next_step.py), the same line the conversation pane shows.
+When the LLM is down, the offline model judges meanwhile (tui/llm_fallback.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.base import Backend, BackendError
 from reply_assistant.config import ConfigError
 from reply_assistant.engine import DEFAULT_CONCURRENCY, Engine
 from reply_assistant.engine.events import (
@@ -25,6 +26,7 @@ from reply_assistant.engine.events import (
     WorkStarted,
 )
 from reply_assistant.models import Assessment
+from reply_assistant.tui import llm_fallback
 from reply_assistant.tui.messages import (
     ClassificationProgress,
     DraftFinished,
@@ -60,6 +62,9 @@ class BackgroundWork(_AppBase):
     totals: SessionTotals
     _notified_errors: set[str]
     _history_position: dict[str, int]
+    # Rows the offline model judged because the LLM was down; `r` on one retries the LLM.
+    offline_meanwhile: set[str]
+    _offline: Backend | None
 
     if TYPE_CHECKING:
 
@@ -73,6 +78,8 @@ class BackgroundWork(_AppBase):
         def current_id(self) -> str | None: ...
 
         def refresh_row(self, message_id: str) -> None: ...
+
+        def _show_backend(self) -> None: ...
 
     def _engine(self) -> Engine:
         """An engine on the backend in use now (one chosen meanwhile is used from the next
@@ -107,10 +114,46 @@ class BackgroundWork(_AppBase):
         self.post_message(ClassificationProgress(0, len(todo)))
         self._notified_errors.clear()
         engine = self._engine()
+        health = llm_fallback.LLMHealth()
+        if engine.backend.capabilities.uses_prompts:
+            engine.subscribe(health.watch)
         try:
-            await engine.run(todo, verdicts_first=True, again=again)
+            await engine.run(todo, verdicts_first=True, again=again, stop_when=health.down)
         except (BackendError, ConfigError) as exc:
             self._report_error(f"{engine.backend.describe()} could not be loaded: {exc}")
+            return
+        if health.down() or health.all_failed:
+            judged_here = engine.usable_verdicts(todo)
+            await self._judge_offline_meanwhile([m for m in todo if m not in judged_here])
+
+    async def _judge_offline_meanwhile(self, message_ids: list[str]) -> None:
+        """The LLM is down: the offline model judges (and drafts) what it did not, and the
+        header and status bar say so until the LLM is tried again."""
+        self.offline_meanwhile.update(message_ids)
+        self.sub_title = "offline (LLM unreachable)"
+        self.status_bar.backend = "offline"
+        self.status_bar.prompts = ""
+        self.status_bar.notice = llm_fallback.NOTICE
+        if self._offline is None:
+            self._offline = llm_fallback.offline_backend(self.settings, self.store)
+        engine = Engine(self.store, self._offline, busy=self.working)
+        engine.subscribe(self._on_engine_event)
+        await engine.run(message_ids, verdicts_first=True)
+
+    def retry_llm(self) -> None:
+        """Judge again, with the backend in use, the rows the offline model stood in for
+        and those whose call failed."""
+        failed = [
+            summary.message_id
+            for summary in self.store.conversation_summaries("pending")
+            if summary.status == "open" and self.store.error(summary.message_id) is not None
+        ]
+        again = [*self.offline_meanwhile, *failed]
+        self.offline_meanwhile.clear()
+        self.status_bar.notice = ""
+        self._show_backend()
+        if again:
+            self.classify_pending(again)
 
     def _on_engine_event(self, event: EngineEvent) -> None:
         if isinstance(event, WorkStarted | WorkEnded):
@@ -124,7 +167,7 @@ class BackgroundWork(_AppBase):
                 ItemAssessed(event.message_id, Assessment(error=event.error, error_kind=event.kind))
             )
         elif isinstance(event, Progress):
-            self.post_message(ClassificationProgress(event.judged, event.total))
+            self.post_message(ClassificationProgress(event.judged, event.total, event.failed))
 
     def assess_one(self, message_id: str) -> None:
         self.run_worker(
@@ -183,6 +226,7 @@ class BackgroundWork(_AppBase):
 
     def on_classification_progress(self, event: ClassificationProgress) -> None:
         self.status_bar.progress = (event.done, event.total)
+        self.status_bar.failed = event.failed
 
     def _report_error(self, error: str, kind: str = "") -> None:
         # One toast per distinct error per run: 40 items failing on a bad key is one problem.

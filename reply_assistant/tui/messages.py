@@ -36,7 +36,8 @@ class DraftFinished(Message):
 
 
 class ClassificationProgress(Message):
-    def __init__(self, done: int, total: int) -> None:
+    def __init__(self, done: int, total: int, failed: int = 0) -> None:
         super().__init__()
         self.done = done
         self.total = total
+        self.failed = failed  # of `done`

@@ -11,6 +11,8 @@ class StatusBar(Static):
     backend = reactive("offline")
     prompts = reactive("")  # e.g. "classify@v1 draft@v2"; empty for the offline model
     progress = reactive((0, 0))
+    failed = reactive(0)  # of the progress's done: calls that failed, not verdicts had
+    notice = reactive("")  # e.g. that the offline model stands in for an unreachable LLM
     totals = reactive("0 tokens")
 
     def render(self) -> Text:
@@ -19,9 +21,12 @@ class StatusBar(Static):
         text.append(self.backend, style="bold")
         if self.prompts:
             text.append(f"  {self.prompts}", style="dim")
+        if self.notice:
+            text.append(f"  │  {self.notice}", style="bold yellow")
         done, total = self.progress
         if total:
             state = "classified" if done >= total else "classifying"
-            text.append(f"  │  {state} {done} of {total}")
+            failed = f", {self.failed} failed" if self.failed else ""
+            text.append(f"  │  {state} {done - self.failed} of {total}{failed}")
         text.append(f"  │  {self.totals}")
         return text

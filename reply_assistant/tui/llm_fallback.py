@@ -1,0 +1,65 @@
+"""When the LLM cannot be reached, the person still has an inbox.
+
+An `LLMHealth` watches one run's engine events. The endpoint counts as down when a call
+fails in a way no retry heals (nothing listening, no such host, a rejected key, an unknown
+model) or when several calls fail and none succeeds; the run then stops taking new work
+and the offline model judges what the LLM did not, marked as offline in the header, the
+status bar and each verdict's provenance. An answer that does not parse is the model's
+failure, not the endpoint's: it never counts.
+"""
+
+from __future__ import annotations
+
+from reply_assistant.backends import offline
+from reply_assistant.backends.base import Backend
+from reply_assistant.backends.deferred import DeferredBackend
+from reply_assistant.config import Settings
+from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
+from reply_assistant.store import Store
+
+NOTICE = "LLM unreachable — showing offline verdicts; r to retry"
+# Failure kinds that the next call would meet too.
+_UNHEALABLE = frozenset({"connection", "auth", "not_found"})
+_NOT_THE_ENDPOINT = frozenset({"invalid_output"})
+# Failed calls, with none succeeding, before the endpoint counts as down: more than one
+# unlucky message, fewer than a screenful of rows each waiting out its retries.
+FAILURES_BEFORE_DOWN = 3
+
+
+class LLMHealth:
+    """Whether the LLM endpoint is down, from the events of the run it watches."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.succeeded = 0
+        self.unhealable = False
+
+    def watch(self, event: EngineEvent) -> None:
+        if isinstance(event, Judged | Drafted):
+            self.succeeded += 1
+        elif isinstance(event, Failed) and event.kind not in _NOT_THE_ENDPOINT:
+            self.failed += 1
+            self.unhealable = self.unhealable or event.kind in _UNHEALABLE
+
+    def down(self, *_outcome: object) -> bool:
+        """Asked during the run (as the engine's `stop_when`) and after it: every call
+        failed, enough of them to tell, or one failed that cannot heal."""
+        return self.unhealable or (self.failed >= FAILURES_BEFORE_DOWN and not self.succeeded)
+
+    @property
+    def all_failed(self) -> bool:
+        return bool(self.failed) and not self.succeeded
+
+
+def offline_backend(settings: Settings, store: Store) -> Backend:
+    """The offline model, loaded in a worker thread on first use (see DeferredBackend)."""
+    from reply_assistant.backends.factory import make_backend
+
+    return DeferredBackend(
+        lambda: make_backend(
+            settings, backend="offline", embeddings=store.embeddings, voice_from=store
+        ),
+        name="offline",
+        label="offline",
+        capabilities=offline.CAPABILITIES,
+    )

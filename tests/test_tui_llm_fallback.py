@@ -1,0 +1,66 @@
+"""When the LLM cannot be reached the inbox still fills: the offline model judges
+meanwhile, the header and status bar say so once, `r` or a backend switch tries again, and
+the progress never counts a failure as classified."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from snapshot_apps.build import build_app, settle
+from test_tui_llm import llm_settings
+from test_unreachable_endpoint import closed_port
+
+from reply_assistant.config import Settings
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.tui import commands
+from reply_assistant.tui.llm_fallback import NOTICE
+
+
+def backends_of(app) -> set[str]:
+    return {app.store.verdict(row).provenance.backend for row in app.inbox.rows_by_id}
+
+
+async def test_a_closed_port_shows_offline_verdicts_and_says_so_once(tmp_path: Path) -> None:
+    base_url = f"http://127.0.0.1:{closed_port()}/v1"
+    settings = Settings(backend="openai", base_url=base_url, model="m", concurrency=1)
+    app, _ = build_app(tmp_path / "state.db", settings=settings)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert backends_of(app) == {"offline"}
+        assert all(app.store.drafts(row) for row in app.inbox.rows_by_id)
+        status = str(app.status_bar.render())
+        assert status.count(NOTICE) == 1 and "● offline" in status
+        assert app.sub_title == "offline (LLM unreachable)"
+        [toast] = [n.message for n in app._notifications if n.severity == "error"]
+        assert f"nothing is listening at {base_url}" in toast
+    app.store.close()
+
+
+async def test_switching_the_backend_rejudges_the_rows_the_offline_model_stood_in_for(
+    tmp_path: Path,
+) -> None:
+    with FakeLLMServer(require_key="the-right-key") as fake:
+        settings = llm_settings(fake, "a-wrong-key", concurrency=1)
+        app, _ = build_app(tmp_path / "state.db", settings=settings)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settle(pilot)
+            assert backends_of(app) == {"offline"}
+            fake.require_key = None  # stands in for a key fixed meanwhile
+            commands.switch_backend(app, backend="openai")
+            await settle(pilot)
+            assert backends_of(app) == {"openai"}
+            assert NOTICE not in str(app.status_bar.render())
+        app.store.close()
+
+
+async def test_a_failure_among_answers_is_counted_as_failed_not_classified(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    fake_llm.script(["500"])  # max_attempts=1: one classification fails, four succeed
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        status = str(app.status_bar.render())
+        assert "classified 4 of 5, 1 failed" in status
+        assert NOTICE not in status  # one failure among answers is not an endpoint down
+    app.store.close()
