@@ -9,7 +9,8 @@ ask exactly one question. A no_reply verdict gets a note for the user, in parent
 
 Each occasion has several phrasings: asking again for the same message gives the next one
 (`compose_draft(variant=...)`), and the user's voice (reply_assistant.voice) decides the
-greeting, the sign-off and the emoji.
+greeting, the sign-off and the emoji, and through `register` the length and formality. A
+message in a language the phrasebook lacks gets a note saying so, not a reply in another.
 """
 
 from __future__ import annotations
