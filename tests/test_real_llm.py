@@ -1,6 +1,6 @@
 """The LLM path against a real OpenAI-compatible server and a real (tiny) model: the
 mechanics only (verdicts or counted parse failures, no retry storm, the negotiated mode
-recorded, resume, draft checks), never the model's quality."""
+recorded, resume, draft checks, the UI), never the model's quality."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ import pytest
 from batch_exports import read_csv, write_export
 from click.testing import CliRunner
 from real_llm_server import MODEL_ALIAS, RealServer
+from snapshot_apps.build import build_app, settle
 
 from reply_assistant.backends.draft_review import failed_checks
 from reply_assistant.backends.factory import make_backend
 from reply_assistant.cli import cli
-from reply_assistant.config import load_settings
+from reply_assistant.config import Settings, load_settings
 from reply_assistant.engine import incoming_from_text
 from reply_assistant.models import Action, Label, VerdictOutput
 from reply_assistant.store import Store
@@ -111,3 +112,29 @@ def test_eval_scores_a_small_labelled_file(llm_env, tmp_path):
     assert result.exit_code == 0, result.output
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["runs"][0]
     assert run["metrics"]["count"] == 2
+
+
+async def test_the_ui_judges_every_row_against_the_real_server(llm_env, tmp_path):
+    db = tmp_path / "state.db"
+    with Store.open(db) as store:
+        for text, sender in zip(TEXTS, ("Quentin Sayre", "Maeve Okonjo"), strict=True):
+            store.add_manual_message(sender, text)
+    settings = Settings(
+        backend="openai", base_url=llm_env.base_url, model=MODEL_ALIAS,
+        max_attempts=2, timeout_s=120, concurrency=2,
+    )  # fmt: skip
+    before = llm_env.chat_requests()
+    app, _ = build_app(db, settings=settings, seed=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        rows = list(app.inbox.rows_by_id)
+        assert len(rows) == len(TEXTS)
+        for message_id in rows:  # an LLM verdict, or a failure counted because nothing parsed
+            verdict = app.store.verdict(message_id)
+            error = app.store.error(message_id) or ""
+            assert (verdict and verdict.provenance.backend == "openai") or "did not match" in error
+        status = str(app.status_bar.render())
+        assert "LLM unreachable" not in status and app.sub_title == app.backend_label
+        assert app.status_bar.progress == (len(TEXTS), len(TEXTS))
+        assert llm_env.chat_requests() - before <= MOST_REQUESTS_PER_MESSAGE * len(TEXTS)
+    app.store.close()
