@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import Progress as ProgressBar
 
 from reply_assistant.batch.output import FORMATS
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
@@ -176,7 +177,7 @@ def command(
         )
         scope = "all" if all_messages else "awaiting"
         if since:
-            since_utc = since.replace(tzinfo=UTC)
+            since_utc: datetime | None = since.replace(tzinfo=UTC)
         else:
             since_utc = None if all_messages else store.needs_reply_since(days)
         message_ids = store.all_incoming_ids(scope, since_utc, limit)
@@ -344,7 +345,7 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
         TimeElapsedColumn(),
         TextColumn("{task.fields[tokens]} tok ${task.fields[cost]:.4f}"),
     )
-    with Progress(*columns, console=err) as bar:
+    with ProgressBar(*columns, console=err) as bar:
         task = bar.add_task("batch", total=None, rate=0.0, tokens=0, cost=0.0)
 
         def show(progress: Progress) -> None:

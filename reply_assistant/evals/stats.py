@@ -249,7 +249,7 @@ def paired_comparison(a: Sequence[ExampleResult], b: Sequence[ExampleResult]) ->
     b_by_id = {example.id: example for example in b}
     shared = [example for example in a if example.id in b_by_id]
     matched = [b_by_id[example.id] for example in shared]
-    predicted = {e.predicted for e in [*shared, *matched] if e.predicted is not None}
+    predicted: set[str] = {e.predicted for e in [*shared, *matched] if e.predicted is not None}
     labels = sorted({e.gold for e in shared} | predicted)
     run_a, run_b = encode(shared, labels), encode(matched, labels)
     correct_a = run_a.gold == run_a.predicted

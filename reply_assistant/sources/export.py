@@ -143,7 +143,7 @@ class _ZipSource:
                 f"{display} cannot be opened ({exc}); download the export again, without a "
                 "password."
             ) from None
-        return io.BufferedReader(_CountingReader(member, self, display), 1 << 16)  # type: ignore[return-value]
+        return io.BufferedReader(_CountingReader(member, self, display), 1 << 16)
 
     def close(self) -> None:
         self._zip.close()
@@ -232,7 +232,7 @@ class Export(AbstractContextManager["Export"]):
                 "check the file's permissions."
             ) from None
         # newline="" keeps CR/CRLF inside quoted CONTENT exactly as exported.
-        return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+        return io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
 
     def check_messages_header(self) -> None:
         with self._open_text(self.messages_file) as stream:

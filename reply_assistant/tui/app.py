@@ -56,8 +56,9 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
     TITLE = "Reply Assistant"
     CSS_PATH = "app.tcss"
     # Below 70 columns the inbox and the conversation stack instead of sitting side by side;
-    # the footer shows more keys the wider the screen (see FOOTER_SHOWN_FROM).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    # the footer shows more keys the wider the screen (see FOOTER_SHOWN_FROM). The ignores:
+    # Textual annotates both as `ClassVar[...] | None`, which mypy reads as instance variables.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [  # type: ignore[misc]
         (0, "-narrow"),
         (70, "-wide"),
         (100, "-wider"),
@@ -66,7 +67,10 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
     ]
     # Below 20 rows there is no room for the thread, the verdict and the draft at once:
     # while the draft is edited, it takes the screen (see app.tcss).
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (20, "-tall")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [  # type: ignore[misc]
+        (0, "-short"),
+        (20, "-tall"),
+    ]
     RELABEL = Binding.Group("Label")
     HISTORY = Binding.Group("Drafts")
 

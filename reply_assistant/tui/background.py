@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.css.query import NoMatches
 
 from reply_assistant.backends.base import Backend, BackendError
 from reply_assistant.config import ConfigError
@@ -204,7 +205,9 @@ class BackgroundWork(_AppBase):
         for result in (event.assessment.verdict, event.assessment.draft):
             if result is not None:
                 self.totals.add(result.provenance)
-        self.status_bar.totals = self.totals.describe()
+        status_bar = self._live_status_bar()
+        if status_bar is not None:
+            status_bar.totals = self.totals.describe()
         if event.assessment.error:
             self._report_error(event.assessment.error, event.assessment.error_kind)
         self.refresh_row(event.message_id)
@@ -225,8 +228,18 @@ class BackgroundWork(_AppBase):
         self.refresh_row(event.message_id)
 
     def on_classification_progress(self, event: ClassificationProgress) -> None:
-        self.status_bar.progress = (event.done, event.total)
-        self.status_bar.failed = event.failed
+        status_bar = self._live_status_bar()
+        if status_bar is not None:
+            status_bar.progress = (event.done, event.total)
+            status_bar.failed = event.failed
+
+    def _live_status_bar(self) -> StatusBar | None:
+        """The status bar; None once the screen is gone (the app closing while a worker
+        still reports), when there is nothing left to show progress on."""
+        try:
+            return self.status_bar
+        except NoMatches:
+            return None
 
     def _report_error(self, error: str, kind: str = "") -> None:
         # One toast per distinct error per run: 40 items failing on a bad key is one problem.

@@ -7,12 +7,24 @@ takes back a whole mark or a whole bulk action, and its toast says how many it c
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from typing import TYPE_CHECKING
 
 from reply_assistant.models import Action, Label
 from reply_assistant.store.sender_marks import UndoneAction
 from reply_assistant.tui.inbox.filter_bar import FILTERS
 from reply_assistant.tui.modals.bulk_action import BulkActionModal, BulkChoice
 from reply_assistant.tui.modals.mark_sender import MarkSenderModal
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from reply_assistant.store import Store
+    from reply_assistant.tui.conversation.view import ConversationView
+    from reply_assistant.tui.inbox.table import InboxTable
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
 MARK_NAMES = {"friend": "a friend", "mute": "muted"}
 BULK_DONE = {"done": "marked done", "skip": "skipped", "dismiss": "dismissed", "older": "done"}
@@ -22,8 +34,28 @@ def _conversations(count: int) -> str:
     return f"{count} conversation{'s' if count != 1 else ''}"
 
 
-class Triage:
+class Triage(_AppBase):
     """Mixed into ReplyAssistantApp, whose store, inbox and redraft it uses."""
+
+    store: Store
+    filter: str
+    needs_reply_days: int
+
+    if TYPE_CHECKING:
+
+        @property
+        def inbox(self) -> InboxTable: ...
+
+        @property
+        def conversation(self) -> ConversationView: ...
+
+        def _current_or_warn(self) -> str | None: ...
+
+        def refresh_row(self, message_id: str) -> None: ...
+
+        def redraft(self, message_id: str) -> None: ...
+
+        def reload_inbox(self, *, keep_cursor: bool = False) -> None: ...
 
     # ------------------------------------------------------------------ sender marks
 
@@ -65,7 +97,7 @@ class Triage:
 
     def _clear_mark(self, sender: str, message_id: str) -> None:
         cleared = self.store.clear_sender_mark(message_id)
-        if cleared is None:
+        if cleared is None or cleared.mark is None:  # a cleared mark always names one
             return
         for cleared_id in cleared.message_ids:
             self.refresh_row(cleared_id)

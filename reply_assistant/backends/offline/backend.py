@@ -109,7 +109,7 @@ class OfflineBackend(Backend):
     ) -> tuple[np.ndarray, list[Recalled | None]]:
         """The probabilities moved toward the person's corrections of near-identical
         messages (read now: a relabel counts from the next verdict, an undo stops it)."""
-        corrections = self._corrections.labelled_texts() if self._corrections else []
+        corrections = self._corrections.labelled_texts() if self._corrections else ()
         if not corrections:
             return probabilities, [None] * len(probabilities)
         missing = [c for c in corrections if c.message_id not in self._corrected_vectors]
