@@ -50,7 +50,6 @@ from urllib.parse import urlsplit
 
 import openai
 from langchain_core.messages import BaseMessage, convert_to_openai_messages
-from openai.lib._pydantic import to_strict_json_schema
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from pydantic import BaseModel, ValidationError
 from tenacity import (
@@ -602,9 +601,10 @@ class ChatClient:
 
 @functools.cache
 def _strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
-    """The schema in OpenAI's strict form (all fields required, no extra properties).
+    """The schema in OpenAI's strict form (all fields required, no extra properties), as
+    the SDK's public `pydantic_function_tool` builds it for a strict tool's parameters.
     Cached: building it costs a millisecond or two, and callers only read it."""
-    return to_strict_json_schema(schema)
+    return dict(openai.pydantic_function_tool(schema)["function"]["parameters"])
 
 
 def _shape_for_mode(request: Request, schema: type[BaseModel], mode: str) -> None:
