@@ -1,0 +1,116 @@
+"""Would the thread help the offline model? `python evals/measure_thread_context.py [VARIANT...]`
+
+Scores ways of giving the model the message before the one judged, with the
+leave-one-batch-out protocol of `train_offline.py` (settings C=10, relationship weight
+1.5, no spam threshold, temperature refitted per variant). Measures only: the shipped
+model is not touched. Variants:
+- base: the judged message's embedding alone (the shipped model);
+- owner_prev / owner_any: plus a 0/1 "the owner wrote the previous message" / "the owner
+  wrote anywhere earlier in the thread";
+- prefix_owner / prefix_any: the previous message and the judged one embedded as one text
+  (when the owner wrote it / whoever wrote it);
+- blend_prev: the judged embedding plus 0.3 x the previous message's, renormalised;
+- concat_prev: plus the previous message's embedding, in one block when the owner wrote
+  it and another when the sender did (zeros without a thread).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+
+import numpy as np
+import train_offline as training
+
+from reply_assistant.backends.offline.encoder import Encoder
+from reply_assistant.store import Store
+
+
+def corpus_threads() -> list[list[dict]]:
+    """Each inbox row's earlier messages (`{"from": "me" | sender, "text"}`), in the
+    order `training.read_rows` reads the rows."""
+    threads = []
+    for path in [training.SEED, *sorted(training.CORPUS.glob("*.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                threads.append(json.loads(line).get("thread", []))
+    return threads
+
+
+def normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+def variants(rows, threads, encoder: Encoder) -> dict[str, Callable[[], np.ndarray]]:
+    x = encoder.embed([row.text for row in rows]).astype(np.float64)
+    previous = [thread[-1]["text"] if thread else "" for thread in threads]
+    owner_prev = np.array([float(bool(t) and t[-1]["from"] == "me") for t in threads])
+    owner_any = np.array([float(any(turn["from"] == "me" for turn in t)) for t in threads])
+    has_thread = np.array([float(bool(t)) for t in threads])
+    known = sorted({text for text in previous if text})
+    by_text = dict(zip(known, encoder.embed(known).astype(np.float64), strict=True))
+    prev = np.stack([by_text[text] if text else np.zeros(x.shape[1]) for text in previous])
+
+    def prefixed(where: np.ndarray) -> np.ndarray:
+        joined = [
+            f"{text}\n{row.text}" if ok else ""
+            for text, row, ok in zip(previous, rows, where, strict=True)
+        ]
+        wanted = [text for text in joined if text]
+        vectors = dict(zip(wanted, encoder.embed(wanted).astype(np.float64), strict=True))
+        return np.stack(
+            [vectors[text] if text else own for text, own in zip(joined, x, strict=True)]
+        )
+
+    return {
+        "base": lambda: x,
+        "owner_prev": lambda: np.hstack([x, owner_prev[:, None]]),
+        "owner_any": lambda: np.hstack([x, owner_any[:, None]]),
+        "prefix_owner": lambda: prefixed(owner_prev == 1),
+        "prefix_any": lambda: prefixed(has_thread == 1),
+        "blend_prev": lambda: normalised(x + 0.3 * prev),
+        "concat_prev": lambda: np.hstack(
+            [x, prev * owner_prev[:, None], prev * (has_thread - owner_prev)[:, None]]
+        ),
+    }
+
+
+def main() -> None:
+    rows = training.read_rows()
+    threads = corpus_threads()
+    public_train, _ = training.public_rows()
+    rows += public_train
+    threads += [[] for _ in public_train]
+    encoder = Encoder(store=Store.open(training.cache_dir() / "training-embeddings.db").embeddings)
+    candidates = variants(rows, threads, encoder)
+    truth = np.array([row.label for row in rows])
+    first_degree = np.array([1 if row.first_degree else 0 for row in rows])
+    no_thread = np.array([not thread for thread in threads])
+    inbox = sorted({row.batch for row in rows} - set(training.PUBLIC))
+    for name in sys.argv[1:] or list(candidates):
+        logits, scored = training.held_out_logits(candidates[name](), rows, 10.0, 1.5)
+        temperature = training.best_temperature(logits[scored], truth[scored])
+        predicted = training.decide(training.softmax(logits / temperature), 0.0)
+        results = {}
+        for batch in inbox:
+            mask = scored & np.array([row.batch == batch for row in rows])
+            results[batch] = training.scores(truth[mask], predicted[mask], first_degree[mask])
+        # Every scored row without a thread (the public-corpus samples included): does
+        # knowing a thread exists move the others?
+        mask = scored & no_thread
+        results["rows without a thread"] = training.scores(
+            truth[mask], predicted[mask], first_degree[mask]
+        )
+        summary = {
+            "mean_macro_f1": round(float(np.mean([results[b]["macro_f1"] for b in inbox])), 4),
+            "mean_relationship_called_spam": round(
+                float(np.mean([results[b]["relationship_called_spam"] for b in inbox])), 4
+            ),
+        }
+        print(json.dumps({"variant": name, **summary, "batches": results}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
