@@ -94,6 +94,18 @@ async def test_names_get_the_width_the_label_does_not_need_at_80x24(tmp_path: Pa
     app.store.close()
 
 
+async def test_at_60x20_the_draft_shows_three_lines_under_the_verdict(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        draft = app.conversation.draft_area
+        assert draft.content_region.height >= 3
+        assert draft.region.bottom <= app.status_bar.region.y  # whole, not cut by the bar
+        assert app.query_one("#verdict").region.height >= 2  # the label and a reason line
+        assert app.inbox.region.height >= 4  # two conversations, two lines each
+    app.store.close()
+
+
 async def test_an_empty_filter_shows_no_conversation_and_keys_say_why(tmp_path: Path) -> None:
     app, _ = build_app(tmp_path / "state.db")
     async with app.run_test(size=(80, 24)) as pilot:
