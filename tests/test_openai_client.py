@@ -14,10 +14,14 @@ from email.utils import format_datetime
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 
+from reply_assistant.backends import offline
 from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.llm import LLMBackend
 from reply_assistant.backends.openai_client import ChatClient
-from reply_assistant.backends.pricing import PRICES, charges_money, cost_usd, price_for
+from reply_assistant.backends.pricing import PRICES, cost_usd, price_for
+from reply_assistant.config import DEFAULT_PROMPTS, Profile
 from reply_assistant.models import DraftOutput, Label, Usage, VerdictOutput
+from reply_assistant.prompts import PromptSet
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
 API_KEY = "sk-test-secret-123"
@@ -548,11 +552,20 @@ async def test_cache_key_depends_on_the_prompt_version(fake_llm, make_client):
     assert len(fake_llm.chat_requests()) == 2 and len(cache.values) == 2
 
 
-def test_only_a_backend_with_a_known_price_charges_money():
-    class Named:
-        def __init__(self, name: str, model: str) -> None:
-            self.name, self.model = name, model
+def test_only_a_backend_with_a_known_price_declares_it_priced():
+    def llm(model: str, **options) -> LLMBackend:
+        client = ChatClient(model=model, base_url="http://127.0.0.1:9/v1", api_key="k", **options)
+        return LLMBackend(client, PromptSet.from_versions(DEFAULT_PROMPTS), Profile())
 
-    assert charges_money(Named("openai", MODEL))
-    assert not charges_money(Named("openai", "smollm2"))
-    assert not charges_money(Named("offline", "gpt-4.1-mini"))
+    assert llm(MODEL).capabilities.priced
+    assert not llm("smollm2").capabilities.priced
+    assert not offline.CAPABILITIES.priced
+    # The structured-output modes it may use, in the order "auto" tries them.
+    assert llm(MODEL).capabilities.structured_modes == (
+        "json_schema",
+        "json_object+schema",
+        "json_object",
+        "prompt",
+    )
+    assert llm(MODEL, structured_mode="prompt").capabilities.structured_modes == ("prompt",)
+    assert LLMBackend.capabilities.structured_modes == ()  # the class default is untouched

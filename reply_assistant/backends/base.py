@@ -43,6 +43,11 @@ class Capabilities:
     varied_drafts: bool = False
     # Judges and drafts with the versioned prompts (`prompts/`), which screens then name.
     uses_prompts: bool = False
+    # Its calls have a known price (a model on the price list), so screens mention cost.
+    priced: bool = False
+    # How it may ask for structured output, in the order it tries them ("json_schema"
+    # first, falling back); empty for a backend that asks nothing of a server.
+    structured_modes: tuple[str, ...] = ()
 
 
 class Backend(ABC):

@@ -225,6 +225,13 @@ class ChatClient:
             else "max_tokens"
         )
 
+    @property
+    def structured_modes(self) -> tuple[str, ...]:
+        """The structured-output modes this client may use, in the order it tries them."""
+        if self.structured_mode == "auto":
+            return tuple(mode for mode in STRUCTURED_MODES if mode != "auto")
+        return (self.structured_mode,)
+
     def describe(self) -> str:
         return f"{self.model} @ {urlsplit(self.base_url).netloc}"
 

@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reply_assistant.models import Usage
-
-if TYPE_CHECKING:
-    from reply_assistant.backends.base import Backend
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +64,3 @@ def batch_cost_usd(model: str, usage: Usage) -> float | None:
     """What `usage` costs when sent through the Batch API; None when the price is unknown."""
     standard = cost_usd(model, usage)
     return None if standard is None else standard * BATCH_DISCOUNT
-
-
-def charges_money(backend: Backend) -> bool:
-    """Whether calls to `backend` have a known price (the offline model and local servers'
-    models do not), so a screen mentions cost only when there is one."""
-    # The offline model is never asked for its model name: that would load it.
-    return backend.name != "offline" and price_for(backend.model) is not None

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from reply_assistant.backends.pricing import charges_money
 from reply_assistant.config import ConfigError
 from reply_assistant.engine import Assistant
 from reply_assistant.tui.inbox.filter_bar import FILTERS
@@ -123,7 +122,7 @@ def confirm_rerun(app: ReplyAssistantApp) -> None:
             app.classify_pending([summary.message_id for summary in summaries], again=True)
 
     question = "Classify every open conversation again?"
-    if charges_money(app.assistant.backend):
+    if app.assistant.backend.capabilities.priced:
         question += " (LLM calls cost money.)"
     app.push_screen(ConfirmModal(question), answered)
 
