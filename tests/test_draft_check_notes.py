@@ -1,5 +1,5 @@
-"""A draft that still fails its live checks says so in the batch output's notes column,
-where the person reading the file sees it beside the draft."""
+"""A draft that still fails its live checks says so beside it: in the batch output's notes
+column, and in the title over the draft in the UI."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import json
 
 from batch_exports import WARM, read_csv, write_export
 from click.testing import CliRunner
+from snapshot_apps.build import build_app, settle
+from test_tui_llm import llm_settings
+from textual.widgets import Static
 
 from reply_assistant.cli import cli
 from reply_assistant.testing.fake_llm_server import FakeLLMServer, default_responder, requested_kind
@@ -49,3 +52,13 @@ def test_a_draft_passing_its_checks_has_no_such_note(
     monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
     row, _ = batch(tmp_path)
     assert row["draft"] and "fails checks" not in row["notes"]
+
+
+async def test_the_ui_marks_a_draft_failing_its_checks(fake_llm: FakeLLMServer, tmp_path):
+    fake_llm.responder = signing_alex
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm))
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        title = str(app.query_one("#draft-title", Static).render())
+        assert "⚠ failed checks: " in title and "sign_off_ok" in title
+    app.store.close()
