@@ -31,6 +31,8 @@ DEFAULT_MODEL = "gpt-4.1-mini"
 DEFAULT_PROMPTS = {"classify": "v1", "draft": "v1"}
 BackendName = Literal["auto", "offline", "openai"]
 BACKENDS: tuple[str, ...] = get_args(BackendName)
+# The backends "auto" chooses between: the built-in offline model and an OpenAI-compatible LLM.
+OFFLINE, OPENAI = BACKENDS[1:]
 
 # Strict: TOML has real booleans and numbers, so `redact = "no"` or `concurrency = "8"` is
 # a mistake to name, not a string to guess at (any non-empty string used to mean true).
@@ -124,11 +126,11 @@ class Settings:
         """`auto` means the LLM when a key or endpoint is configured, else offline."""
         if self.backend != "auto":
             return self.backend
-        return "openai" if (self.api_key or self.base_url) else "offline"
+        return OPENAI if (self.api_key or self.base_url) else OFFLINE
 
     def describe_backend(self) -> str:
-        if self.resolved_backend == "offline":
-            return "offline"
+        if self.resolved_backend == OFFLINE:
+            return OFFLINE
         return f"{self.model} @ {self.base_url or 'api.openai.com'}"
 
     def public_dict(self) -> dict:

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Sequence
 
 from reply_assistant.backends import make_backend
-from reply_assistant.config import Settings
+from reply_assistant.config import OFFLINE, Settings
 from reply_assistant.engine import Engine
 from reply_assistant.store import ConversationSummary, Store
 
@@ -23,6 +23,6 @@ def judge_unjudged(
     unjudged = [summary.message_id for summary in summaries if summary.label is None]
     if not unjudged:
         return 0
-    engine = Engine(store, make_backend(settings, backend="offline", embeddings=store.embeddings))
+    engine = Engine(store, make_backend(settings, backend=OFFLINE, embeddings=store.embeddings))
     asyncio.run(engine.run(unjudged, with_drafts=False))
     return len(unjudged)

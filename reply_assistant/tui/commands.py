@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from reply_assistant.config import ConfigError
+from reply_assistant.config import OFFLINE, OPENAI, ConfigError
 from reply_assistant.engine import Assistant
 from reply_assistant.tui.inbox.filter_bar import FILTERS
 from reply_assistant.tui.modals.ask_path import AskPathModal
@@ -35,7 +35,7 @@ def system_commands(app: ReplyAssistantApp) -> Iterator[SystemCommand]:
         "Read a LinkedIn data export (folder or .zip) into the inbox",
         partial(ask_import_path, app),
     )
-    for backend in ("offline", "openai"):
+    for backend in (OFFLINE, OPENAI):
         yield SystemCommand(
             f"Backend: {backend}{IN_USE if backend == app.assistant.backend.name else ''}",
             f"Use the {backend} backend from now on",
@@ -92,8 +92,8 @@ def switch_backend(
             timeout=10,
         )
         return
-    if chosen == "offline" and backend is None:
-        # The offline model reads no prompt: nothing to rebuild, but say where it applies.
+    if backend is None and not app.assistant.backend.capabilities.uses_prompts:
+        # A backend that reads no prompt: nothing to rebuild, but say where it applies.
         chosen_refs = ", ".join(f"{name}@{v}" for name, v in (prompt_versions or {}).items())
         app.notify(
             f"{chosen_refs} will be used when an LLM backend is on; the offline model "

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 
 class StatusBar(Static):
-    backend = reactive("offline")
+    backend = reactive("")  # Backend.describe(), set when the app mounts
     prompts = reactive("")  # e.g. "classify@v1 draft@v2"; empty for the offline model
     progress = reactive((0, 0))
     failed = reactive(0)  # of the progress's done: calls that failed, not verdicts had
