@@ -22,6 +22,9 @@ from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 from reply_assistant.private_files import write_private_text
 
+# Examples judged wrong that the report lists per version (eval --show-errors; rescore).
+SHOWN_ERRORS = 10
+
 if TYPE_CHECKING:
     from reply_assistant.evals.records import RunFile
 
@@ -64,6 +67,13 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--max-spam-fp", type=float, help="Exit 1 if a gated run's spam FP rate is higher.")
 @click.option("--no-baseline", is_flag=True, help="Skip the offline model next to LLM runs.")
 @click.option("--no-drafts", is_flag=True, help="Classify only.")
+@click.option(
+    "--show-errors",
+    type=click.IntRange(min=0),
+    default=SHOWN_ERRORS,
+    show_default=True,
+    help="Examples judged wrong to list per version (0: none).",
+)
 @click.option("--no-cache", is_flag=True, help="Ask the LLM even if the answer is cached.")
 @click.option(
     "--judge", "use_judge", is_flag=True, help="Have an LLM score each draft meant to be sent."
@@ -102,6 +112,7 @@ def command(
     max_spam_fp: float | None,
     no_baseline: bool,
     no_drafts: bool,
+    show_errors: int,
     no_cache: bool,
     use_judge: bool,
     judge_model: str | None,
@@ -216,7 +227,7 @@ def command(
         runs=runs,
         field=field,
     )
-    print_report(console, runs)
+    print_report(console, runs, show_errors)
     if field is not None:
         print_field(console, field, runs)
     if output:
@@ -336,7 +347,7 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
         raise InputError(str(exc)) from exc
     rescored, changed = rescore(run_file)
     console = Console()
-    print_report(console, rescored.runs)
+    print_report(console, rescored.runs, SHOWN_ERRORS)
     if rescored.field is not None:  # recorded by eval --field, shown as it was
         print_field(console, rescored.field, rescored.runs)
     if changed:

@@ -118,8 +118,14 @@ def class_table(runs: Sequence[RunResult]) -> tuple[list[str], list[list[str]]]:
     for label in class_labels(columns):
         scores = [run.metrics.per_class.get(label) for run in columns]
         support = next(s.support for s in scores if s is not None)
+        # With no gold example, recall and F1 are undefined, not 0.000; precision still
+        # says how often predicting the class was right.
         cells = [
-            f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}" if s is not None else "–"
+            "–"
+            if s is None
+            else f"{s.precision:.3f} / – / –"
+            if s.support == 0
+            else f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}"
             for s in scores
         ]
         table.append([label, str(support), *cells])

@@ -13,6 +13,7 @@ from reply_assistant.evals.breakdown import class_table, group_table
 from reply_assistant.evals.compare import ExampleDiff, MetricDelta, differing_examples
 from reply_assistant.evals.field import field_table, field_title
 from reply_assistant.evals.records import FieldFigures, RunResult
+from reply_assistant.evals.report_errors import confusion_rich_table, wrong_examples_rich_table
 from reply_assistant.evals.table import (
     cost_of_quality_table,
     primary_runs,
@@ -100,7 +101,8 @@ def print_verdicts(console: Console, runs: Sequence[RunResult]) -> None:
         console.print(f"  {verdict.line}", markup=False, soft_wrap=True)
 
 
-def print_report(console: Console, runs: Sequence[RunResult]) -> None:
+def print_report(console: Console, runs: Sequence[RunResult], show_errors: int = 0) -> None:
+    """`show_errors`: how many examples judged wrong to list per version."""
     console.print(versions_rich_table(runs))
     if runs and runs[0].metrics.interval_method:
         console.print(f"[low, high]: {runs[0].metrics.interval_method}", style="dim", markup=False)
@@ -114,6 +116,12 @@ def print_report(console: Console, runs: Sequence[RunResult]) -> None:
         console.print(groups)
     columns = primary_runs(runs)
     for run in columns:
+        console.print(confusion_rich_table(run))
+        wrong, count = wrong_examples_rich_table(run, show_errors)
+        if show_errors and count:
+            console.print(wrong)
+            if count > show_errors:
+                console.print(f"… and {count - show_errors} more (--show-errors N shows more).")
         if run.metrics.judge_problems:
             console.print(judge_problems_rich_table(run))
     diffs = differing_examples(columns)
