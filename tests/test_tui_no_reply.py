@@ -61,6 +61,8 @@ async def test_accept_on_a_no_reply_note_marks_done_without_copying_the_note(
 ) -> None:
     app, pilot, recorders = scam_open
     message_id = app.current_id
+    # The action as batch and classify name it: one vocabulary in every output.
+    assert "· no_reply" in str(app.query_one("#verdict").render())
     await pilot.press("a")
     await settle(pilot)
     assert recorders.copied == []

@@ -95,7 +95,8 @@ def verdict_text(
     if verdict is None:
         return Text("Not classified yet (r classifies it now).", style="dim italic")
     text = Text.assemble((f" {verdict.label.value} ", BADGE_STYLES[verdict.label.value]))
-    text.append(f" {verdict.confidence:.0%} · {verdict.action.value.replace('_', ' ')}")
+    # The action as batch, classify and the CSV name it (one vocabulary: no_reply).
+    text.append(f" {verdict.confidence:.0%} · {verdict.action.value}")
     if status != "open":
         text.append(f" · {status}", style="bold green")
     text.append(f"\n{verdict.reason}")
