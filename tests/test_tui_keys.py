@@ -19,6 +19,7 @@ from reply_assistant.tui.app import ReplyAssistantApp
 from reply_assistant.tui.conversation import view as conversation_view
 from reply_assistant.tui.modals.add_message import AddMessageModal
 from reply_assistant.tui.modals.help import HelpScreen
+from reply_assistant.tui.modals.show_link import ShowLinkModal
 
 SIZE = (100, 30)
 
@@ -240,19 +241,21 @@ async def test_o_opens_the_thread_on_linkedin(ui: Running) -> None:
     assert ui.recorders.opened == ["https://www.linkedin.com/messaging/thread/2-priya/"]
 
 
-async def test_o_without_a_browser_shows_the_link(tmp_path: Path) -> None:
-    app, _ = build_app(tmp_path / "state.db")
+async def test_o_without_a_browser_shows_the_link_on_one_line_to_copy(tmp_path: Path) -> None:
+    app, recorders = build_app(tmp_path / "state.db")
     app._open_url = lambda url: False  # what webbrowser.open says when none can start
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("j", "o")
         await pilot.pause()
-        said = [notification.message for notification in app._notifications]
-        assert any(
-            "No browser" in message
-            and "https://www.linkedin.com/messaging/thread/2-priya/" in message
-            for message in said
-        )
+        assert isinstance(app.screen, ShowLinkModal)
+        link = app.screen.query_one("#link-url", Input)
+        assert link.value == "https://www.linkedin.com/messaging/thread/2-priya/"
+        assert link.region.height == 1  # on one line: a toast wrapped it across three
+        await pilot.press("c")
+        await pilot.pause()
+        assert recorders.copied == [link.value]
+        assert not isinstance(app.screen, ShowLinkModal)
     app.store.close()
 
 

@@ -38,6 +38,7 @@ from reply_assistant.tui.key_footer import KeyFooter
 from reply_assistant.tui.messages import ItemAssessed
 from reply_assistant.tui.modals.add_message import AddMessageModal, ManualMessage
 from reply_assistant.tui.modals.help import HelpScreen
+from reply_assistant.tui.modals.show_link import ShowLinkModal
 from reply_assistant.tui.relative_time import utc_now
 from reply_assistant.tui.session_totals import SessionTotals
 from reply_assistant.tui.status_bar import StatusBar
@@ -584,7 +585,12 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         url = thread_url(conversation_id)
         # webbrowser.open says False when no browser could be started (a server, SSH).
         if self._open_url(url) is False:
-            self.notify(f"No browser could be opened here. The thread is at {url}", timeout=15)
+            self.push_screen(ShowLinkModal(url), lambda copy: self._copy_link(url, copy))
+
+    def _copy_link(self, url: str, copy: bool | None) -> None:
+        if copy:
+            way = self._copy(url) or "copied"
+            self.notify("The thread's link: paste it into a browser.", title=copied_title(way))
 
     def action_add_message(self) -> None:
         on_demo = self.store.has_messages_from(DEMO_SOURCE)
