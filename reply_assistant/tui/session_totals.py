@@ -15,8 +15,10 @@ class SessionTotals:
     calls: int = 0
 
     def add(self, provenance: Provenance) -> None:
-        # Cached answers cost nothing this session and the offline model costs nothing at all.
-        if provenance.cached or provenance.backend == "offline":
+        # Cached answers cost nothing this session; a result that used no tokens at a known
+        # price of nothing (the offline model's, a local computation) was no call to count.
+        spent_nothing = provenance.cost_usd == 0 and not provenance.usage.total_tokens
+        if provenance.cached or spent_nothing:
             return
         self.calls += 1
         self.usage = self.usage + provenance.usage
