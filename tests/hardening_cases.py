@@ -362,11 +362,15 @@ def check_fault_outcome(case: FaultCase, outcome: FaultOutcome) -> list[str]:
     total = outcome.messages
     if outcome.lost:
         problems.append(f"{outcome.lost} message(s) lost")
-    want_failed = 0 if case.ok else (total if case.refused else 1)
+    # Nothing listening: the UI has the offline model judge meanwhile (tui/llm_fallback.py),
+    # so no message is left failed, nor an error to count the attempts from.
+    offline_meanwhile = case.refused and outcome.path == "ui"
+    want_failed = 0 if case.ok or offline_meanwhile else (total if case.refused else 1)
     if outcome.failed != want_failed or outcome.judged != total - want_failed:
         problems.append(f"judged {outcome.judged}, failed {outcome.failed}; want {want_failed}")
-    if outcome.requests != expected_requests(case):
-        problems.append(f"{outcome.requests} requests; want {expected_requests(case)}")
+    want_requests = 0 if offline_meanwhile else expected_requests(case)
+    if outcome.requests != want_requests:
+        problems.append(f"{outcome.requests} requests; want {want_requests}")
     if not case.ok and not all(case.error_kind in error for error in outcome.errors):
         problems.append(f"errors {outcome.errors!r} lack {case.error_kind!r}")
     if case.waits is not None and tuple(outcome.waits[: len(case.waits)]) != case.waits:
