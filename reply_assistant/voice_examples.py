@@ -129,7 +129,8 @@ def attach_voice(backend: Backend, store: Store, profile: Profile) -> Voice:
     Returns the voice."""
     replies = store.owner_replies()
     voice = learn_voice(replies).overridden(profile.voice)
-    if backend.name == "offline":
+    if not backend.capabilities.uses_prompts:
+        # A backend without prompts (the offline model) writes the habits in itself.
         backend.voice = voice  # type: ignore[attr-defined]
         log.info("Voice: %s", summary_line(voice))
         return voice
