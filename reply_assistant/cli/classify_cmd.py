@@ -149,7 +149,7 @@ def _describe(provenance: Provenance) -> str:
     usage = provenance.usage
     if usage.total_tokens:
         parts.append(f"{usage.prompt_tokens}+{usage.completion_tokens} tokens")
-    if provenance.cost_usd is not None and provenance.backend != "offline":
+    if provenance.cost_usd is not None and usage.total_tokens:  # a local model spends none
         parts.append(f"${provenance.cost_usd:.5f}")
     parts.append("cached" if provenance.cached else f"{provenance.latency_ms:.0f} ms")
     return ", ".join(parts)
