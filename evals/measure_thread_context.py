@@ -10,8 +10,9 @@ model is not touched. Variants:
 - prefix_owner / prefix_any: the previous message and the judged one embedded as one text
   (when the owner wrote it / whoever wrote it);
 - blend_prev: the judged embedding plus 0.3 x the previous message's, renormalised;
-- concat_prev: plus the previous message's embedding, in one block when the owner wrote
-  it and another when the sender did (zeros without a thread).
+- concat_prev[_0.5, _0.25]: plus the previous message's embedding, in one block when the
+  owner wrote it and another when the sender did (zeros without a thread), scaled down in
+  the suffixed variants.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ def variants(rows, threads, encoder: Encoder) -> dict[str, Callable[[], np.ndarr
     by_text = dict(zip(known, encoder.embed(known).astype(np.float64), strict=True))
     prev = np.stack([by_text[text] if text else np.zeros(x.shape[1]) for text in previous])
 
+    def thread_blocks(scale: float) -> np.ndarray:
+        owner, sender = owner_prev[:, None], (has_thread - owner_prev)[:, None]
+        return np.hstack([x, scale * prev * owner, scale * prev * sender])
+
     def prefixed(where: np.ndarray) -> np.ndarray:
         joined = [
             f"{text}\n{row.text}" if ok else ""
@@ -71,9 +76,11 @@ def variants(rows, threads, encoder: Encoder) -> dict[str, Callable[[], np.ndarr
         "prefix_owner": lambda: prefixed(owner_prev == 1),
         "prefix_any": lambda: prefixed(has_thread == 1),
         "blend_prev": lambda: normalised(x + 0.3 * prev),
-        "concat_prev": lambda: np.hstack(
-            [x, prev * owner_prev[:, None], prev * (has_thread - owner_prev)[:, None]]
-        ),
+        "concat_prev": lambda: thread_blocks(1.0),
+        # Smaller thread blocks need larger weights, which the L2 penalty resists: a
+        # stronger prior that the message's own ask decides.
+        "concat_prev_0.5": lambda: thread_blocks(0.5),
+        "concat_prev_0.25": lambda: thread_blocks(0.25),
     }
 
 
