@@ -126,7 +126,7 @@ def command(
         return
     # Deferred: the eval machinery pulls in scikit-learn and the LLM client.
     from reply_assistant.backends import BackendError
-    from reply_assistant.config import ConfigError
+    from reply_assistant.config import OFFLINE, ConfigError
     from reply_assistant.evals.dataset import DatasetError, default_dataset_path, load_dataset
     from reply_assistant.evals.field import FieldError, read_field
     from reply_assistant.evals.judge import DEFAULT_JUDGE_VERSION, JudgeSpec, check_judge
@@ -174,10 +174,10 @@ def command(
         raise InputError(str(exc)) from exc
 
     console = Console()
-    if prompts and all(spec.backend == "offline" for spec in specs):
+    if prompts and all(spec.backend == OFFLINE for spec in specs):
         why = (
             "--backend offline runs only the offline model"
-            if backend == "offline"
+            if backend == OFFLINE
             else "no LLM is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so only the "
             "offline model runs"
         )
@@ -192,7 +192,7 @@ def command(
     runs = []
     with contextlib.ExitStack() as resources:
         cache = None
-        uses_llm = judge is not None or any(spec.backend != "offline" for spec in specs)
+        uses_llm = judge is not None or any(spec.backend != OFFLINE for spec in specs)
         if uses_llm and not no_cache:
             # LLM answers are cached in the state database: a rerun costs nothing.
             try:

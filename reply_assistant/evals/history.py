@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from reply_assistant.config import OFFLINE
 from reply_assistant.evals import charts
 from reply_assistant.evals.records import RunFile, RunMetrics
 from reply_assistant.evals.report_html import CSS, table_html
@@ -52,7 +53,7 @@ class HistoryEntry:
 
 def configuration(record: EvalRunRecord) -> str:
     """ "classify@v2+draft@v1 (gpt-4.1-mini)", or "offline": the same for every repeat."""
-    return record.prompt if record.backend == "offline" else f"{record.prompt} ({record.model})"
+    return record.prompt if record.backend == OFFLINE else f"{record.prompt} ({record.model})"
 
 
 def _title(record: EvalRunRecord) -> str:

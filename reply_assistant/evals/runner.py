@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from reply_assistant.backends import Backend, make_backend
 from reply_assistant.backends.offline import training as training_data
 from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
-from reply_assistant.config import Settings
+from reply_assistant.config import OFFLINE, Settings
 from reply_assistant.draft_checks import check_draft
 from reply_assistant.engine import Assistant
 from reply_assistant.evals.dataset import EvalExample
@@ -35,13 +35,12 @@ if TYPE_CHECKING:
     from reply_assistant.backends.llm import LLMBackend
     from reply_assistant.backends.openai_client import ResponseCache
 
-OFFLINE = "offline"
 PREVIEW_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
 class RunSpec:
-    backend: str  # "offline" or "openai"
+    backend: str  # config.OFFLINE or config.OPENAI
     prompt_versions: tuple[tuple[str, str], ...] = ()  # empty for the offline model
     model: str | None = None
     gated: bool = False

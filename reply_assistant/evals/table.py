@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from reply_assistant.config import OFFLINE
 from reply_assistant.draft_checks import CHECK_NAMES
 from reply_assistant.evals.records import Interval, RunMetrics, RunResult
 from reply_assistant.evals.summary import RepeatSummary, repeat_summaries
@@ -137,7 +138,7 @@ def format_delta(delta: float, kind: str) -> str:
 
 
 def run_title(run: RunResult) -> str:
-    return run.prompt if run.backend == "offline" else f"{run.prompt} ({run.model})"
+    return run.prompt if run.backend == OFFLINE else f"{run.prompt} ({run.model})"
 
 
 def primary_runs(runs: Sequence[RunResult]) -> list[RunResult]:
@@ -195,7 +196,7 @@ def cost_of_quality_table(runs: Sequence[RunResult]) -> tuple[list[str], list[li
     headers = ["configuration", "macro-F1", "cost / 1,000 msgs", "call time / 1,000 msgs", "p50"]
     rows = []
     for run in primary_runs(runs):
-        if run.backend == "offline":
+        if run.backend == OFFLINE:
             continue
         metrics = run.metrics
         total_s = metrics.latency_total_ms / 1000 if metrics.latency_total_ms is not None else None
