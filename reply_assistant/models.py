@@ -127,7 +127,9 @@ class ThreadTurn:
 class SenderFacts:
     name: str
     profile_url: str = ""
-    first_degree: bool = False
+    # None: not known (the export has no connections list, or the text was typed in by
+    # hand); unknown is not "stranger", so nothing may read it as False.
+    first_degree: bool | None = None
     connected_on: date | None = None
     sponsored: bool = False
     placeholders: tuple[str, ...] = ()

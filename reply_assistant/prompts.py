@@ -303,8 +303,10 @@ def render_sender(sender: SenderFacts, first_name: str) -> str:
     if sender.first_degree:
         since = f" since {sender.connected_on:%Y-%m-%d}" if sender.connected_on else ""
         connection = f"1st-degree connection{since}"
-    else:
+    elif sender.first_degree is False:
         connection = "not a 1st-degree connection"
+    else:
+        connection = "unknown (not a sign either way)"
     placeholders = ", ".join(sender.placeholders) if sender.placeholders else "none"
     lines = [
         f"name: {sender.name or 'unknown'}",

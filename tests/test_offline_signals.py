@@ -60,7 +60,9 @@ def test_look_alikes_do_not_raise_the_tag(text: str, tag: str) -> None:
 def test_sender_facts_and_thread_become_signals() -> None:
     assert tags("Discover our MBA", sponsored=True)[0] == "sponsored"
     assert "1st-degree" in tags("Hello again", first_degree=True)
-    assert "no prior contact" in tags("Hello again")
+    assert "no prior contact" in tags("Hello again", first_degree=False)
+    # Unknown (no connections list, or typed in by hand) is not "stranger".
+    assert "no prior contact" not in tags("Hello again")
     nagging = Incoming(
         text="Any thoughts?",
         sender=SenderFacts(name="Brad Seller"),

@@ -36,7 +36,7 @@ class ResultRow(NamedTuple):
     notes: str  # what the person should know: no reply and why, a message trimmed for the LLM
     reason: str
     sender_profile_url: str
-    first_degree: bool
+    first_degree: bool | None  # empty when the export has no connections list
     connected_on: str
     confidence: float | None
     signals: str  # "; "-joined, so a spreadsheet cell holds them
@@ -110,7 +110,7 @@ def _row(
     sender_url: str,
     sent_at: str,
     text: str,
-    first_degree: int,
+    first_degree: int | None,
     connected_on: str | None,
     label: str | None,
     confidence: float | None,
@@ -154,7 +154,7 @@ def _row(
         notes,
         reason or "",
         sender_url,
-        bool(first_degree),
+        None if first_degree is None else bool(first_degree),
         _connected_on_cell(connected_on),
         confidence,
         _signals_cell(signals),

@@ -17,7 +17,7 @@ class SpamSender:
     name: str
     profile_url: str
     pitches: int  # messages judged spam
-    first_degree: bool
+    first_degree: bool | None  # None: no connections list to tell
     connected_on: date | None
     pitched: bool = False  # at least one of them was judged spam for a pitch
 

@@ -414,8 +414,11 @@ def _print_summary(
         today = datetime.now(UTC).date()
         err.print("\n[bold]Who is behind the spam[/]")
         for sender in notable[:15]:
-            who = "1st-degree connection" if sender.first_degree else "not connected"
-            err.print(f"  {sender.name} ({who}): {sender.suggestion(today)}", highlight=False)
+            if sender.first_degree is None:  # no connections list to tell
+                who = ""
+            else:
+                who = " (1st-degree connection)" if sender.first_degree else " (not connected)"
+            err.print(f"  {sender.name}{who}: {sender.suggestion(today)}", highlight=False)
     if outcome.failures:
         err.print("\n[bold red]Failed[/] (rerun to retry only these):")
         for message_id, error in list(outcome.failures.items())[:20]:

@@ -52,7 +52,7 @@ class SenderEntry(BaseModel):
 
     name: str = ""
     profile_url: str = ""
-    first_degree: bool = False
+    first_degree: bool | None = None  # None: the dataset does not say
     connected_on: date | None = None
     sponsored: bool = False
     earlier_pitches: int = 0

@@ -60,10 +60,16 @@ _THREAD = f"""(
     )
 )"""
 
+# 1 for a connection, 0 for a known non-connection, NULL when no export brought a
+# connections list (unknown is not "stranger").
+_FIRST_DEGREE = (
+    "CASE WHEN k.rowid IS NOT NULL THEN 1 WHEN EXISTS (SELECT 1 FROM connections) THEN 0 END"
+)
+
 _INCOMINGS = f"""
 WITH {_CHUNK}
 SELECT m.id, m.conversation_id, m.text, m.sender_name, m.sender_url, m.sponsored,
-       m.placeholders, k.rowid IS NOT NULL AS first_degree, k.connected_on,
+       m.placeholders, {_FIRST_DEGREE} AS first_degree, k.connected_on,
        {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread, m.kind,
        {ACTIVE_MARK_SQL} AS mark
 FROM chunk
@@ -100,7 +106,7 @@ FROM chunk JOIN messages m ON m.id = chunk.id
 _RESULTS = f"""
 WITH {_CHUNK}
 SELECT m.id, m.conversation_id, m.sender_name, m.sender_url, m.sent_at, m.text,
-       k.rowid IS NOT NULL AS first_degree, k.connected_on,
+       {_FIRST_DEGREE} AS first_degree, k.connected_on,
        v.label, v.confidence, v.reason, v.signals, v.action, v.provenance AS verdict_made_by,
        d.text AS draft_text, d.provenance AS draft_made_by,
        e.text AS edited_text, x.error
@@ -189,7 +195,7 @@ def _incoming_from_row(
     sender_url: str,
     sponsored: int,
     placeholders: str,
-    first_degree: int,
+    first_degree: int | None,
     connected_on: str | None,
     earlier_pitches: int,
     thread: str,
@@ -201,7 +207,7 @@ def _incoming_from_row(
         sender=SenderFacts(
             name=sender_name,
             profile_url=sender_url,
-            first_degree=bool(first_degree),
+            first_degree=None if first_degree is None else bool(first_degree),
             connected_on=date.fromisoformat(connected_on) if connected_on else None,
             sponsored=bool(sponsored),
             placeholders=tuple(json.loads(placeholders)) if placeholders != "[]" else (),

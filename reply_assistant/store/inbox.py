@@ -239,13 +239,17 @@ class InboxMixin(StoreBase):
         return SenderFacts(
             name=row["sender_name"],
             profile_url=row["sender_url"],
-            first_degree=connection is not None,
+            first_degree=True if connection else (False if self._knows_connections() else None),
             connected_on=date.fromisoformat(connected_on) if connected_on else None,
             sponsored=bool(row["sponsored"]),
             placeholders=tuple(json.loads(row["placeholders"])),
             earlier_pitches=self._earlier_pitches(row),
             mark=self.sender_mark(row["id"]),  # type: ignore[attr-defined]
         )
+
+    def _knows_connections(self) -> bool:
+        """Whether any export brought a connections list: without one, nobody is known."""
+        return self._db.execute("SELECT EXISTS (SELECT 1 FROM connections)").fetchone()[0] == 1
 
     def _connection_of(self, sender_name: str, sender_key: str) -> sqlite3.Row | None:
         """By profile URL; by name only when the sender or the connection has no URL."""

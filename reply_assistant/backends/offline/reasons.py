@@ -65,22 +65,27 @@ def _relationship_reason(found: Signals) -> str:
         return "Asks for a login, a code or your details: treat it as phishing."
     # The reason must not contradict the signals listed beside it ("someone who knows you"
     # next to "no prior contact", "no sales pitch" next to "pitch").
+    # Who the sender is, only when the export says so: an unknown connection is not a
+    # stranger (no connections list, or a message typed in by hand).
     if found.has("1st-degree"):
-        who = "a 1st-degree connection"
+        who = " from a 1st-degree connection"
     elif found.has("no prior contact"):
-        who = "someone new to you"
+        who = " from someone new to you"
+    elif found.has("you replied before"):
+        who = " from someone you have talked to before"
     else:
-        who = "someone you have talked to before"
+        who = ""
     if found.has("warm intro"):
         return "Warm introduction through someone you both know."
     if found.has("congratulations"):
-        return f"Personal congratulations from {who}."
+        return f"Personal congratulations{who}."
     if found.has("thanks"):
-        return f"A personal thank-you from {who}."
+        return f"A personal thank-you{who}."
     if found.has("met before"):
         return "Personal follow-up from someone you met in person."
     if found.has("follow-up nag"):
-        return f"A personal note from {who}, following up a pitch you never answered."
+        return f"A personal note{who}, following up a pitch you never answered."
     if found.has("pitch"):
-        return f"Written to you personally by {who}; it asks for something, but is no mass pitch."
-    return f"Personal message from {who}, with no sales pitch."
+        by = f" by{who.removeprefix(' from')}" if who else ""
+        return f"Written to you personally{by}; it asks for something, but is no mass pitch."
+    return f"Personal message{who}, with no sales pitch."

@@ -370,7 +370,8 @@ def extract_signals(item: Incoming) -> Signals:
         ("met before", met_before),
         ("congratulations", congrats),
         ("thanks", thanks),
-        ("1st-degree", sender.first_degree),
+        ("1st-degree", bool(sender.first_degree)),
+        ("you replied before", owner_replied),
         ("greeting only", greeting_only),
         ("no prior contact", no_prior_contact),
     )

@@ -56,8 +56,10 @@ def facts_text(facts: SenderFacts) -> Text:
     if facts.first_degree:
         since = f" since {facts.connected_on:%b %Y}" if facts.connected_on else ""
         parts.append((f"1st-degree{since}", "green"))
-    else:
+    elif facts.first_degree is False:
         parts.append(("not a connection", "yellow"))
+    else:
+        parts.append(("connection unknown (no Connections.csv)", "dim"))
     if facts.sponsored:
         parts.append(("sponsored", "red"))
     if facts.placeholders:
