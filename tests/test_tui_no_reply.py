@@ -23,25 +23,29 @@ SCAM = (
 )
 
 
-@pytest.fixture
-async def scam_open(tmp_path: Path) -> AsyncIterator[tuple[ReplyAssistantApp, Pilot, Recorders]]:
-    db_path = tmp_path / "state.db"
+def _seed_with_newest(db_path: Path, sender: str, text: str) -> None:
     seed_store(db_path)
     with Store.open(db_path) as store:
         import_messages(
             store,
             [
                 Message(
-                    conversation_id="2-scam",
-                    sender=Participant("Crypto King", "https://www.linkedin.com/in/crypto-king"),
+                    conversation_id="2-newest",
+                    sender=Participant(sender, "https://www.linkedin.com/in/newest-sender"),
                     recipients=(OWNER,),
                     sent_at=fixed_now(),  # the newest, so the first row
-                    content_raw=SCAM,
-                    text=SCAM,
+                    content_raw=text,
+                    text=text,
                 )
             ],
             profile_owner=OWNER,
         )
+
+
+@pytest.fixture
+async def scam_open(tmp_path: Path) -> AsyncIterator[tuple[ReplyAssistantApp, Pilot, Recorders]]:
+    db_path = tmp_path / "state.db"
+    _seed_with_newest(db_path, "Crypto King", SCAM)
     app, recorders = build_app(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -105,3 +109,27 @@ async def test_the_filter_count_follows_accept_skip_and_undo(
     await settle(pilot)
     assert f" {listed - 1} " in filter_bar_text(app)
     assert app.inbox.row_count == listed  # the done rows stay listed, with their mark
+
+
+async def test_accept_on_a_language_note_marks_done_without_copying_the_note(
+    tmp_path: Path,
+) -> None:
+    # Japanese: the offline templates have none, so the draft pane holds a note instead.
+    db_path = tmp_path / "state.db"
+    _seed_with_newest(
+        db_path,
+        "Haruto Sato",
+        "先日はありがとうございました。来月の勉強会でぜひお話を聞かせてください。",
+    )
+    app, recorders = build_app(db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        message_id = app.current_id
+        drafts = app.store.drafts(message_id)
+        assert drafts and drafts[-1].text.startswith("(")
+        await pilot.press("a")
+        await settle(pilot)
+        assert recorders.copied == []
+        assert app.store.status(message_id) == "done"
+        assert any("nothing copied" in n.message for n in app._notifications)
+    app.store.close()

@@ -71,7 +71,8 @@ async def test_no_window_judges_every_inbox_conversation(tmp_path):
 
 
 async def test_the_palette_widens_the_window_to_list_older_threads(tmp_path):
-    app = launch(tmp_path, 90, RecordingBackend(), judge=False)
+    backend = RecordingBackend()
+    app = launch(tmp_path, 90, backend, judge=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
 
@@ -81,6 +82,8 @@ async def test_the_palette_widens_the_window_to_list_older_threads(tmp_path):
         assert "Omar Haddad" not in listed()
         [any_date] = [c for c in system_commands(app) if c.title == "Needs reply since: any date"]
         any_date.callback()
-        await pilot.pause()
+        await settle(pilot)
         assert "Omar Haddad" in listed()
+        # ...and judges what it now lists, as on start.
+        assert any("ERP migration" in text for text in backend.classified)
     app.store.close()

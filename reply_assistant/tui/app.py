@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Header, Input
 from reply_assistant.clipboard import copied_hint, copied_title, make_copier
 from reply_assistant.config import Settings
 from reply_assistant.demo import DEMO_SOURCE
+from reply_assistant.draft_checks import is_note
 from reply_assistant.engine import Assistant
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.models import Action, Connection, Label
@@ -428,10 +429,12 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         if message_id in self.working:
             return False
         verdict = self.store.verdict(message_id)
-        if verdict is None or verdict.action is not Action.NO_REPLY:
+        drafts = self.store.drafts(message_id)
+        # A note also stands in for a draft in a language the offline templates lack.
+        shows_note = bool(drafts) and is_note(drafts[-1].text)
+        if verdict is None or (verdict.action is not Action.NO_REPLY and not shows_note):
             return False
         self.conversation.flush_edit()
-        drafts = self.store.drafts(message_id)
         edited = self.store.edited_text(message_id)
         return edited is None or not edited.strip() or bool(drafts and edited == drafts[-1].text)
 
@@ -442,10 +445,13 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         if self._shows_no_reply_note(message_id):
             # Copying the note would put "(No reply suggested: ...)" on the clipboard.
             self.store.record_decision(message_id, "accept")
+            verdict = self.store.verdict(message_id)
+            if verdict is not None and verdict.action is Action.NO_REPLY:
+                next_step = "Report or archive it on LinkedIn (o opens it)."
+            else:
+                next_step = "Write the reply yourself on LinkedIn (o opens it)."
             self.notify(
-                "No reply is suggested here: marked done, nothing copied. Report or archive "
-                "it on LinkedIn (o opens it).",
-                title="Done",
+                f"No draft to send here: marked done, nothing copied. {next_step}", title="Done"
             )
         elif (way := self._copy_draft(message_id)) is None:
             return
@@ -629,6 +635,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
     def set_needs_reply_days(self, days: int) -> None:
         self.needs_reply_days = days
         self.reload_inbox()
+        self.classify_pending()  # a wider window lists older threads: judge them too
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)

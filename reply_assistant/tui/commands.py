@@ -118,7 +118,9 @@ def switch_backend(
 def confirm_rerun(app: ReplyAssistantApp) -> None:
     def answered(yes: bool | None) -> None:
         if yes:
-            summaries = app.store.conversation_summaries("needs_reply")
+            # The window the inbox shows, as on start: not years of older threads.
+            since = app.store.needs_reply_since(app.needs_reply_days)
+            summaries = app.store.conversation_summaries("needs_reply", since=since)
             app.classify_pending([summary.message_id for summary in summaries], again=True)
 
     question = "Classify every open conversation again?"
