@@ -83,3 +83,16 @@ def test_exported_labels_read_back_with_the_stored_sender_facts(tmp_path: Path):
     assert casey.expect == "no_reply"
     assert examples[ids["Rex again"]].to_incoming().sender.earlier_pitches == 1
     assert examples[ids["Rex again"]].expect == "decline"
+
+
+def test_no_corrections_writes_nothing_and_says_how_to_make_them(tmp_path: Path):
+    db, out = tmp_path / "state.db", tmp_path / "labels.jsonl"
+    with Store.open(db) as store:
+        store.add_manual_message("Ana", "Lovely to meet you at the summit!")
+    out.write_text("kept\n", encoding="utf-8")  # an earlier export stays as it was
+
+    result = CliRunner().invoke(cli, ["--db", str(db), "export-labels", str(out)])
+
+    assert result.exit_code == 0, result.output
+    assert "No corrections yet" in result.output and "relabel" in result.output
+    assert out.read_text(encoding="utf-8") == "kept\n"

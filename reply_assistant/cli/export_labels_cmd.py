@@ -38,6 +38,13 @@ def command(app: AppContext, out: Path) -> None:
         raise InputError(f"No state database at {app.db_path}; open the inbox first.")
     with Store.open(app.db_path) as store:
         lines = [dataset_line(store, correction) for correction in store.corrections()]
+    if not lines:
+        # No empty file (and an existing OUT stays as it was): say how labels are made.
+        click.echo(
+            "No corrections yet, so nothing was written: in the inbox, relabel a message "
+            "(1 spam, 2 relationship, 3 unclear) or accept its verdict (a), then run this again."
+        )
+        return
     try:
         create_private_file(out)  # the lines hold message text
         with out.open("w", encoding="utf-8") as handle:
