@@ -22,7 +22,7 @@ def test_ci_extracts_the_readme_test_command():
         ["bash", "-c", extract], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert got == _command_after("test-command")
-    assert got.endswith("python -m pytest")
+    assert got.endswith("python -m pytest -n auto")
 
 
 def test_main_command_runs_the_app_without_a_key():
