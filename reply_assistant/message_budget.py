@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+from reply_assistant.config import OFFLINE
+
 CHARS_PER_TOKEN = 4  # a rough estimate that holds for English and most European text
 MESSAGE_TOKEN_BUDGET = 4_000  # real LinkedIn messages are far below; this stops abuse
 THREAD_TOKEN_BUDGET = 1_500  # the newest turns matter most; older ones are dropped first
@@ -13,7 +15,7 @@ TURN_TOKEN_BUDGET = 400  # so one huge earlier message cannot crowd out the rest
 MESSAGE_CHAR_BUDGET = MESSAGE_TOKEN_BUDGET * CHARS_PER_TOKEN
 # Backends that judge without a prompt, so nothing is trimmed: the offline model reads the
 # whole message, and a person relabelling read it themselves.
-WHOLE_TEXT_BACKENDS = frozenset({"offline", "user"})
+WHOLE_TEXT_BACKENDS = frozenset({OFFLINE, "user"})  # "user": store.results.USER_PROVENANCE
 
 
 def estimate_tokens(text: str) -> int:

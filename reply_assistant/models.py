@@ -197,7 +197,7 @@ class Usage(BaseModel):
 class Provenance(BaseModel):
     """What produced a verdict or draft, recorded with it."""
 
-    backend: str  # "offline" or "openai"
+    backend: str  # config.OFFLINE or config.OPENAI
     model: str
     prompt_version: str  # e.g. "classify@v1"; "offline@<hash>" for the offline model
     usage: Usage = Field(default_factory=Usage)

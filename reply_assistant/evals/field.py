@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reply_assistant.config import OFFLINE
 from reply_assistant.draft_use import use_figures
 from reply_assistant.evals.records import FieldFigures, FieldRow, RunResult
 from reply_assistant.evals.table import format_value
@@ -44,7 +45,7 @@ def read_field(db_path: Path, since: datetime | None) -> FieldFigures:
 def _versions_scored(run: RunResult) -> set[str]:
     """The prompt versions a run used: its prompts, and what its verdicts and drafts
     name ("offline@<hash>" for the offline model, so another build of it does not match)."""
-    versions = {part for part in run.prompt.split("+") if part != "offline"}
+    versions = {part for part in run.prompt.split("+") if part != OFFLINE}
     for example in run.examples:
         for provenance in (example.draft_provenance, (example.verdict or {}).get("provenance")):
             if provenance and provenance.get("prompt_version"):

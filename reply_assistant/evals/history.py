@@ -41,7 +41,7 @@ def records_of(run_file: RunFile, run_path: Path | None) -> list[EvalRunRecord]:
 class HistoryEntry:
     record: EvalRunRecord
     metrics: RunMetrics
-    title: str  # "classify@v2+draft@v1 (gpt-4.1-mini)", "offline", "… #2" for a repeat
+    title: str  # "classify@v2+draft@v1 (gpt-4.1-mini)", config.OFFLINE, "… #2" for a repeat
     best_so_far: str  # title of the best run on this dataset up to and including this one
     best_macro_f1: float
     new_best: bool
@@ -52,7 +52,7 @@ class HistoryEntry:
 
 
 def configuration(record: EvalRunRecord) -> str:
-    """ "classify@v2+draft@v1 (gpt-4.1-mini)", or "offline": the same for every repeat."""
+    """ "classify@v2+draft@v1 (gpt-4.1-mini)", or config.OFFLINE: the same for every repeat."""
     return record.prompt if record.backend == OFFLINE else f"{record.prompt} ({record.model})"
 
 

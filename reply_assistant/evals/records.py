@@ -133,7 +133,7 @@ class RunMetrics(BaseModel):
 
 
 class RunResult(BaseModel):
-    prompt: str  # "classify@v1+draft@v1", or "offline"
+    prompt: str  # "classify@v1+draft@v1", or config.OFFLINE
     backend: str
     model: str
     repeat_index: int = 0

@@ -132,11 +132,11 @@ class BackgroundWork(_AppBase):
         header and status bar say so until the LLM is tried again."""
         self.offline_meanwhile.update(message_ids)
         self.sub_title = "offline (LLM unreachable)"
-        self.status_bar.backend = "offline"
-        self.status_bar.prompts = ""
-        self.status_bar.notice = llm_fallback.NOTICE
         if self._offline is None:
             self._offline = llm_fallback.offline_backend(self.settings, self.store)
+        self.status_bar.backend = self._offline.describe()
+        self.status_bar.prompts = ""
+        self.status_bar.notice = llm_fallback.NOTICE
         engine = Engine(self.store, self._offline, busy=self.working)
         engine.subscribe(self._on_engine_event)
         await engine.run(message_ids, verdicts_first=True)

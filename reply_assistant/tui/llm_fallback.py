@@ -13,7 +13,7 @@ from __future__ import annotations
 from reply_assistant.backends import offline
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.deferred import DeferredBackend
-from reply_assistant.config import Settings
+from reply_assistant.config import OFFLINE, Settings
 from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
 from reply_assistant.store import Store
 
@@ -57,9 +57,9 @@ def offline_backend(settings: Settings, store: Store) -> Backend:
 
     return DeferredBackend(
         lambda: make_backend(
-            settings, backend="offline", embeddings=store.embeddings, voice_from=store
+            settings, backend=OFFLINE, embeddings=store.embeddings, voice_from=store
         ),
-        name="offline",
-        label="offline",
+        name=OFFLINE,
+        label=OFFLINE,
         capabilities=offline.CAPABILITIES,
     )
