@@ -32,6 +32,7 @@ from reply_assistant.engine.events import (
 )
 from reply_assistant.models import Assessment, Draft, Incoming, Verdict
 from reply_assistant.store import Store
+from reply_assistant.store.results import USER_PROVENANCE
 
 DEFAULT_CONCURRENCY = 4
 # A bulk backend's chunk: about a second of embedding new messages, so a stop (Ctrl-C,
@@ -107,6 +108,30 @@ class Engine:
             drafted = self.store.drafted(ids) if with_drafts else set()
             todo += [m for m in ids if m not in judged or (with_drafts and m not in drafted)]
         return todo
+
+    async def moved_by_corrections(self, message_ids: Sequence[str]) -> list[str]:
+        """Of `message_ids`, those whose label this backend would now give differently from
+        its stored verdict: judged again in memory, nothing saved. For a local bulk backend
+        that reads the person's corrections at every verdict (cached embeddings make this
+        cheap); any other backend moves nothing."""
+        capabilities = self.backend.capabilities
+        if not (capabilities.local and capabilities.judges_in_bulk):
+            return []
+        backend = await self.backend.ready()
+        # This backend's verdicts only: the person's own stand, and other backends' are
+        # judged again by the usual run anyway.
+        judged = {
+            message_id: verdict
+            for message_id, verdict in self.usable_verdicts(message_ids).items()
+            if verdict.provenance.backend != USER_PROVENANCE.backend
+        }
+        items = self.store.incomings(list(judged))
+        now = await asyncio.to_thread(backend.classify_many, items)
+        return [
+            item.message_id
+            for item, verdict in zip(items, now, strict=True)
+            if verdict.label != judged[item.message_id].label
+        ]
 
     # ------------------------------------------------------------------ runs
 

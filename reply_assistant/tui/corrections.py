@@ -11,7 +11,6 @@ the person's edit. An LLM backend learns nothing from corrections, so nothing ru
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,26 +45,12 @@ class RejudgesAfterCorrections(_AppBase):
 
     async def _rejudge_changed(self) -> None:
         engine = self._engine()
-        backend = await engine.backend.ready()
         since = self.store.needs_reply_since(self.needs_reply_days)
         listed = [
             summary.message_id
             for summary in self.store.conversation_summaries("needs_reply", since=since)
             if summary.status == "open" and summary.message_id not in self.working
         ]
-        # This model's verdicts only: the person's own stand, and other backends' are
-        # judged again by the usual run anyway.
-        judged = {
-            message_id: verdict
-            for message_id, verdict in engine.usable_verdicts(listed).items()
-            if verdict.provenance.backend != "user"
-        }
-        items = self.store.incomings(list(judged))
-        now = await asyncio.to_thread(backend.classify_many, items)
-        changed = [
-            item.message_id
-            for item, verdict in zip(items, now, strict=True)
-            if verdict.label != judged[item.message_id].label
-        ]
+        changed = await engine.moved_by_corrections(listed)
         if changed:
             await engine.run(changed, verdicts_first=True, again=True)
