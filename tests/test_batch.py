@@ -57,6 +57,20 @@ def test_offline_csv_has_every_column_and_row(tmp_path):
     assert "Backend: offline" in output and "Labels:" in output
 
 
+def test_batch_runs_where_fork_and_cpu_affinity_do_not_exist(tmp_path, monkeypatch):
+    # macOS has no os.sched_getaffinity, Windows no os.fork: batch must need neither.
+    import multiprocessing
+
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.delattr(os, "fork", raising=False)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    export = write_export(tmp_path / "export", mixed_texts(5))
+    out = tmp_path / "out.csv"
+    code, output = run_batch(str(export), "-o", str(out))
+    assert code == 0, output
+    assert len(read_csv(out)) == 5
+
+
 def test_multiline_text_survives_csv_and_jsonl(tmp_path):
     text = 'Hi Jordan,\nline two, with "quotes"\r\nand a third 🎉'
     export = write_export(tmp_path / "export", [text])
