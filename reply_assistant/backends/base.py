@@ -45,6 +45,9 @@ class Capabilities:
     uses_prompts: bool = False
     # Its calls have a known price (a model on the price list), so screens mention cost.
     priced: bool = False
+    # Reads the person's corrections at every verdict (the offline model's memory), so a
+    # correction can move other stored verdicts; cheap to judge again in bulk.
+    learns_from_corrections: bool = False
     # How it may ask for structured output, in the order it tries them ("json_schema"
     # first, falling back); empty for a backend that asks nothing of a server.
     structured_modes: tuple[str, ...] = ()

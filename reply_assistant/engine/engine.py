@@ -111,11 +111,9 @@ class Engine:
 
     async def moved_by_corrections(self, message_ids: Sequence[str]) -> list[str]:
         """Of `message_ids`, those whose label this backend would now give differently from
-        its stored verdict: judged again in memory, nothing saved. For a local bulk backend
-        that reads the person's corrections at every verdict (cached embeddings make this
-        cheap); any other backend moves nothing."""
-        capabilities = self.backend.capabilities
-        if not (capabilities.local and capabilities.judges_in_bulk):
+        its stored verdict: judged again in memory, nothing saved. Only a backend that
+        learns from corrections can move; any other moves nothing."""
+        if not self.backend.capabilities.learns_from_corrections:
             return []
         backend = await self.backend.ready()
         # This backend's verdicts only: the person's own stand, and other backends' are

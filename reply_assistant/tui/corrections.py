@@ -38,8 +38,7 @@ class RejudgesAfterCorrections(_AppBase):
 
     def rejudge_after_correction(self) -> None:
         """Call after a relabel, an accept or an undo of either."""
-        capabilities = self.assistant.backend.capabilities
-        if capabilities.local and capabilities.judges_in_bulk:
+        if self.assistant.backend.capabilities.learns_from_corrections:
             # A newer correction supersedes a re-judging still under way.
             self.run_worker(self._rejudge_changed(), group="corrections", exclusive=True)
 

@@ -9,4 +9,6 @@ from __future__ import annotations
 from reply_assistant.backends.base import Capabilities
 
 # `r` gives the next phrasing for the occasion (drafts.redraft_variant).
-CAPABILITIES = Capabilities(judges_in_bulk=True, local=True, varied_drafts=True)
+CAPABILITIES = Capabilities(
+    judges_in_bulk=True, local=True, varied_drafts=True, learns_from_corrections=True
+)
