@@ -126,6 +126,17 @@ def test_every_eval_run_is_recorded_and_listed(tmp_path: Path):
     assert none.exit_code == 0 and "No eval runs of classify recorded yet" in none.output
 
 
+def _history_html(tmp_path: Path, records: list) -> str:
+    """`eval history --html` over a state file holding `records`: the page written."""
+    db = tmp_path / "state.db"
+    with Store.open(db) as store:
+        store.eval_runs.record_eval_runs(records)
+    page = tmp_path / "history.html"
+    result = CliRunner().invoke(cli, ["--db", str(db), "eval", "history", "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    return page.read_text(encoding="utf-8")
+
+
 def test_history_html_draws_each_configuration_over_time(tmp_path: Path):
     records = [
         _record("1", "classify@v1+draft@v1", 7),
@@ -134,13 +145,7 @@ def test_history_html_draws_each_configuration_over_time(tmp_path: Path):
     ]
     repeat = _record("3", "classify@v1+draft@v1", 6)
     records.append(dataclasses.replace(repeat, repeat_index=1))  # a second repeat of day 3
-    db = tmp_path / "state.db"
-    with Store.open(db) as store:
-        store.eval_runs.record_eval_runs(records)
-    page = tmp_path / "history.html"
-    result = CliRunner().invoke(cli, ["--db", str(db), "eval", "history", "--html", str(page)])
-    assert result.exit_code == 0, result.output
-    html = page.read_text(encoding="utf-8")
+    html = _history_html(tmp_path, records)
     pictures = [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", html, re.S)]
     assert [p.findtext("{http://www.w3.org/2000/svg}title") for p in pictures] == [
         "macro-F1",
@@ -170,13 +175,7 @@ def test_history_points_carry_whiskers_over_their_intervals(tmp_path: Path):
     before_intervals = _record("1", "classify@v1+draft@v1", 7)
     before_intervals.metrics["macro_f1_ci"] = None  # a run recorded before intervals existed
     records = [before_intervals, _record("2", "classify@v2+draft@v1", 9)]
-    db = tmp_path / "state.db"
-    with Store.open(db) as store:
-        store.eval_runs.record_eval_runs(records)
-    page = tmp_path / "history.html"
-    result = CliRunner().invoke(cli, ["--db", str(db), "eval", "history", "--html", str(page)])
-    assert result.exit_code == 0, result.output
-    html = page.read_text(encoding="utf-8")
+    html = _history_html(tmp_path, records)
     macro_f1 = ET.fromstring(re.search(r"<svg\b.*?</svg>", html, re.S).group(0))
     low, high = records[1].metrics["macro_f1_ci"]
     assert low < high  # 9 of 10 right: an interval with width, drawn as one whisker

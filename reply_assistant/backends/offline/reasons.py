@@ -68,24 +68,24 @@ def _relationship_reason(found: Signals) -> str:
     # Who the sender is, only when the export says so: an unknown connection is not a
     # stranger (no connections list, or a message typed in by hand).
     if found.has("1st-degree"):
-        who = " from a 1st-degree connection"
+        who = "a 1st-degree connection"
     elif found.has("no prior contact"):
-        who = " from someone new to you"
+        who = "someone new to you"
     elif found.has("you replied before"):
-        who = " from someone you have talked to before"
+        who = "someone you have talked to before"
     else:
         who = ""
+    from_who, by_who = (f" from {who}", f" by {who}") if who else ("", "")
     if found.has("warm intro"):
         return "Warm introduction through someone you both know."
     if found.has("congratulations"):
-        return f"Personal congratulations{who}."
+        return f"Personal congratulations{from_who}."
     if found.has("thanks"):
-        return f"A personal thank-you{who}."
+        return f"A personal thank-you{from_who}."
     if found.has("met before"):
         return "Personal follow-up from someone you met in person."
     if found.has("follow-up nag"):
-        return f"A personal note{who}, following up a pitch you never answered."
+        return f"A personal note{from_who}, following up a pitch you never answered."
     if found.has("pitch"):
-        by = f" by{who.removeprefix(' from')}" if who else ""
-        return f"Written to you personally{by}; it asks for something, but is no mass pitch."
-    return f"Personal message{who}, with no sales pitch."
+        return f"Written to you personally{by_who}; it asks for something, but is no mass pitch."
+    return f"Personal message{from_who}, with no sales pitch."
