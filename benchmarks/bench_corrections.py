@@ -24,6 +24,7 @@ embedded once and kept there.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from dataclasses import replace
@@ -41,6 +42,7 @@ import train_offline  # noqa: E402
 
 from reply_assistant.backends.offline.corrections import FULL, THRESHOLD, WEIGHT, blend  # noqa: E402
 from reply_assistant.backends.offline.encoder import Encoder  # noqa: E402
+from reply_assistant.backends.offline.features import message_features  # noqa: E402
 from reply_assistant.backends.offline.model import EmbeddingModel  # noqa: E402
 from reply_assistant.config import cache_dir  # noqa: E402
 from reply_assistant.store import Store  # noqa: E402
@@ -69,11 +71,15 @@ def twin(text: str) -> str | None:
     return f"{found.group(1)} {other}{text[found.end() :]}"
 
 
-def held_out_model(shipped: EmbeddingModel, x, rows, batch: str) -> EmbeddingModel:
-    """The shipped model's recipe (C=10, relationship weight 1.5), fitted without `batch`."""
+def held_out_model(shipped: EmbeddingModel, f, rows, batch: str) -> EmbeddingModel:
+    """The shipped model's recipe (its C and relationship weight, from the training
+    report), fitted on the feature rows `f` without `batch`."""
     fit_on = np.array([row.train and row.batch != batch for row in rows])
     y = np.array([row.label for row in rows])
-    fitted = train_offline.fit(x[fit_on], y[fit_on], c=10.0, relationship_weight=1.5)
+    recipe = json.loads(train_offline.REPORT.read_text(encoding="utf-8"))["details"]
+    fitted = train_offline.fit(
+        f[fit_on], y[fit_on], c=recipe["c"], relationship_weight=recipe["relationship_weight"]
+    )
     return EmbeddingModel(
         classes=tuple(fitted.classes_),
         weights=fitted.coef_,
@@ -81,6 +87,7 @@ def held_out_model(shipped: EmbeddingModel, x, rows, batch: str) -> EmbeddingMod
         temperature=shipped.temperature,
         spam_threshold=shipped.spam_threshold,
         encoder=shipped.encoder,
+        features=shipped.features,
         version="held-out",
     )
 
@@ -89,12 +96,13 @@ def labels_of(model: EmbeddingModel, probabilities: np.ndarray) -> np.ndarray:
     return np.array([j.label.value for j in model.judge(probabilities)])
 
 
-def curve(model: EmbeddingModel, x: np.ndarray, truth: np.ndarray, setting) -> dict:
+def curve(model: EmbeddingModel, f: np.ndarray, v: np.ndarray, truth: np.ndarray, setting) -> dict:
     """Per k, over SEEDS draws: macro-F1 with the memory, its paired gain over the model
-    alone on the same rows, relationship called spam, and how often the memory spoke."""
+    alone on the same rows, relationship called spam, and how often the memory spoke.
+    `f`: the model's feature rows; `v`: the message vectors the memory compares."""
     threshold, full, weight = setting
     classes = np.array([model.classes.index(label) for label in truth])
-    probabilities = model.probabilities(x)
+    probabilities = model.probabilities(f)
     alone = labels_of(model, probabilities)
     results = {}
     for k in KS:
@@ -104,8 +112,8 @@ def curve(model: EmbeddingModel, x: np.ndarray, truth: np.ndarray, setting) -> d
             memory, scored = order[:k], order[k:]
             blended, nearest, _ = blend(
                 probabilities[scored],
-                x[scored],
-                x[memory],
+                v[scored],
+                v[memory],
                 classes[memory],
                 threshold=threshold,
                 full=full,
@@ -169,20 +177,22 @@ def refit_gains(model: EmbeddingModel, x: np.ndarray, truth: np.ndarray, prior: 
 
 def campaigns(model, x, twins_x, has_twin, truth, setting) -> tuple[int, int, int]:
     """Twins of the originals the model got wrong: how many there are, how many the model
-    alone gets right, how many with the corrected original as memory."""
+    alone gets right, how many with the corrected original as memory. `x` and `twins_x`
+    are (feature rows, message vectors) pairs."""
     threshold, full, weight = setting
-    wrong = has_twin & (labels_of(model, model.probabilities(x)) != truth)
+    (f, v), (twins_f, twins_v) = x, twins_x
+    wrong = has_twin & (labels_of(model, model.probabilities(f)) != truth)
     rows = np.flatnonzero(wrong)
     if len(rows) == 0:
         return 0, 0, 0
-    probabilities = model.probabilities(twins_x[rows])
+    probabilities = model.probabilities(twins_f[rows])
     alone = labels_of(model, probabilities)
     fixed = 0
     for i, row in enumerate(rows):
         blended, _, _ = blend(
             probabilities[i : i + 1],
-            twins_x[row : row + 1],
-            x[row : row + 1],
+            twins_v[row : row + 1],
+            v[row : row + 1],
             np.array([model.classes.index(truth[row])]),
             threshold=threshold,
             full=full,
@@ -207,9 +217,11 @@ def main() -> None:
     has_twin = np.array([text is not None for text in twin_texts])
     with Store.open(args.cache) as store:
         encoder = Encoder(store=store.embeddings)
-        x = encoder.embed([row.text for row in rows]).astype(np.float64)
-        twins_x = np.zeros_like(x)
-        twins_x[has_twin] = encoder.embed([t for t in twin_texts if t is not None])
+        v, f = message_features(encoder, [row.text for row in rows])
+        twins_v, twins_f = np.zeros_like(v), np.zeros_like(f)
+        twins_v[has_twin], twins_f[has_twin] = message_features(
+            encoder, [t for t in twin_texts if t is not None]
+        )
     shipped = EmbeddingModel.load()
     batch = np.array([row.batch for row in rows])
     truth = np.array([row.label for row in rows])
@@ -220,7 +232,7 @@ def main() -> None:
             if name == "seed":
                 yield "seed test split, shipped model", shipped, seed_test
             else:
-                model = held_out_model(shipped, x, rows, name)
+                model = held_out_model(shipped, f, rows, name)
                 yield f"{name} batch, fitted without it", model, batch == name
 
     if args.tune:
@@ -228,10 +240,15 @@ def main() -> None:
         fixed: dict[tuple, int] = dict.fromkeys(GRID, 0)
         for name, model, mask in sets(TUNE):
             for setting in GRID:
-                r = curve(model, x[mask], truth[mask], setting)
+                r = curve(model, f[mask], v[mask], truth[mask], setting)
                 costs[setting].append(min(r[k]["gain"] for k in KS if k))
                 n, _, twins_fixed = campaigns(
-                    model, x[mask], twins_x[mask], has_twin[mask], truth[mask], setting
+                    model,
+                    (f[mask], v[mask]),
+                    (twins_f[mask], twins_v[mask]),
+                    has_twin[mask],
+                    truth[mask],
+                    setting,
                 )
                 fixed[setting] += twins_fixed
                 print(
@@ -247,7 +264,7 @@ def main() -> None:
     if args.refit:
         for name, model, mask in sets(("seed", *TUNE, *REPORT)):
             for prior in REFIT_PRIORS:
-                gains = refit_gains(model, x[mask], truth[mask], prior)
+                gains = refit_gains(model, f[mask], truth[mask], prior)
                 print(
                     f"{name}, prior {prior:g}: "
                     + ", ".join(f"k={k} {g:+.4f} ± {s:.4f}" for k, (g, s) in gains.items())
@@ -258,14 +275,19 @@ def main() -> None:
     print("memory: threshold {}, full {}, weight {}; {} draws per k".format(*setting, SEEDS))
     for name, model, mask in sets(("seed", *REPORT)):
         print(f"{name} (n={int(mask.sum())})")
-        for k, r in curve(model, x[mask], truth[mask], setting).items():
+        for k, r in curve(model, f[mask], v[mask], truth[mask], setting).items():
             print(
                 f"  k={k:2d}: macro-F1 {r['macro_f1']:.3f} ± {r['spread']:.3f} "
                 f"(paired gain {r['gain']:+.4f}), relationship called spam "
                 f"{r['relationship_called_spam']:.1%}, memory spoke for {r['spoke']:.1%}"
             )
         n, alone, with_memory = campaigns(
-            model, x[mask], twins_x[mask], has_twin[mask], truth[mask], setting
+            model,
+            (f[mask], v[mask]),
+            (twins_f[mask], twins_v[mask]),
+            has_twin[mask],
+            truth[mask],
+            setting,
         )
         print(
             f"  campaign twins of wrongly judged rows: {n}; right alone {alone}, "

@@ -4,7 +4,8 @@ Scores ways of giving the model the message before the one judged, with the
 leave-one-batch-out protocol of `train_offline.py` (settings C=10, relationship weight
 1.5, no spam threshold, temperature refitted per variant). Measures only: the shipped
 model is not touched. Variants:
-- base: the judged message's embedding alone (the shipped model);
+- base: the judged message's whole embedding alone (the model shipped before
+  `features.FEATURES_ID` head-tail-v1, which reads the thread as `conversation` does);
 - owner_prev / owner_any: plus a 0/1 "the owner wrote the previous message" / "the owner
   wrote anywhere earlier in the thread";
 - prefix_owner / prefix_any: the previous message and the judged one embedded as one text

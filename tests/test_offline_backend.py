@@ -11,6 +11,7 @@ import pytest
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.offline.backend import OfflineBackend
 from reply_assistant.backends.offline.encoder import DIMENSIONS, ENCODER_ID
+from reply_assistant.backends.offline.features import head_and_tail
 from reply_assistant.backends.offline.model import EmbeddingModel
 from reply_assistant.backends.offline.reasons import build_reason
 from reply_assistant.backends.offline.signals import Signals
@@ -144,6 +145,7 @@ def test_spam_below_its_threshold_is_unclear_with_a_probability_above_half() -> 
         temperature=1.0,
         spam_threshold=0.6,
         encoder="",
+        features="",
         version="",
     )
     probabilities = np.array([[0.40, 0.45, 0.15], [0.10, 0.85, 0.05], [0.70, 0.20, 0.10]])
@@ -174,7 +176,7 @@ def test_batch_and_single_classification_agree(backend: OfflineBackend) -> None:
 def test_the_shipped_model_loads_without_training() -> None:
     model = EmbeddingModel.load()
     assert model.classes == ("relationship", "spam", "unclear")
-    assert model.weights.shape == (3, DIMENSIONS)
+    assert model.weights.shape == (3, 2 * DIMENSIONS)  # message + tail difference
     assert model.encoder == ENCODER_ID
 
 
@@ -195,7 +197,9 @@ def test_a_message_is_embedded_once_and_kept_in_the_store() -> None:
     store = CountingStore()
     first = OfflineBackend(PROFILE, store=store)
     verdict = first.classify_many([message(PITCH)])[0]
-    assert len(store.saved) == 1
+    # Its head and its tail (features.head_and_tail), each embedded once.
+    pieces = head_and_tail(PITCH)
+    assert pieces is not None and len(store.saved) == 2
     # A new backend (a new process, as it were) reads the vector back instead.
     second = OfflineBackend(PROFILE, store=store)
     second._encoder._model = None  # type: ignore[assignment]  # embedding now would fail

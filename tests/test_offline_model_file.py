@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from reply_assistant.backends.offline import model as model_module
 from reply_assistant.backends.offline.encoder import DIMENSIONS, ENCODER_ID
+from reply_assistant.backends.offline.features import FEATURES_ID
 from reply_assistant.backends.offline.model import EmbeddingModel, EncoderMismatch
 from reply_assistant.cli import cli
 
@@ -22,11 +23,12 @@ def foreign_model(tmp_path: Path) -> Path:
     path = tmp_path / "offline_model.npz"
     EmbeddingModel(
         classes=("relationship", "spam", "unclear"),
-        weights=np.zeros((3, DIMENSIONS)),
+        weights=np.zeros((3, 2 * DIMENSIONS)),
         intercept=np.zeros(3),
         temperature=1.0,
         spam_threshold=0.0,
         encoder=OTHER_ENCODER,
+        features=FEATURES_ID,
         version="foreign",
     ).save(path, details={})
     return path
@@ -37,6 +39,14 @@ def test_a_model_fitted_on_another_encoder_is_refused(foreign_model: Path) -> No
         EmbeddingModel.load(foreign_model)
     assert OTHER_ENCODER in str(refused.value) and ENCODER_ID in str(refused.value)
     assert EmbeddingModel.load(foreign_model, encoder=OTHER_ENCODER).version == "foreign"
+
+
+def test_a_model_fitted_on_other_features_is_refused(foreign_model: Path) -> None:
+    # Same encoder, but weights fitted on another reading of its vectors (the whole
+    # message's embedding alone, as before head-tail-v1): as much noise as a foreign encoder.
+    with pytest.raises(EncoderMismatch) as refused:
+        EmbeddingModel.load(foreign_model, encoder=OTHER_ENCODER, features="whole-message")
+    assert "whole-message" in str(refused.value) and FEATURES_ID in str(refused.value)
 
 
 def test_classify_with_a_foreign_model_file_exits_2_with_one_line(

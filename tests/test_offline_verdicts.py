@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from reply_assistant.backends.offline.backend import OfflineBackend
+from reply_assistant.backends.offline.features import message_features
 from reply_assistant.config import Profile
-from reply_assistant.models import Incoming, Label, SenderFacts
+from reply_assistant.models import Incoming, Label, SenderFacts, ThreadTurn
 
 BIRTHDAY = "Happy birthday Jordan! Hope you have a great day and a fantastic year ahead."
 BIRTHDAY_PITCH = (
@@ -84,8 +85,8 @@ def test_sender_facts_do_not_move_the_verdict(backend: OfflineBackend, text: str
 def test_confidence_is_the_shown_labels_probability(backend: OfflineBackend) -> None:
     model = backend._model
     texts = [BIRTHDAY, BIRTHDAY_PITCH, "Hi", CONDOLENCE]
-    vectors = backend._encoder.embed(texts).astype("float64")
-    probabilities = model.probabilities(vectors)
+    _, features = message_features(backend._encoder, texts)
+    probabilities = model.probabilities(features)
     for row, verdict in zip(
         probabilities, backend.classify_many([Incoming(t, UNKNOWN) for t in texts]), strict=True
     ):
@@ -96,3 +97,53 @@ def test_confidence_is_the_shown_labels_probability(backend: OfflineBackend) -> 
             expected = shown[verdict.label.value]
         assert verdict.confidence == pytest.approx(expected, abs=1e-4)
         assert verdict.confidence >= max(row) - 1e-4
+
+
+PORTUGAL_PITCH = (
+    "Jordan! How was the trip to Portugal? The photos looked unreal. Anyway, totally "
+    "unrelated, we're helping platform orgs standardise their Helm charts with an AI linter "
+    "and I'd love 15 minutes to show you. Thursday?"
+)
+PORTUGAL_CATCH_UP = (
+    "Jordan! How was the trip to Portugal? The photos looked unreal. We were in Porto in May "
+    "and still talk about the custard tarts, so I want the name of that bakery you posted."
+)
+
+
+def test_the_same_warm_opener_reads_by_what_follows_it(backend: OfflineBackend) -> None:
+    assert judge(backend, PORTUGAL_PITCH, CONNECTION) is Label.SPAM
+    assert judge(backend, PORTUGAL_CATCH_UP, CONNECTION) is Label.RELATIONSHIP
+
+
+SOC2_PITCH = ThreadTurn(
+    "Tamsin Ridley",
+    "Hi Jordan, I run partnerships at Keyhaven. We automate access reviews for SOC 2 so your "
+    "platform team stops chasing managers over spreadsheets. Could we find 15 minutes to talk?",
+    from_owner=False,
+)
+NUDGE = "Jordan, third time lucky? 🙂 Happy to keep it to 10 minutes."
+
+
+def test_a_nudge_after_an_unanswered_pitch_is_spam(backend: OfflineBackend) -> None:
+    verdict = backend.classify_many([Incoming(NUDGE, UNKNOWN, thread=(SOC2_PITCH,))])[0]
+    assert verdict.label is Label.SPAM and "follow-up nag" in verdict.signals
+
+
+def test_an_answer_in_a_conversation_the_owner_started_is_less_likely_spam(
+    backend: OfflineBackend,
+) -> None:
+    # A quote the owner asked for reads like a pitch on its own; the owner's question
+    # before it lowers the odds (conversation.py), without deciding alone: this one is
+    # still called spam, less surely (a known miss, docs/offline-model.md).
+    asked = ThreadTurn(
+        "Jordan Pike", "Hi Grace, could you estimate the dashboard work for us?", from_owner=True
+    )
+    answer = (
+        "Hi Jordan! Thanks for asking. Based on the spec I'd estimate 25-30 hours, so roughly "
+        "$3,200. I could start the week of the 14th. Want me to send a formal proposal?"
+    )
+    alone, in_thread = backend.classify_many(
+        [Incoming(answer, UNKNOWN), Incoming(answer, UNKNOWN, thread=(asked,))]
+    )
+    assert alone.label is Label.SPAM
+    assert in_thread.label is not Label.SPAM or in_thread.confidence < alone.confidence

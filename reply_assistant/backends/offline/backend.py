@@ -9,6 +9,7 @@ import numpy as np
 
 from reply_assistant.backends.base import Backend, BackendError
 from reply_assistant.backends.offline import CAPABILITIES
+from reply_assistant.backends.offline.conversation import weigh_threads
 from reply_assistant.backends.offline.corrections import (
     CorrectionSource,
     Recalled,
@@ -17,6 +18,7 @@ from reply_assistant.backends.offline.corrections import (
 )
 from reply_assistant.backends.offline.drafts import chunk_words, compose_draft, redraft_variant
 from reply_assistant.backends.offline.encoder import EmbeddingStore, Encoder
+from reply_assistant.backends.offline.features import message_features
 from reply_assistant.backends.offline.model import EmbeddingModel, EncoderMismatch
 from reply_assistant.backends.offline.reasons import build_reason, choose_action
 from reply_assistant.backends.offline.signals import extract_signals
@@ -35,7 +37,8 @@ SPONSORED_CONFIDENCE = 0.99
 class OfflineBackend(Backend):
     """Classifies by what the message says: a logistic regression over multilingual
     sentence embeddings, shipped fitted with the package. Sender facts shape the reason
-    and the draft, never the label. Drafts from templates. Never opens a socket."""
+    and the draft, never the label; the thread only tips a borderline message
+    (`conversation`). Drafts from templates. Never opens a socket."""
 
     name = "offline"
     model = MODEL_NAME
@@ -74,8 +77,13 @@ class OfflineBackend(Backend):
         if not items:
             return []
         started = time.perf_counter()
-        vectors = self._encoder.embed([item.text for item in items]).astype("float64")
-        probabilities, recalled = self._recall(self._model.probabilities(vectors), vectors)
+        vectors, features = message_features(self._encoder, [item.text for item in items])
+        probabilities = weigh_threads(
+            self._model.probabilities(features),
+            [item.thread for item in items],
+            self._model.classes.index(Label.SPAM.value),
+        )
+        probabilities, recalled = self._recall(probabilities, vectors)
         judgements = self._model.judge(probabilities)
         latency_ms = (time.perf_counter() - started) * 1000 / len(items)
         provenance = self._provenance(latency_ms)
@@ -114,7 +122,7 @@ class OfflineBackend(Backend):
             return probabilities, [None] * len(probabilities)
         missing = [c for c in corrections if c.message_id not in self._corrected_vectors]
         if missing:
-            fresh = self._encoder.embed([c.text for c in missing]).astype("float64")
+            fresh, _ = message_features(self._encoder, [c.text for c in missing])
             ids = [c.message_id for c in missing]
             self._corrected_vectors.update(zip(ids, fresh, strict=True))
         memory = np.stack([self._corrected_vectors[c.message_id] for c in corrections])

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from reply_assistant.backends.offline.encoder import ENCODER_ID
+from reply_assistant.backends.offline.features import FEATURES_ID
 from reply_assistant.models import Label
 
 MODEL_FILE = "offline_model.npz"
@@ -29,8 +30,8 @@ def packaged_model_path() -> Path:
 
 
 class EncoderMismatch(ValueError):
-    """The model file was fitted on another encoder's vectors: its weights would read
-    this encoder's vectors as noise, so it must not be used."""
+    """The model file was fitted on another encoder's vectors, or on other features of
+    them: its weights would read these as noise, so it must not be used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,15 +44,16 @@ class Judgement:
 @dataclass(frozen=True, slots=True)
 class EmbeddingModel:
     classes: tuple[str, ...]
-    weights: np.ndarray  # (classes, dimensions)
+    weights: np.ndarray  # (classes, feature columns: features.message_features)
     intercept: np.ndarray  # (classes,)
     temperature: float  # fitted on held-out predictions, so probabilities mean what they say
     spam_threshold: float
     encoder: str  # the encoder the weights were fitted on (encoder.ENCODER_ID)
+    features: str  # what the weights read of its vectors (features.FEATURES_ID)
     version: str  # short hash of the training data and settings, for provenance
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        logits = (vectors @ self.weights.T + self.intercept) / self.temperature
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        logits = (features @ self.weights.T + self.intercept) / self.temperature
         shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
         return shifted / shifted.sum(axis=1, keepdims=True)
 
@@ -86,6 +88,7 @@ class EmbeddingModel:
                         "temperature": self.temperature,
                         "spam_threshold": self.spam_threshold,
                         "encoder": self.encoder,
+                        "features": self.features,
                         "version": self.version,
                         "details": details,
                     }
@@ -94,17 +97,20 @@ class EmbeddingModel:
         )
 
     @classmethod
-    def load(cls, path: Path | None = None, *, encoder: str = ENCODER_ID) -> EmbeddingModel:
+    def load(
+        cls, path: Path | None = None, *, encoder: str = ENCODER_ID, features: str = FEATURES_ID
+    ) -> EmbeddingModel:
         """The model in `path` (the packaged one by default), which must have been fitted
-        on `encoder`'s vectors (the running encoder's by default)."""
+        on `encoder`'s vectors read as `features` (by default what this install runs)."""
         path = path or packaged_model_path()
         with np.load(path) as stored:
             meta = json.loads(str(stored["meta"]))
-            if meta["encoder"] != encoder:
+            fitted_on = f"{meta['encoder']} ({meta.get('features', 'whole message')})"
+            if (meta["encoder"], meta.get("features")) != (encoder, features):
                 raise EncoderMismatch(
-                    f"The offline model was fitted on encoder {meta['encoder']}, but this "
-                    f"install runs {encoder}; refit it (python evals/train_offline.py) or "
-                    "reinstall reply-assistant."
+                    f"The offline model was fitted on encoder {fitted_on}, but this "
+                    f"install runs {encoder} ({features}); refit it "
+                    "(python evals/train_offline.py) or reinstall reply-assistant."
                 )
             return cls(
                 classes=tuple(meta["classes"]),
@@ -113,5 +119,6 @@ class EmbeddingModel:
                 temperature=float(meta["temperature"]),
                 spam_threshold=float(meta["spam_threshold"]),
                 encoder=meta["encoder"],
+                features=meta["features"],
                 version=meta["version"],
             )

@@ -241,13 +241,18 @@ def _pitch_hits(lowered: str, triggered: set[PhrasePattern]) -> tuple[tuple[str,
     return sales, time_asks
 
 
-def _unanswered_pitch(thread: tuple[ThreadTurn, ...]) -> bool:
+def reads_as_pitch(text: str) -> bool:
+    """Whether `text` uses a sales phrase or asks for time (the phrase lists above)."""
+    lowered = text.lower()
+    return any(_pitch_hits(lowered, _triggered(set(_words(replace_links(lowered, " "))))))
+
+
+def follows_unanswered_pitch(thread: tuple[ThreadTurn, ...]) -> bool:
     """Whether a message after the owner's last word in the thread was a pitch."""
     for turn in reversed(thread):
         if turn.from_owner:
             return False
-        lowered = turn.text.lower()
-        if any(_pitch_hits(lowered, _triggered(set(_words(replace_links(lowered, " ")))))):
+        if reads_as_pitch(turn.text):
             return True
     return False
 
@@ -343,7 +348,7 @@ def extract_signals(item: Incoming) -> Signals:
     # Nagging is writing again after a pitch the owner never answered; a second friendly
     # note ("Thanks for connecting", then "Hope you are safe") is not. With no thread to
     # read (a single pasted message), the message's own "just following up" is the evidence.
-    follow_up = _unanswered_pitch(item.thread) if item.thread else bool(hits(FOLLOW_UP))
+    follow_up = follows_unanswered_pitch(item.thread) if item.thread else bool(hits(FOLLOW_UP))
     warm_intro = bool(hits(WARM_INTRO))
     congrats = bool(hits(CONGRATS))
     thanks = bool(hits(THANKS))
