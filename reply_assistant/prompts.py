@@ -39,7 +39,7 @@ from reply_assistant.message_budget import (
     trim_text,
 )
 from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, VerdictOutput
-from reply_assistant.voice import NOT_KNOWN
+from reply_assistant.voice import NO_EARLIER_REPLIES, NOT_KNOWN
 
 if TYPE_CHECKING:
     from reply_assistant.voice_examples import VoiceContext
@@ -49,8 +49,13 @@ MANIFEST_NAME = "manifest.json"
 
 
 _SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-# Tags we fence untrusted text with; the same tags inside the text are defused.
-_FENCE_TAG = re.compile(r"<(\s*/?\s*)(message|thread|sender|verdict|draft)\b", re.IGNORECASE)
+# Tags we fence untrusted text with (draft@v4's earlier replies too); the same tags inside
+# the text are defused.
+_FENCE_TAG = re.compile(
+    r"<(\s*/?\s*)(message|thread|sender|verdict|draft|user_earlier_replies|example"
+    r"|their_message|user_reply)\b",
+    re.IGNORECASE,
+)
 
 
 class PromptError(ConfigError):
@@ -369,7 +374,7 @@ def prompt_inputs(
             "signals": defuse_tags(", ".join(verdict.signals)) or "none",
         }
     if voice is None:
-        return values | {"style": NOT_KNOWN, "own_replies": ""}
+        return values | {"style": NOT_KNOWN, "own_replies": NO_EARLIER_REPLIES}
     return values | voice.prompt_values(item.text, defuse_tags, private=private)
 
 

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from reply_assistant.store import Store
     from reply_assistant.store.owner_replies import OwnerReply
 
-# What the draft prompt says of a voice nothing was learned about.
-NOT_KNOWN = "(not known)"
+# What a draft prompt says in place of a style or earlier replies it does not have.
+NOT_KNOWN = "(not known: follow the defaults below)"
+NO_EARLIER_REPLIES = "(no earlier replies)"
 # A habit needs this share of the owner's messages to count as theirs.
 _HABIT_SHARE = 0.3
 _MIN_SAMPLES = 3

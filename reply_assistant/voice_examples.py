@@ -19,7 +19,14 @@ from langchain_core.example_selectors import SemanticSimilarityExampleSelector
 from langchain_core.vectorstores import InMemoryVectorStore
 
 from reply_assistant.store.owner_replies import OwnerReply
-from reply_assistant.voice import NOT_KNOWN, Voice, learn_voice, style_profile, summary_line
+from reply_assistant.voice import (
+    NO_EARLIER_REPLIES,
+    NOT_KNOWN,
+    Voice,
+    learn_voice,
+    style_profile,
+    summary_line,
+)
 
 if TYPE_CHECKING:
     from reply_assistant.backends.base import Backend
@@ -112,14 +119,14 @@ class VoiceContext:
         sent, only the style."""
         style = style_profile(self.voice) or NOT_KNOWN
         if private:
-            return {"style": style, "own_replies": ""}
+            return {"style": style, "own_replies": NO_EARLIER_REPLIES}
         examples = "\n".join(
             f"<example>\n<their_message>\n{fence(example['message'][:EXAMPLE_CHARS])}\n"
             f"</their_message>\n<user_reply>\n{fence(example['reply'])}\n</user_reply>\n"
             "</example>"
             for example in self.similar_replies(message)
         )
-        return {"style": style, "own_replies": examples}
+        return {"style": style, "own_replies": examples or NO_EARLIER_REPLIES}
 
 
 def attach_voice(backend: Backend, store: Store, profile: Profile) -> Voice:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -103,7 +104,7 @@ class LLMBackend(Backend):
         """A draft that passed the deterministic draft checks, or failed them twice: the
         first failure is sent back once, named; the second is recorded in the provenance."""
         prompt = self.prompts.draft
-        messages = prompt.render(**self._draft_inputs(item, verdict))
+        messages = prompt.render(**await self._draft_inputs_off_loop(item, verdict))
         result = await self._complete(prompt, messages, DraftOutput)
         failed = failed_checks(result.parsed.text, item, verdict, self.profile)
         if failed:
@@ -208,11 +209,14 @@ class LLMBackend(Backend):
         """The draft's text in chunks; once they have all come, the stream's `provenance`
         records the prompt, usage, cost and latency."""
         prompt = self.prompts.draft
-        messages = prompt.render_stream(**self._draft_inputs(item, verdict))
-        text = self.client.stream_text(
-            messages, temperature=prompt.temperature, max_tokens=prompt.max_tokens
-        )
-        return DraftStream(text, self.name, self.model, prompt.ref)
+
+        async def opened() -> TextStream:
+            messages = prompt.render_stream(**await self._draft_inputs_off_loop(item, verdict))
+            return self.client.stream_text(
+                messages, temperature=prompt.temperature, max_tokens=prompt.max_tokens
+            )
+
+        return DraftStream(opened, self.name, self.model, prompt.ref)
 
     def estimate_usage(self, item: Incoming, with_draft: bool = True) -> Usage:
         """What classifying (and drafting) `item` would cost in tokens, sending nothing.
@@ -244,6 +248,16 @@ class LLMBackend(Backend):
             self._outgoing(item), self.profile, verdict, self.voice, private=self.redact
         )
 
+    async def _draft_inputs_off_loop(
+        self, item: Incoming, verdict: VerdictOutput
+    ) -> dict[str, str]:
+        """`_draft_inputs` in a worker thread when a voice is attached: choosing the earlier
+        replies embeds the message (a tenth of a second, seconds on a busy machine), which
+        must not stall the calls in flight or the UI."""
+        if self.voice is None:
+            return self._draft_inputs(item, verdict)
+        return await asyncio.to_thread(self._draft_inputs, item, verdict)
+
     def _outgoing(self, item: Incoming) -> Incoming:
         """The item as it may leave the machine: contact details masked when asked to."""
         if not self.redact:
@@ -269,24 +283,31 @@ class LLMBackend(Backend):
 class DraftStream:
     """A streamed draft's text chunks (`async for`); `provenance` once they have all come."""
 
-    def __init__(self, text: TextStream, backend: str, model: str, prompt_ref: str) -> None:
-        self._text = text
+    def __init__(
+        self,
+        open_text: Callable[[], Awaitable[TextStream]],
+        backend: str,
+        model: str,
+        prompt_ref: str,
+    ) -> None:
+        self._open_text = open_text  # renders the prompt and opens the stream
         self._backend = backend
         self._model = model
         self._prompt_ref = prompt_ref
         self.provenance: Provenance | None = None
 
     async def _chunks(self) -> AsyncIterator[str]:
-        async for chunk in self._text:
+        text = await self._open_text()
+        async for chunk in text:
             yield chunk
         self.provenance = Provenance(
             backend=self._backend,
             model=self._model,
             # The plain-text variant of the draft prompt made it: the reply is not JSON.
             prompt_version=f"{self._prompt_ref} (streamed)",
-            usage=self._text.usage,
-            cost_usd=self._text.cost_usd,
-            latency_ms=self._text.latency_ms,
+            usage=text.usage,
+            cost_usd=text.cost_usd,
+            latency_ms=text.latency_ms,
         )
 
     def __aiter__(self) -> AsyncIterator[str]:
