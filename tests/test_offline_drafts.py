@@ -253,6 +253,32 @@ def test_only_a_message_with_a_question_gets_a_promise_to_answer_it() -> None:
         assert "question" not in reply
 
 
+def test_the_promise_to_answer_names_what_the_question_is_about_not_where_the_sender_is() -> None:
+    reply, _ = draft(
+        message(
+            "We haven't met - I lead a platform team at a logistics company in Rotterdam. I "
+            "read your post about doing the on-call cleanup before the big environment "
+            "project. Did you ever regret not starting with the bigger pain?"
+        ),
+        Label.RELATIONSHIP,
+    )
+    assert "your question about the bigger pain" in reply
+    assert "Rotterdam" not in reply and "before the" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Found the old Northwind sign in my garage. How are you? Call over the holidays?",
+        "Great seeing the Acme crew last week! Coffee on Tuesday?",
+    ],
+)
+def test_a_greeting_or_an_invitation_is_not_a_question_to_look_into_by_name(text: str) -> None:
+    reply, _ = draft(message(text), Label.RELATIONSHIP)
+    assert "your question about" not in reply
+    assert "How are me" not in reply
+
+
 def thread_reply(text: str) -> Incoming:
     earlier = ThreadTurn("Sam", "Shall we do Thursday or Friday?", from_owner=True)
     return Incoming(text=text, sender=SenderFacts(name="Ian Castillo"), thread=(earlier,))

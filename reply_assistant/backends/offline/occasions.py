@@ -48,7 +48,8 @@ SOMBRE = frozenset({CONDOLENCE, SENDER_LOSS})
 class Reading:
     occasion: str
     # The sender's words for what the reply should name: event, contact, role, news,
-    # thing (thanked for), day, topic. Only those found.
+    # thing (thanked for), day, topic, question (what the question is about). Only those
+    # found.
     slots: dict[str, str] = field(default_factory=dict)
     asks_question: bool = False
 
@@ -188,6 +189,27 @@ _CONGRATULATED_ON = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?¡¿…:;\n]+|[\U0001f300-\U0001faff\u2600-\u27bf]|\s[-–—]\s")
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’&-]+")  # "Tailspin", "SRE", "PlatformCon"
+_QUESTION = re.compile(r"[^.!?¿¡\n]+\?")
+# Greetings and proposals to meet: questions, but not ones to "look into" by name.
+_SOCIAL_QUESTION = _any(
+    r"\b(?:call|coffee|lunch|dinner|drinks?|meet|catch up|chat)\b|how are (?:you|things)|"
+    r"how(?:'s| is| have) (?:it going|things|life|you been)|what'?s up|"
+    r"cómo estás|qué tal|comment (?:vas-tu|allez-vous|ça va)|ça va|wie geht'?s|como (?:vai|estás)"
+    r"|tudo bem|come stai|hoe gaat het",
+)
+# Where a place name is where the sender is, not what they write about.
+_PLACE_WORDS = frozenset(("in", "from", "en", "à", "aus", "em", "uit", "desde"))
+# Words a cut-off phrase should not end on.
+_TRAILING_WORDS = frozenset(
+    ("the", "a", "an", "before", "after", "and", "or", "to", "of", "for", "with", "that", "in")
+)
+_ARTICLES = frozenset(
+    ("the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+     "la", "le", "les", "el", "los", "las", "il", "lo", "un", "une", "una", "uno", "o", "os",
+     "as", "um", "uma", "het", "de", "een")
+)  # fmt: skip
+_PRONOUNS = frozenset(("it", "this", "that", "them", "ours", "yours", "mine", "you", "me", "us"))
+_ENGLISH_DETERMINER = re.compile(r"(?:the|your|our|my)\s", _I)
 _NAME_JOINERS = frozenset(("of", "de", "van", "the", "del", "da", "di", "von", "at"))
 _VOCATIVE = re.compile(
     r"(?:^|[,;!?]\s*)(?:(?:hi|hey|hello|dear|hola|bonjour|salut|hallo|hoi|olá|oi|ciao)\s+)?"
@@ -300,6 +322,9 @@ def _specifics(text: str, item: Incoming, owner_first_name: str) -> dict[str, st
     topic = _topic(text, skip)
     if topic:
         found["topic"] = topic
+    question = _question_topic(text, skip)
+    if question:
+        found["question"] = question
     return found
 
 
@@ -322,34 +347,69 @@ def _topic(text: str, skip: set[str]) -> str | None:
     return next((topic for topic in _topics(text, skip) if not _DAY_OR_TIME.search(topic)), None)
 
 
-def _topics(text: str, skip: set[str]) -> Iterator[str]:
+def _question_topic(text: str, skip: set[str]) -> str | None:
+    """What the first real question is about, read from the question alone: "your question
+    about Rotterdam" would name where the sender works, not what they asked. "How are
+    you?" and "Call over the holidays?" are not questions to look into."""
+    questions = (q for q in _QUESTION.findall(text) if not _SOCIAL_QUESTION.search(q))
+    for question in questions:
+        topics = _topics(question, skip, in_question=True)
+        return next((topic for topic in topics if not _DAY_OR_TIME.search(topic)), None)
+    return None
+
+
+def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[str]:
+    """Candidate topics, most specific first. Inside a question (named after "your question
+    about"), the question is not echoed, a capitalised word after an article is a noun
+    (German capitalises them all: "die Stelle"), and noun phrases are read in English only,
+    where the determiner list cannot run into a verb."""
     quoted = _QUOTED.search(text)
     if quoted and len(quoted.group("quote").split()) <= 8:
         yield quoted.group("quote").strip()
     skip = skip | {match.group("name").casefold() for match in _VOCATIVE.finditer(text)}
+    not_after = _PLACE_WORDS | _ARTICLES if in_question else _PLACE_WORDS
     for sentence in _SENTENCE_BREAK.split(text):
-        name = _proper_name(sentence.split()[1:], skip)
+        name = _proper_name(sentence.split()[1:], skip, not_after)
         if name:
             yield name
-    question = _short_question(text)
+    question = None if in_question else _short_question(text)
     if question:
         yield question
     for about in _ABOUT.finditer(text):
-        yield _as_owner_would_say(about.group("topic"))
+        if about.group("topic").casefold() not in _PRONOUNS:
+            yield _trimmed(about.group("topic"))
     # "the runner image" names a thing; "our builds took" may run into a verb.
     phrases = sorted(
         _NOUN_PHRASE.finditer(text), key=lambda match: not match.group(0).startswith("the ")
     )
     for phrase in phrases:
-        yield _as_owner_would_say(phrase.group(0))
+        if not in_question:
+            yield _as_owner_would_say(phrase.group(0))
+        elif _ENGLISH_DETERMINER.match(phrase.group(0)):
+            yield _trimmed(phrase.group(0))
 
 
-def _proper_name(words: list[str], skip: set[str]) -> str | None:
-    """The first run of capitalised words in `words` that is not a skipped name."""
+def _trimmed(phrase: str) -> str:
+    """The phrase from the owner's side, without the function words a cut-off phrase ends
+    on: "the cleanup before the" -> "the cleanup", "a prep course or" -> "a prep course"."""
+    words = phrase.split()
+    while len(words) > 1 and words[-1].casefold() in _TRAILING_WORDS:
+        words.pop()
+    return _as_owner_would_say(" ".join(words))
+
+
+def _proper_name(words: list[str], skip: set[str], not_after: frozenset[str]) -> str | None:
+    """The first run of capitalised words in `words` that is not a skipped name, nor one
+    right after a word in `not_after` (a place the sender is in or from: "a logistics
+    company in Rotterdam")."""
     run: list[str] = []
-    for word in [*words, ""]:
+    after_place = False  # "in Methodist Primary School": none of it
+    for previous, word in zip(["", *words], [*words, ""], strict=True):
         bare = word.strip(",()\"'’“”«»")
-        if _CAPITALISED.fullmatch(bare) and (run or bare.casefold() not in skip | _NOT_TOPICS):
+        capitalised = bool(_CAPITALISED.fullmatch(bare))
+        after_place = capitalised and (previous.casefold() in not_after or after_place)
+        starts = bare.casefold() not in skip | _NOT_TOPICS and not after_place
+        if capitalised and (run or starts):
             if bare.casefold() in _MONTHS_AND_DAYS and not run:
                 continue
             run.append(bare)
@@ -366,7 +426,7 @@ def _proper_name(words: list[str], skip: set[str]) -> str | None:
 
 def _short_question(text: str) -> str | None:
     """The first question, when it is short enough to name (after any "X:" lead-in)."""
-    for sentence in re.findall(r"[^.!?¿¡\n]+\?", text):
+    for sentence in _QUESTION.findall(text):
         core = re.split(r"[:,]\s", sentence.strip(" ?"))[-1].strip()
         words = core.split()
         if 2 <= len(words) <= 8:

@@ -1,7 +1,7 @@
 """The offline drafts' sentences, per language and occasion, several phrasings each.
 
 A phrasing may name slots the occasion reader found ({event}, {contact}, {role}, {thing},
-{news}, {day}, {topic}); it is used only when they were found, and every occasion has at
+{news}, {day}, {topic}, {question}); it is used only when they were found, and every occasion has at
 least one phrasing without slots. None commits the user to a meeting, date, money or an
 introduction: they thank, acknowledge, and say an answer will come.
 """
@@ -111,7 +111,7 @@ EN: dict[str, Phrasings] = {
     ),
 }
 EN_ANSWER_LATER: Phrasings = (
-    "Let me look into your question about {topic} and come back to you properly.",
+    "Let me look into your question about {question} and come back to you properly.",
     "Let me look into your question and come back to you properly.",
     "Let me think your question over and get back to you.",
 )
@@ -617,27 +617,27 @@ NL: dict[str, Phrasings] = {
 ANSWER_LATER: dict[str, Phrasings] = {
     "en": EN_ANSWER_LATER,
     "es": (
-        "Déjame ver tu pregunta sobre {topic} con calma y te respondo.",
+        "Déjame ver tu pregunta sobre {question} con calma y te respondo.",
         "Déjame ver tu pregunta con calma y te respondo.",
     ),
     "fr": (
-        "Laisse-moi regarder ta question sur {topic} et je te réponds dès que possible.",
+        "Laisse-moi regarder ta question sur {question} et je te réponds dès que possible.",
         "Laisse-moi regarder ta question et je te réponds dès que possible.",
     ),
     "de": (
-        "Ich schaue mir deine Frage zu {topic} in Ruhe an und melde mich dann.",
+        "Ich schaue mir deine Frage zu {question} in Ruhe an und melde mich dann.",
         "Ich schaue mir deine Frage in Ruhe an und melde mich dann.",
     ),
     "pt": (
-        "Vou ver sua pergunta sobre {topic} com calma e depois te respondo.",
+        "Vou ver sua pergunta sobre {question} com calma e depois te respondo.",
         "Vou ver sua pergunta com calma e depois te respondo.",
     ),
     "it": (
-        "Lascia che guardi con calma la tua domanda su {topic} e ti rispondo.",
+        "Lascia che guardi con calma la tua domanda su {question} e ti rispondo.",
         "Lascia che guardi con calma la tua domanda e ti rispondo.",
     ),
     "nl": (
-        "Ik kijk rustig naar je vraag over {topic} en kom er dan op terug.",
+        "Ik kijk rustig naar je vraag over {question} en kom er dan op terug.",
         "Ik kijk rustig naar je vraag en kom er dan op terug.",
     ),
 }
