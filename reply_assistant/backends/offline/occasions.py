@@ -189,7 +189,9 @@ _CONGRATULATED_ON = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?¡¿…:;\n]+|[\U0001f300-\U0001faff\u2600-\u27bf]|\s[-–—]\s")
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’&-]+")  # "Tailspin", "SRE", "PlatformCon"
-_QUESTION = re.compile(r"[^.!?¿¡\n]+\?")
+# A question from its sentence's start: anchored, so a long text without one is scanned once,
+# not once from every position.
+_QUESTION = re.compile(r"(?:^|(?<=[.!?¿¡\n]))[^.!?¿¡\n]+\?")
 # Greetings and proposals to meet: questions, but not ones to "look into" by name.
 _SOCIAL_QUESTION = _any(
     r"\b(?:call|coffee|lunch|dinner|drinks?|meet|catch up|chat)\b|how are (?:you|things)|"
