@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location(
     "reliability_report", ROOT / "tools/reliability_report.py"
@@ -19,8 +21,10 @@ report = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(report)
 
 
-def collected_tests() -> list[str]:
-    """pytest's ids for the report's test files, as it collects them now."""
+@pytest.fixture(scope="module")
+def collected() -> list[str]:
+    """pytest's ids for the report's test files, as it collects them now (one collection,
+    a few seconds, for both tests)."""
     result = subprocess.run(
         # addopts already holds -q, and -qq would print counts instead of ids.
         [sys.executable, "-m", "pytest", "-o", "addopts=", *report.PYTEST_FILES, "--co", "-q"],
@@ -38,8 +42,7 @@ def as_listed(test_id: str) -> str:
     return f"{Path(path).stem}::{name}"
 
 
-def test_every_collected_test_becomes_a_row_of_the_report() -> None:
-    collected = collected_tests()
+def test_every_collected_test_becomes_a_row_of_the_report(collected: list[str]) -> None:
     assert len(collected) > 20  # both files, parametrized cases included
     summary = (
         "\n".join(f"PASSED {test}" for test in collected)
@@ -52,6 +55,6 @@ def test_every_collected_test_becomes_a_row_of_the_report() -> None:
     assert figures == {"passed": len(collected), "failed": 1}
 
 
-def test_the_committed_report_lists_exactly_the_collected_tests() -> None:
+def test_the_committed_report_lists_exactly_the_collected_tests(collected: list[str]) -> None:
     document = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
-    assert report.listed_tests(document) == {as_listed(test) for test in collected_tests()}
+    assert report.listed_tests(document) == {as_listed(test) for test in collected}
