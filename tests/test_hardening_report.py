@@ -23,8 +23,8 @@ spec.loader.exec_module(report)
 
 @pytest.fixture(scope="module")
 def collected() -> list[str]:
-    """pytest's ids for the report's test files, as it collects them now (one collection,
-    a few seconds, for both tests)."""
+    """pytest's ids for the report's test files, as it collects them now (a few seconds:
+    collected once for both tests when they run in the same process)."""
     result = subprocess.run(
         # addopts already holds -q, and -qq would print counts instead of ids.
         [sys.executable, "-m", "pytest", "-o", "addopts=", *report.PYTEST_FILES, "--co", "-q"],

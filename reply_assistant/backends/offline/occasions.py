@@ -341,12 +341,13 @@ def _event(text: str) -> str | None:
     return None
 
 
-def _topic(text: str, skip: set[str]) -> str | None:
+def _topic(text: str, skip: set[str], in_question: bool = False) -> str | None:
     """The most specific thing the message names: a quoted phrase, a proper name (not the
     first word of a sentence, not the person greeted), a question short enough to echo, or
     a noun phrase. A proposed day or time is never the topic: naming it could read as
     agreeing to it."""
-    return next((topic for topic in _topics(text, skip) if not _DAY_OR_TIME.search(topic)), None)
+    topics = _topics(text, skip, in_question)
+    return next((topic for topic in topics if not _DAY_OR_TIME.search(topic)), None)
 
 
 def _question_topic(text: str, skip: set[str]) -> str | None:
@@ -354,10 +355,8 @@ def _question_topic(text: str, skip: set[str]) -> str | None:
     about Rotterdam" would name where the sender works, not what they asked. "How are
     you?" and "Call over the holidays?" are not questions to look into."""
     questions = (q for q in _QUESTION.findall(text) if not _SOCIAL_QUESTION.search(q))
-    for question in questions:
-        topics = _topics(question, skip, in_question=True)
-        return next((topic for topic in topics if not _DAY_OR_TIME.search(topic)), None)
-    return None
+    question = next(questions, None)
+    return _topic(question, skip, in_question=True) if question else None
 
 
 def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[str]:
@@ -405,12 +404,12 @@ def _proper_name(words: list[str], skip: set[str], not_after: frozenset[str]) ->
     right after a word in `not_after` (a place the sender is in or from: "a logistics
     company in Rotterdam")."""
     run: list[str] = []
-    after_place = False  # "in Methodist Primary School": none of it
+    passed_over = False  # "in Methodist Primary School": the whole capitalised run
     for previous, word in zip(["", *words], [*words, ""], strict=True):
         bare = word.strip(",()\"'’“”«»")
         capitalised = bool(_CAPITALISED.fullmatch(bare))
-        after_place = capitalised and (previous.casefold() in not_after or after_place)
-        starts = bare.casefold() not in skip | _NOT_TOPICS and not after_place
+        passed_over = capitalised and (previous.casefold() in not_after or passed_over)
+        starts = bare.casefold() not in skip | _NOT_TOPICS and not passed_over
         if capitalised and (run or starts):
             if bare.casefold() in _MONTHS_AND_DAYS and not run:
                 continue
