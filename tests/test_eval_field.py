@@ -88,7 +88,10 @@ def test_eval_field_reports_the_drafts_by_use_everywhere(
     assert result.exit_code == 0, result.output
     assert "Drafts measured by use (all time, from the state file)" in result.output
     field = json.loads(run_path.read_text(encoding="utf-8"))["field"]
-    older, offline, llm, total = field["rows"]  # sorted by backend, then prompt version
+    *offline_rows, llm, total = field["rows"]  # sorted by backend, then prompt version
+    versions = [row["prompt_version"] for row in offline_rows]
+    assert versions == sorted([OFFLINE_NOW, "offline@0ldbuild"])
+    offline, older = (offline_rows[versions.index(v)] for v in (OFFLINE_NOW, "offline@0ldbuild"))
     assert (offline["prompt_version"], offline["drafts"]) == (OFFLINE_NOW, 3)
     counts = [offline[name] for name in ("accepted", "edited", "replaced", "skipped")]
     assert counts == [1, 1, 0, 1] and offline["acceptance_rate"] == pytest.approx(2 / 3)
