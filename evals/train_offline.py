@@ -8,9 +8,9 @@ CI gate's regression check.
 What it prints (and writes to `evals/offline_model_report.json`):
 - leave-one-batch-out scores: fitted without a batch, scored on it (the seed batch is
   scored on its test split), for the chosen settings;
-- the settings grid, chosen by a rule fixed before looking: the lowest share of
-  relationship messages called spam among settings within 0.01 of the best mean
-  leave-one-batch-out macro-F1;
+- the settings grid, chosen by the verdicts issue's targets: the lowest mean share of
+  relationship messages called spam among settings whose mean leave-one-batch-out
+  macro-F1 is at least MACRO_F1_FLOOR (the best macro-F1 if none is);
 - the temperature, fitted on the held-out predictions of the chosen settings.
 Then it fits on everything and writes `reply_assistant/data/offline_model.npz`.
 
@@ -58,6 +58,11 @@ CLASSES = ("relationship", "spam", "unclear")
 GRID_C = (10.0, 30.0)
 GRID_RELATIONSHIP_WEIGHT = (1.0, 1.5, 2.0)
 GRID_SPAM_THRESHOLD = (0.0, 0.5, 0.6, 0.7, 0.8)
+# Settings are chosen against the verdicts issue's targets, fixed outside this script:
+# macro-F1 at least this, and then as few friends called spam as possible. (The rule
+# before, "within 0.01 of the best macro-F1", moved with the best setting's noise: with
+# the `asks` batch it came down to 0.0001 between two settings.)
+MACRO_F1_FLOOR = 0.85
 # Rows taken from the public corpora's train halves (their score halves are never trained
 # on); a few hundred, so one kind of message does not outweigh the inbox batches.
 PUBLIC_TRAIN = {"sms_ham": 300, "sms_spam": 150, "chitchat": 150}
@@ -265,9 +270,12 @@ def main() -> None:
                         "batches": dict(zip(batches, per_batch, strict=True)),
                     }
                 )
-    best_f1 = max(entry["mean_macro_f1"] for entry in grid)
-    near = [entry for entry in grid if entry["mean_macro_f1"] >= best_f1 - 0.01]
-    chosen = min(near, key=lambda e: (e["mean_relationship_called_spam"], -e["mean_macro_f1"]))
+    good_enough = [entry for entry in grid if entry["mean_macro_f1"] >= MACRO_F1_FLOOR] or [
+        max(grid, key=lambda e: e["mean_macro_f1"])
+    ]
+    chosen = min(
+        good_enough, key=lambda e: (e["mean_relationship_called_spam"], -e["mean_macro_f1"])
+    )
     print(json.dumps({k: v for k, v in chosen.items() if k != "batches"}), file=sys.stderr)
     for batch, result in chosen["batches"].items():
         print(f"  held out {batch:10s} {json.dumps(result)}", file=sys.stderr)

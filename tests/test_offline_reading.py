@@ -12,6 +12,7 @@ import pytest
 from reply_assistant.backends.offline.conversation import (
     CONVERSATION_ODDS,
     NUDGE_ODDS,
+    OPENED_ODDS,
     spam_odds,
     weigh_threads,
 )
@@ -90,6 +91,16 @@ def test_a_nudge_after_an_unanswered_pitch_raises_the_odds_of_spam() -> None:
 
 def test_a_thread_the_owner_wrote_in_lowers_the_odds_of_spam() -> None:
     assert spam_odds((FRIENDLY, OWNER)) == CONVERSATION_ODDS
+
+
+def test_a_thread_the_owner_opened_lowers_them_more_but_a_pivot_pitch_stays_spam() -> None:
+    # The owner asked for a quote: the price that comes back was asked for.
+    assert spam_odds((OWNER,)) == OPENED_ODDS < CONVERSATION_ODDS
+    assert spam_odds((OWNER, FRIENDLY)) == OPENED_ODDS
+    quote, pivot = [0.35, 0.55, 0.10], [0.03, 0.95, 0.02]
+    weighed = weigh_threads(np.array([quote, pivot]), [(OWNER,), (OWNER,)], spam=1)
+    assert weighed[0].argmax() == 0  # a borderline answer to the owner's own question
+    assert weighed[1].argmax() == 1  # thanks for the note, now buy this: still spam
 
 
 def test_no_thread_or_a_thread_without_either_fact_leaves_the_text_alone() -> None:
