@@ -384,3 +384,20 @@ def test_each_redraft_of_a_message_takes_a_new_variant_and_messages_count_apart(
     second = Incoming(text="Thanks!", sender=SenderFacts(name="B"), message_id="redraft-b")
     assert [redraft_variant(first), redraft_variant(first)] == [1, 2]
     assert redraft_variant(second) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grace, our health unit is hiring a Manager of Rural Primary Care (new role, 4 clinics "
+        "including yours as a model). It's $118-135k, based in Sudbury. Open to a chat?",
+        "Hi Ingrid, I'm a security engineer at a Swedish bank. Your broker portal leaks internal "
+        "hostnames. Happy to share the details with your security contact.",
+        "Congrats on the new role! Bigger infra, bigger pager, coffee before you start?",
+    ],
+)
+def test_only_the_senders_own_news_gets_congratulated(text: str) -> None:
+    # A role offered to the owner, "happy to share" the logs, or the owner's own new role
+    # congratulated by the sender: nobody here has news of their own.
+    assert occasions.read_occasion(message(text)).occasion != occasions.NEW_JOB
+    assert "congratulations on" not in draft(message(text), Label.RELATIONSHIP)[0].lower()

@@ -91,8 +91,11 @@ _FAMILY = _any(
 )
 _SENDER_NEWS = _any(
     r"\bI(?:'ve| have)? (?:just )?(?:started|joined|landed|accepted|been promoted|got promoted|"
-    r"got the job)|\bI got the (?:job|role|offer)|\bnew (?:role|job|position)\b",
-    r"(?:excited|thrilled|happy|proud) to (?:share|announce)|nuevo (?:puesto|trabajo)|nouveau "
+    r"got the job)|\bI got the (?:job|role|offer)|\b(?:my|I'm in a|I've got a) new (?:role|job|"
+    r"position)\b",
+    # "Happy to share the logs" is no news: the announcement is about the sender.
+    r"(?:excited|thrilled|happy|proud) to (?:share|announce)(?: that)? (?:I|I'm|I've|my new)\b"
+    r"|nuevo (?:puesto|trabajo)|nouveau "
     r"poste|neue[nr]? (?:job|stelle|position|rolle)|novo (?:cargo|emprego)|nuovo (?:lavoro|ruolo)"
     r"|nieuwe (?:baan|functie)",
 )
