@@ -2,8 +2,8 @@
 
 Training data: the seed dataset's train split (`evals/datasets/linkedin_dms.jsonl`, one
 author) and every batch in `evals/corpus/` (each written separately, under its own brief;
-see the datasheets beside them). The seed test split is never trained on: it stays the
-CI gate's regression check.
+see the datasheets beside them) but the UNSEEN ones. The seed test split is never trained
+on: it stays the CI gate's regression check.
 
 What it prints (and writes to `evals/offline_model_report.json`):
 - leave-one-batch-out scores: fitted without a batch, scored on it (the seed batch is
@@ -12,7 +12,8 @@ What it prints (and writes to `evals/offline_model_report.json`):
   relationship messages called spam among settings whose mean leave-one-batch-out
   macro-F1 is at least MACRO_F1_FLOOR (the best macro-F1 if none is);
 - the temperature, fitted on the held-out predictions of the chosen settings.
-Then it fits on everything and writes `reply_assistant/data/offline_model.npz`.
+Then it fits on everything, scores that model on the UNSEEN batches and the public
+corpora's score halves, and writes `reply_assistant/data/offline_model.npz`.
 
 Embeddings are cached in `--cache` (a state file), so a rerun embeds only new rows.
 """
@@ -68,6 +69,12 @@ MACRO_F1_FLOOR = 0.85
 PUBLIC_TRAIN = {"sms_ham": 300, "sms_spam": 150, "chitchat": 150}
 PUBLIC_SCORE = 600
 PUBLIC = ("sms", "chitchat")
+# Batches written after the shipped model was fitted (2026-12-06), under their own briefs,
+# and never fitted on: the report scores the final model on them, so every model has a
+# measure on inbox messages it has not seen. Fitting on them as well was measured the same
+# day: friends called spam fell, but the leave-one-batch-out pitch recall fell to 72% and
+# the issue's own warm-opener pitch read as relationship (docs/offline-model.md).
+UNSEEN = ("services", "hiring")
 
 
 @dataclass(frozen=True)
@@ -229,7 +236,8 @@ def main() -> None:
     parser.add_argument("--no-public", action="store_true", help="leave the public corpora out")
     args = parser.parse_args()
 
-    rows = read_rows()
+    rows = [row for row in read_rows() if row.batch not in UNSEEN]
+    unseen = [row for row in read_rows() if row.batch in UNSEEN]
     public_train, public_score = ([], {}) if args.no_public else public_rows()
     rows += public_train
     store = Store.open(args.cache)
@@ -308,6 +316,17 @@ def main() -> None:
             "called_unclear": round(float(np.mean(labels == "unclear")), 4),
         }
         print(f"  public {name:26s} {json.dumps(public_results[name])}", file=sys.stderr)
+    unseen_results = {}
+    for batch in UNSEEN:
+        sample = [row for row in unseen if row.batch == batch]
+        _, features = message_features(encoder, [row.text for row in sample])
+        judged = model.judge(weighed(model.probabilities(features), sample))
+        unseen_results[batch] = scores(
+            np.array([row.label for row in sample]),
+            np.array([j.label.value for j in judged]),
+            np.array([1 if row.first_degree else 0 for row in sample]),
+        )
+        print(f"  unseen {batch:10s} {json.dumps(unseen_results[batch])}", file=sys.stderr)
     details = {
         "training_rows": int(train.sum()),
         "batches": batches,
@@ -316,7 +335,13 @@ def main() -> None:
     }
     REPORT.write_text(
         json.dumps(
-            {"chosen": chosen, "details": details, "public": public_results, "grid": grid},
+            {
+                "chosen": chosen,
+                "details": details,
+                "public": public_results,
+                "unseen": unseen_results,
+                "grid": grid,
+            },
             indent=1,
         )
         + "\n",
