@@ -315,7 +315,7 @@ def main() -> None:
         encoder=ENCODER_ID,
         features=FEATURES_ID,
         version=hashlib.sha256(
-            f"{data_hash}:{FEATURES_ID}:{c}:{weight}:{chosen['spam_threshold']}".encode()
+            f"{data_hash}:{ENCODER_ID}:{FEATURES_ID}:{c}:{weight}:{chosen['spam_threshold']}".encode()
         ).hexdigest()[:10],
     )
     assert model.classes == CLASSES
