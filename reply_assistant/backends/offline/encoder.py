@@ -44,6 +44,8 @@ class EmbeddingStore(Protocol):
 
     def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None: ...
 
+    def forget_other_encoders(self, encoder: str) -> None: ...
+
 
 def prepare(text: str) -> str:
     """The text as the encoder sees it: markup and entities gone, spacing collapsed, a
@@ -76,6 +78,9 @@ class Encoder:
 
         self._model = E5Layers(LAYERS)
         self._store = store
+        if store is not None:
+            # An upgrade that changes ENCODER_ID leaves vectors nothing reads again.
+            store.forget_other_encoders(ENCODER_ID)
         self._memory: dict[str, np.ndarray] = {}
         # The UI embeds from worker threads; the C engine is not documented as reentrant.
         self._lock = threading.Lock()
