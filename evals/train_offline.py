@@ -8,9 +8,9 @@ on: it stays the CI gate's regression check.
 What it prints (and writes to `evals/offline_model_report.json`):
 - leave-one-batch-out scores: fitted without a batch, scored on it (the seed batch is
   scored on its test split), for the chosen settings;
-- the settings grid, chosen by the verdicts issue's targets: the lowest mean share of
-  relationship messages called spam among settings whose mean leave-one-batch-out
-  macro-F1 is at least MACRO_F1_FLOOR (the best macro-F1 if none is);
+- the settings grid, chosen by the verdicts issue's targets: the best mean
+  leave-one-batch-out macro-F1 among settings whose mean share of relationship messages
+  called spam is at most FRIENDS_CALLED_SPAM_CEILING (the fewest called spam if none is);
 - the temperature, fitted on the held-out predictions of the chosen settings.
 Then it fits on everything, scores that model on the UNSEEN batches and the public
 corpora's score halves, and writes `reply_assistant/data/offline_model.npz`.
@@ -59,11 +59,12 @@ CLASSES = ("relationship", "spam", "unclear")
 GRID_C = (10.0, 30.0)
 GRID_RELATIONSHIP_WEIGHT = (1.0, 1.5, 2.0)
 GRID_SPAM_THRESHOLD = (0.0, 0.5, 0.6, 0.7, 0.8)
-# Settings are chosen against the verdicts issue's targets, fixed outside this script:
-# macro-F1 at least this, and then as few friends called spam as possible. (The rule
-# before, "within 0.01 of the best macro-F1", moved with the best setting's noise: with
-# the `asks` batch it came down to 0.0001 between two settings.)
-MACRO_F1_FLOOR = 0.85
+# Settings are chosen against the verdicts issue's targets, fixed outside this script: at
+# most this share of friends called spam, and within it the best macro-F1. The rule before
+# (macro-F1 at least 0.85, then the fewest called spam) picked the same setting for model
+# 92d34cc47c, but once the `pivots` batch (every message a warm opener, the hardest to hold
+# out) joined the mean no setting reached both targets and it gave way on the friends.
+FRIENDS_CALLED_SPAM_CEILING = 0.03
 # Rows taken from the public corpora's train halves (their score halves are never trained
 # on); a few hundred, so one kind of message does not outweigh the inbox batches.
 PUBLIC_TRAIN = {"sms_ham": 300, "sms_spam": 150, "chitchat": 150}
@@ -202,7 +203,9 @@ def scores(
         "relationship_called_spam": round(float(np.mean(predicted[relationship] == "spam")), 4)
         if relationship.any()
         else None,
-        "spam_recall": round(float(np.mean(predicted[truth == "spam"] == "spam")), 4),
+        "spam_recall": round(float(np.mean(predicted[truth == "spam"] == "spam")), 4)
+        if (truth == "spam").any()
+        else None,
         "unclear_recall": round(float(np.mean(predicted[truth == "unclear"] == "unclear")), 4)
         if (truth == "unclear").any()
         else None,
@@ -291,11 +294,11 @@ def main() -> None:
                         "batches": dict(zip(batches, per_batch, strict=True)),
                     }
                 )
-    good_enough = [entry for entry in grid if entry["mean_macro_f1"] >= MACRO_F1_FLOOR] or [
-        max(grid, key=lambda e: e["mean_macro_f1"])
-    ]
-    chosen = min(
-        good_enough, key=lambda e: (e["mean_relationship_called_spam"], -e["mean_macro_f1"])
+    within = [e for e in grid if e["mean_relationship_called_spam"] <= FRIENDS_CALLED_SPAM_CEILING]
+    chosen = (
+        max(within, key=lambda e: (e["mean_macro_f1"], -e["mean_relationship_called_spam"]))
+        if within
+        else min(grid, key=lambda e: (e["mean_relationship_called_spam"], -e["mean_macro_f1"]))
     )
     print(json.dumps({k: v for k, v in chosen.items() if k != "batches"}), file=sys.stderr)
     for batch, result in chosen["batches"].items():
