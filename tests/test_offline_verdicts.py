@@ -114,12 +114,6 @@ def test_a_warm_opener_before_a_personal_ask_is_relationship(backend: OfflineBac
     assert judge(backend, PORTUGAL_CATCH_UP, CONNECTION) is Label.RELATIONSHIP
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss: relationship 0.51 since the six-layer encoder (spam 0.58 with twelve); "
-    "this text sits near the line at every depth measured, 0.23-0.61 "
-    "(docs/offline-model.md, Encoder depth); the demo's copy with an emoji is spam 0.61",
-)
 def test_the_same_warm_opener_before_a_pitch_is_spam(backend: OfflineBackend) -> None:
     assert judge(backend, PORTUGAL_PITCH, CONNECTION) is Label.SPAM
 
