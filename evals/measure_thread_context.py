@@ -93,8 +93,7 @@ def main() -> None:
     threads += [[] for _ in public_train]
     encoder = Encoder(store=Store.open(training.cache_dir() / "training-embeddings.db").embeddings)
     candidates = variants(rows, threads, encoder)
-    truth = np.array([row.label for row in rows])
-    first_degree = np.array([1 if row.first_degree else 0 for row in rows])
+    truth, first_degree, _ = training.truths(rows)
     no_thread = np.array([not thread for thread in threads])
     inbox = sorted({row.batch for row in rows} - set(training.PUBLIC))
     for name in sys.argv[1:] or list(candidates):

@@ -189,7 +189,11 @@ def scores(
     first_degree: np.ndarray,
     pairs: np.ndarray | None = None,
 ) -> dict:
-    relationship = truth == "relationship"
+    def share(true_label: str, predicted_label: str) -> float | None:
+        """Of the rows labelled `true_label`, the share judged `predicted_label`."""
+        rows = truth == true_label
+        return round(float(np.mean(predicted[rows] == predicted_label)), 4) if rows.any() else None
+
     connection_spam = (truth == "spam") & (first_degree == 1)
     both_right: dict[str, bool] = {}
     for pair, right in zip(
@@ -201,19 +205,22 @@ def scores(
         "n": len(truth),
         "macro_f1": round(float(f1_score(truth, predicted, average="macro", labels=CLASSES)), 4),
         "accuracy": round(float(np.mean(truth == predicted)), 4),
-        "relationship_called_spam": round(float(np.mean(predicted[relationship] == "spam")), 4)
-        if relationship.any()
-        else None,
-        "spam_recall": round(float(np.mean(predicted[truth == "spam"] == "spam")), 4)
-        if (truth == "spam").any()
-        else None,
-        "unclear_recall": round(float(np.mean(predicted[truth == "unclear"] == "unclear")), 4)
-        if (truth == "unclear").any()
-        else None,
+        "relationship_called_spam": share("relationship", "spam"),
+        "spam_recall": share("spam", "spam"),
+        "unclear_recall": share("unclear", "unclear"),
         "first_degree_spam_caught": f"{int(np.sum(predicted[connection_spam] == 'spam'))}"
         f"/{int(connection_spam.sum())}",
         "minimal_pairs_both_right": f"{sum(both_right.values())}/{len(both_right)}",
     }
+
+
+def truths(rows: list[Row]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What `scores` compares against: each row's label, 1st-degree flag and pair id."""
+    return (
+        np.array([row.label for row in rows]),
+        np.array([1 if row.first_degree else 0 for row in rows]),
+        np.array([row.pair for row in rows], dtype=object),
+    )
 
 
 def held_out_logits(
@@ -260,9 +267,7 @@ def main() -> None:
     store = Store.open(args.cache)
     encoder = Encoder(store=store.embeddings)
     _, x = message_features(encoder, [row.text for row in rows])
-    y = np.array([row.label for row in rows])
-    fd = np.array([1 if row.first_degree else 0 for row in rows])
-    pairs = np.array([row.pair for row in rows], dtype=object)
+    y, fd, pairs = truths(rows)
     train = np.array([row.train for row in rows])
     batches = sorted({row.batch for row in rows})
     print(f"{len(rows)} rows, batches: {', '.join(batches)}", file=sys.stderr)
@@ -335,11 +340,9 @@ def main() -> None:
     unseen_results = {}
     for batch in UNSEEN:
         sample = [row for row in unseen if row.batch == batch]
+        truth, first_degree, pairs_of_sample = truths(sample)
         unseen_results[batch] = scores(
-            np.array([row.label for row in sample]),
-            judged_labels(model, encoder, sample),
-            np.array([1 if row.first_degree else 0 for row in sample]),
-            np.array([row.pair for row in sample], dtype=object),
+            truth, judged_labels(model, encoder, sample), first_degree, pairs_of_sample
         )
         print(f"  unseen {batch:10s} {json.dumps(unseen_results[batch])}", file=sys.stderr)
     details = {
