@@ -77,7 +77,7 @@ PUBLIC = ("sms", "chitchat")
 # and `hiring` as well was measured the same day: friends called spam fell, but the
 # leave-one-batch-out pitch recall fell to 72% and the issue's own warm-opener pitch read
 # as relationship (docs/offline-model.md).
-UNSEEN = ("services", "hiring", "connections", "month", "probe", "clients")
+UNSEEN = ("services", "hiring", "connections", "month", "probe", "clients", "inbound")
 
 
 @dataclass(frozen=True)
