@@ -72,18 +72,17 @@ def twin(text: str) -> str | None:
 
 
 def held_out_model(shipped: EmbeddingModel, f, rows, batch: str) -> EmbeddingModel:
-    """The shipped model's recipe (its C and relationship weight, from the training
-    report), fitted on the feature rows `f` without `batch`."""
+    """The shipped model's recipe (its weight penalty and relationship weight, from the
+    training report), fitted on the feature rows `f` without `batch`."""
     fit_on = np.array([row.train and row.batch != batch for row in rows])
     y = np.array([row.label for row in rows])
     recipe = json.loads(train_offline.REPORT.read_text(encoding="utf-8"))["details"]
     fitted = train_offline.fit(
-        f[fit_on], y[fit_on], c=recipe["c"], relationship_weight=recipe["relationship_weight"]
+        f[fit_on], y[fit_on], recipe["alpha"], relationship_weight=recipe["relationship_weight"]
     )
     return EmbeddingModel(
         classes=tuple(fitted.classes_),
-        weights=fitted.coef_,
-        intercept=fitted.intercept_,
+        layers=train_offline.as_layers(fitted),
         temperature=shipped.temperature,
         spam_threshold=shipped.spam_threshold,
         encoder=shipped.encoder,
@@ -136,23 +135,28 @@ def curve(model: EmbeddingModel, f: np.ndarray, v: np.ndarray, truth: np.ndarray
 
 
 def refitted(model: EmbeddingModel, x: np.ndarray, classes: np.ndarray, prior: float):
-    """The alternative not shipped: the model refitted on the corrections alone, held near
-    its shipped weights (cross-entropy plus `prior`/2 times the squared distance to them)."""
-    start = np.concatenate([model.weights.ravel(), model.intercept])
-    size = model.weights.size
+    """The alternative not shipped: the model's last layer refitted on the corrections
+    alone, held near its shipped weights (cross-entropy plus `prior`/2 times the squared
+    distance to them)."""
+    last_weights, last_intercept = model.layers[-1]
+    start = np.concatenate([last_weights.ravel(), last_intercept])
+    size = last_weights.size
     onehot = np.eye(len(model.classes))[classes]
+    hidden = model.hidden(x)
+
+    def with_last(theta: np.ndarray) -> EmbeddingModel:
+        last = (theta[:size].reshape(last_weights.shape), theta[size:])
+        return replace(model, layers=(*model.layers[:-1], last))
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        weights, intercept = theta[:size].reshape(model.weights.shape), theta[size:]
-        p = replace(model, weights=weights, intercept=intercept).probabilities(x)
+        p = with_last(theta).probabilities(x)
         error = (p - onehot) / model.temperature
         drift = theta - start
         value = -np.sum(onehot * np.log(p + 1e-12)) + prior / 2 * drift @ drift
-        gradient = np.concatenate([(error.T @ x).ravel(), error.sum(axis=0)]) + prior * drift
+        gradient = np.concatenate([(error.T @ hidden).ravel(), error.sum(axis=0)]) + prior * drift
         return float(value), gradient
 
-    theta = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 200}).x
-    return replace(model, weights=theta[:size].reshape(model.weights.shape), intercept=theta[size:])
+    return with_last(minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 200}).x)
 
 
 def refit_gains(model: EmbeddingModel, x: np.ndarray, truth: np.ndarray, prior: float) -> dict:

@@ -1,8 +1,9 @@
 """Would the thread help the offline model? `python evals/measure_thread_context.py [VARIANT...]`
 
 Scores ways of giving the model the message before the one judged, with the
-leave-one-batch-out protocol of `train_offline.py` (settings C=10, relationship weight
-1.5, no spam threshold, temperature refitted per variant). Measures only: the shipped
+leave-one-batch-out protocol of `train_offline.py` (the shipped model's weight penalty and
+relationship weight, from the training report; no spam threshold, temperature refitted per
+variant). Measures only: the shipped
 model is not touched. Variants:
 - base: the judged message's whole embedding alone (the model shipped before
   `features.FEATURES_ID` head-tail-v1, which reads the thread as `conversation` does);
@@ -31,9 +32,10 @@ from reply_assistant.store import Store
 
 def corpus_threads() -> list[list[dict]]:
     """Each inbox row's earlier messages (`{"from": "me" | sender, "text"}`), in the
-    order `training.read_rows` reads the rows."""
+    order `training.read_rows` reads the rows (which leaves the unseen batches out)."""
+    corpus = sorted(training.CORPUS.glob("*.jsonl"))
     threads = []
-    for path in [training.SEED, *sorted(training.CORPUS.glob("*.jsonl"))]:
+    for path in [training.SEED, *(path for path in corpus if path.stem not in training.UNSEEN)]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 threads.append(json.loads(line).get("thread", []))
@@ -96,8 +98,11 @@ def main() -> None:
     truth, first_degree, _ = training.truths(rows)
     no_thread = np.array([not thread for thread in threads])
     inbox = sorted({row.batch for row in rows} - set(training.PUBLIC))
+    recipe = json.loads(training.REPORT.read_text(encoding="utf-8"))["details"]
     for name in sys.argv[1:] or list(candidates):
-        logits, scored = training.held_out_logits(candidates[name](), rows, 10.0, 1.5)
+        logits, scored = training.held_out_logits(
+            candidates[name](), rows, recipe["alpha"], recipe["relationship_weight"]
+        )
         temperature = training.best_temperature(logits[scored], truth[scored])
         predicted = training.decide(training.softmax(logits / temperature), 0.0)
         results = {}

@@ -46,7 +46,7 @@ def test_is_a_backend(backend: OfflineBackend) -> None:
     assert isinstance(backend, Backend)
     assert (backend.name, backend.model, backend.describe()) == (
         "offline",
-        "e5-logreg",
+        "e5-mlp",
         "offline",
     )
 
@@ -141,8 +141,7 @@ async def test_a_stranger_following_up_a_real_meeting_is_not_declined(
 def test_spam_below_its_threshold_is_unclear_with_a_probability_above_half() -> None:
     model = EmbeddingModel(
         classes=("relationship", "spam", "unclear"),
-        weights=np.zeros((3, 1)),
-        intercept=np.zeros(3),
+        layers=((np.zeros((3, 1)), np.zeros(3)),),
         temperature=1.0,
         spam_threshold=0.6,
         encoder="",
@@ -177,7 +176,9 @@ def test_batch_and_single_classification_agree(backend: OfflineBackend) -> None:
 def test_the_shipped_model_loads_without_training() -> None:
     model = EmbeddingModel.load()
     assert model.classes == ("relationship", "spam", "unclear")
-    assert model.weights.shape == (3, 2 * DIMENSIONS)  # message + tail difference
+    first, *_, last = model.layers
+    assert first[0].shape[1] == 2 * DIMENSIONS  # message + tail difference
+    assert last[0].shape[0] == 3 and len(model.layers) == 2  # one hidden layer
     assert model.encoder == ENCODER_ID
 
 

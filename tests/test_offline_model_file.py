@@ -23,8 +23,7 @@ def foreign_model(tmp_path: Path) -> Path:
     path = tmp_path / "offline_model.npz"
     EmbeddingModel(
         classes=("relationship", "spam", "unclear"),
-        weights=np.zeros((3, 2 * DIMENSIONS)),
-        intercept=np.zeros(3),
+        layers=((np.zeros((3, 2 * DIMENSIONS)), np.zeros(3)),),
         temperature=1.0,
         spam_threshold=0.0,
         encoder=OTHER_ENCODER,
@@ -59,3 +58,26 @@ def test_classify_with_a_foreign_model_file_exits_2_with_one_line(
     assert result.exit_code == 2, result.output
     assert "fitted on encoder" in result.output and "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_saved_network_loads_and_judges_the_same(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    hidden = (rng.normal(size=(5, 4)), rng.normal(size=5))
+    last = (rng.normal(size=(3, 5)), rng.normal(size=3))
+    network = EmbeddingModel(
+        classes=("relationship", "spam", "unclear"),
+        layers=(hidden, last),
+        temperature=1.5,
+        spam_threshold=0.6,
+        encoder=ENCODER_ID,
+        features=FEATURES_ID,
+        version="net",
+    )
+    network.save(tmp_path / "net.npz", details={})
+    loaded = EmbeddingModel.load(tmp_path / "net.npz")
+    features = rng.normal(size=(6, 4))
+    # Rectified units: the hidden layer clips negatives to zero before the softmax layer.
+    logits = np.maximum(features @ hidden[0].T + hidden[1], 0) @ last[0].T + last[1]
+    expected = np.exp(logits / 1.5) / np.exp(logits / 1.5).sum(axis=1, keepdims=True)
+    assert np.allclose(loaded.probabilities(features), expected, atol=1e-5)
+    assert len(loaded.layers) == 2 and loaded.version == "net"

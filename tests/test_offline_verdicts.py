@@ -150,3 +150,31 @@ def test_an_answer_in_a_conversation_the_owner_started_is_less_likely_spam(
     )
     assert alone.label is Label.RELATIONSHIP and in_thread.label is Label.RELATIONSHIP
     assert in_thread.confidence > alone.confidence
+
+
+# Same opening, then money flowing to the owner (a client with a job) or from the owner (a
+# seller). Written 2026-12-06 before the model that first judged them was fitted.
+CLIENT_OR_SELLER = [
+    pytest.param(
+        "Hi Dana, I saw the café fit-out you posted last week. We're opening in Leith next "
+        "spring and want you to design ours; the budget is about £40k. Could you send a quote?",
+        "Hi Dana, I saw the café fit-out you posted last week. We help interior designers like "
+        "you land 10 new clients a month with paid ads. Can I show you how in a 15-minute call?",
+    ),
+    pytest.param(
+        "Hola Marta, vi tu portfolio de fotografía de producto. Tenemos una tienda online de "
+        "cerámica y necesitamos fotos de 30 piezas para mayo. ¿Cuánto cobrarías?",
+        "Hola Marta, vi tu portfolio de fotografía de producto. Ofrecemos un curso para "
+        "fotógrafos que quieren cobrar más por sus sesiones. ¿Te mando el enlace para inscribirte?",
+        # Model f271a6a00f calls the shop spam 0.75 (52c5b5d92e: 0.96); the seller is spam.
+        marks=pytest.mark.xfail(strict=True, reason="known miss: a client's ask read as a pitch"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("client", "seller"), CLIENT_OR_SELLER)
+def test_a_client_with_a_job_is_relationship_and_a_seller_with_the_same_opening_is_spam(
+    backend: OfflineBackend, client: str, seller: str
+) -> None:
+    assert judge(backend, client) is Label.RELATIONSHIP
+    assert judge(backend, seller) is Label.SPAM

@@ -26,7 +26,7 @@ from reply_assistant.config import Profile
 from reply_assistant.models import Draft, Incoming, Label, Provenance, Verdict, VerdictOutput
 from reply_assistant.voice import Voice
 
-MODEL_NAME = "e5-logreg"
+MODEL_NAME = "e5-mlp"
 # The signal a verdict carries when one of the person's corrections decided it.
 LIKE_A_CORRECTION = "like your correction"
 # A sponsored flag comes from the export (no sender profile, a campaign title), not from
@@ -35,7 +35,7 @@ SPONSORED_CONFIDENCE = 0.99
 
 
 class OfflineBackend(Backend):
-    """Classifies by what the message says: a logistic regression over multilingual
+    """Classifies by what the message says: a small neural network over multilingual
     sentence embeddings, shipped fitted with the package. Sender facts shape the reason
     and the draft, never the label; the thread only tips a borderline message
     (`conversation`). Drafts from templates. Never opens a socket."""

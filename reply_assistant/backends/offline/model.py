@@ -1,6 +1,7 @@
-"""The fitted offline model: a logistic regression over sentence embeddings, shipped with
-the package (`data/offline_model.npz`), so a fresh install judges its first message with
-no training step. `evals/train_offline.py` writes the file.
+"""The fitted offline model: a small neural network over sentence embeddings (one hidden
+layer of rectified units, then a softmax; with no hidden layer it is a logistic
+regression), shipped with the package (`data/offline_model.npz`), so a fresh install judges
+its first message with no training step. `evals/train_offline.py` writes the file.
 
 The decision rule, in words a person can check: the most probable label, except that a
 message is called spam only when spam is at least `spam_threshold` probable. Below that,
@@ -15,6 +16,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -41,19 +43,31 @@ class Judgement:
     probabilities: dict[str, float]  # calibrated, per label
 
 
+# One layer's weights (units, inputs) and intercept (units,).
+Layer = tuple[np.ndarray, np.ndarray]
+
+
 @dataclass(frozen=True, slots=True)
 class EmbeddingModel:
     classes: tuple[str, ...]
-    weights: np.ndarray  # (classes, feature columns: features.message_features)
-    intercept: np.ndarray  # (classes,)
+    # The first reads the feature columns (features.message_features), the last gives one
+    # logit per class; rectified between them.
+    layers: tuple[Layer, ...]
     temperature: float  # fitted on held-out predictions, so probabilities mean what they say
     spam_threshold: float
     encoder: str  # the encoder the weights were fitted on (encoder.ENCODER_ID)
     features: str  # what the weights read of its vectors (features.FEATURES_ID)
     version: str  # short hash of the training data and settings, for provenance
 
+    def hidden(self, features: np.ndarray) -> np.ndarray:
+        """What the last layer reads: the features through every layer before it."""
+        for weights, intercept in self.layers[:-1]:
+            features = np.maximum(features @ weights.T + intercept, 0.0)
+        return features
+
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = (features @ self.weights.T + self.intercept) / self.temperature
+        weights, intercept = self.layers[-1]
+        logits = (self.hidden(features) @ weights.T + intercept) / self.temperature
         shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
         return shifted / shifted.sum(axis=1, keepdims=True)
 
@@ -77,24 +91,22 @@ class EmbeddingModel:
 
     def save(self, path: Path, details: dict[str, object]) -> None:
         """Write the model; `details` (training counts, settings) go along as JSON."""
-        np.savez_compressed(
-            path,
-            weights=self.weights.astype(np.float32),
-            intercept=self.intercept.astype(np.float32),
-            meta=np.array(
-                json.dumps(
-                    {
-                        "classes": list(self.classes),
-                        "temperature": self.temperature,
-                        "spam_threshold": self.spam_threshold,
-                        "encoder": self.encoder,
-                        "features": self.features,
-                        "version": self.version,
-                        "details": details,
-                    }
-                )
-            ),
-        )
+        # Any: numpy's stub would read a `**` of arrays as its `allow_pickle` flag.
+        arrays: dict[str, Any] = {}
+        for at, (weights, intercept) in enumerate(self.layers):
+            arrays[f"weights_{at}"] = weights.astype(np.float32)
+            arrays[f"intercept_{at}"] = intercept.astype(np.float32)
+        meta = {
+            "classes": list(self.classes),
+            "layers": len(self.layers),
+            "temperature": self.temperature,
+            "spam_threshold": self.spam_threshold,
+            "encoder": self.encoder,
+            "features": self.features,
+            "version": self.version,
+            "details": details,
+        }
+        np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
 
     @classmethod
     def load(
@@ -114,8 +126,13 @@ class EmbeddingModel:
                 )
             return cls(
                 classes=tuple(meta["classes"]),
-                weights=stored["weights"].astype(np.float64),
-                intercept=stored["intercept"].astype(np.float64),
+                layers=tuple(
+                    (
+                        stored[f"weights_{at}"].astype(np.float64),
+                        stored[f"intercept_{at}"].astype(np.float64),
+                    )
+                    for at in range(meta["layers"])
+                ),
                 temperature=float(meta["temperature"]),
                 spam_threshold=float(meta["spam_threshold"]),
                 encoder=meta["encoder"],
