@@ -43,7 +43,7 @@ import train_offline  # noqa: E402
 from reply_assistant.backends.offline.corrections import FULL, THRESHOLD, WEIGHT, blend  # noqa: E402
 from reply_assistant.backends.offline.encoder import Encoder  # noqa: E402
 from reply_assistant.backends.offline.features import message_features  # noqa: E402
-from reply_assistant.backends.offline.model import EmbeddingModel  # noqa: E402
+from reply_assistant.backends.offline.model import EmbeddingModel, hidden_units  # noqa: E402
 from reply_assistant.config import cache_dir  # noqa: E402
 from reply_assistant.store import Store  # noqa: E402
 
@@ -142,7 +142,7 @@ def refitted(model: EmbeddingModel, x: np.ndarray, classes: np.ndarray, prior: f
     start = np.concatenate([last_weights.ravel(), last_intercept])
     size = last_weights.size
     onehot = np.eye(len(model.classes))[classes]
-    hidden = model.hidden(x)
+    hidden = hidden_units(model.layers, x)
 
     def with_last(theta: np.ndarray) -> EmbeddingModel:
         last = (theta[:size].reshape(last_weights.shape), theta[size:])

@@ -30,28 +30,17 @@ from reply_assistant.backends.offline.encoder import Encoder
 from reply_assistant.store import Store
 
 
-def corpus_threads() -> list[list[dict]]:
-    """Each inbox row's earlier messages (`{"from": "me" | sender, "text"}`), in the
-    order `training.read_rows` reads the rows (which leaves the unseen batches out)."""
-    corpus = sorted(training.CORPUS.glob("*.jsonl"))
-    threads = []
-    for path in [training.SEED, *(path for path in corpus if path.stem not in training.UNSEEN)]:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                threads.append(json.loads(line).get("thread", []))
-    return threads
-
-
 def normalised(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
 
 
-def variants(rows, threads, encoder: Encoder) -> dict[str, Callable[[], np.ndarray]]:
+def variants(rows, encoder: Encoder) -> dict[str, Callable[[], np.ndarray]]:
     x = encoder.embed([row.text for row in rows]).astype(np.float64)
-    previous = [thread[-1]["text"] if thread else "" for thread in threads]
-    owner_prev = np.array([float(bool(t) and t[-1]["from"] == "me") for t in threads])
-    owner_any = np.array([float(any(turn["from"] == "me" for turn in t)) for t in threads])
+    threads = [row.thread for row in rows]
+    previous = [thread[-1].text if thread else "" for thread in threads]
+    owner_prev = np.array([float(bool(t) and t[-1].from_owner) for t in threads])
+    owner_any = np.array([float(any(turn.from_owner for turn in t)) for t in threads])
     has_thread = np.array([float(bool(t)) for t in threads])
     known = sorted({text for text in previous if text})
     by_text = dict(zip(known, encoder.embed(known).astype(np.float64), strict=True))
@@ -89,14 +78,12 @@ def variants(rows, threads, encoder: Encoder) -> dict[str, Callable[[], np.ndarr
 
 def main() -> None:
     rows = training.read_rows()
-    threads = corpus_threads()
     public_train, _ = training.public_rows()
     rows += public_train
-    threads += [[] for _ in public_train]
     encoder = Encoder(store=Store.open(training.cache_dir() / "training-embeddings.db").embeddings)
-    candidates = variants(rows, threads, encoder)
+    candidates = variants(rows, encoder)
     truth, first_degree, _ = training.truths(rows)
-    no_thread = np.array([not thread for thread in threads])
+    no_thread = np.array([not row.thread for row in rows])
     inbox = sorted({row.batch for row in rows} - set(training.PUBLIC))
     recipe = json.loads(training.REPORT.read_text(encoding="utf-8"))["details"]
     for name in sys.argv[1:] or list(candidates):

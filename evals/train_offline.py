@@ -44,7 +44,11 @@ from reply_assistant.backends.offline.features import (  # noqa: E402
     FEATURES_ID,
     message_features,
 )
-from reply_assistant.backends.offline.model import MODEL_FILE, EmbeddingModel  # noqa: E402
+from reply_assistant.backends.offline.model import (  # noqa: E402
+    MODEL_FILE,
+    EmbeddingModel,
+    network_logits,
+)
 from reply_assistant.config import cache_dir  # noqa: E402
 from reply_assistant.models import ThreadTurn  # noqa: E402
 from reply_assistant.store import Store  # noqa: E402
@@ -168,10 +172,7 @@ def as_layers(network: MLPClassifier) -> tuple[tuple[np.ndarray, np.ndarray], ..
 
 def logits_of(network: MLPClassifier, x: np.ndarray) -> np.ndarray:
     """The logits the shipped model computes from these layers (softmax's input)."""
-    for weights, intercept in as_layers(network)[:-1]:
-        x = np.maximum(x @ weights.T + intercept, 0.0)
-    weights, intercept = as_layers(network)[-1]
-    return x @ weights.T + intercept
+    return network_logits(as_layers(network), x)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

@@ -47,6 +47,19 @@ class Judgement:
 Layer = tuple[np.ndarray, np.ndarray]
 
 
+def hidden_units(layers: tuple[Layer, ...], features: np.ndarray) -> np.ndarray:
+    """What the last layer reads: the features through every layer before it, rectified."""
+    for weights, intercept in layers[:-1]:
+        features = np.maximum(features @ weights.T + intercept, 0.0)
+    return features
+
+
+def network_logits(layers: tuple[Layer, ...], features: np.ndarray) -> np.ndarray:
+    """One logit per class: the last layer applied to `hidden_units`."""
+    weights, intercept = layers[-1]
+    return hidden_units(layers, features) @ weights.T + intercept
+
+
 @dataclass(frozen=True, slots=True)
 class EmbeddingModel:
     classes: tuple[str, ...]
@@ -59,15 +72,8 @@ class EmbeddingModel:
     features: str  # what the weights read of its vectors (features.FEATURES_ID)
     version: str  # short hash of the training data and settings, for provenance
 
-    def hidden(self, features: np.ndarray) -> np.ndarray:
-        """What the last layer reads: the features through every layer before it."""
-        for weights, intercept in self.layers[:-1]:
-            features = np.maximum(features @ weights.T + intercept, 0.0)
-        return features
-
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        weights, intercept = self.layers[-1]
-        logits = (self.hidden(features) @ weights.T + intercept) / self.temperature
+        logits = network_logits(self.layers, features) / self.temperature
         shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
         return shifted / shifted.sum(axis=1, keepdims=True)
 
