@@ -226,6 +226,22 @@ async def test_max_concurrency_makes_extra_requests_wait(sdk, fake_llm):
     assert len(fake_llm.chat_requests()) == 6
 
 
+async def test_held_answers_stay_in_flight_until_released(sdk, fake_llm):
+    fake_llm.hold_answers()
+    call = asyncio.ensure_future(sdk.chat.completions.create(model=MODEL, messages=user("hi")))
+    await fake_llm.until_answering()
+    await asyncio.sleep(0.3)
+    assert not call.done() and fake_llm.in_flight == 1
+    fake_llm.release_answers()
+    assert (await call).choices[0].message.content
+    assert fake_llm.in_flight == 0
+
+
+async def test_waiting_for_a_request_that_never_comes_times_out(fake_llm):
+    with pytest.raises(TimeoutError, match="no request reached"):
+        await fake_llm.until_answering(timeout=0.1)
+
+
 def test_a_hang_ends_when_the_server_stops():
     server = FakeLLMServer(faults=["hang"]).start()
     url = f"{server.base_url}/chat/completions"

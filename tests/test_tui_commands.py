@@ -123,15 +123,15 @@ async def test_importing_over_the_demo_while_the_model_is_busy_with_it(
     with Store.open(db) as store:
         import_demo_if_empty(store)
         demo_ids = {s.message_id for s in store.conversation_summaries("all")}
-    fake_llm.latency = 0.5
+    fake_llm.hold_answers()
     settings = Settings(
         backend="openai", base_url=fake_llm.base_url, api_key="k", model="fake-model"
     )
     app, _ = build_app(db, settings=settings, seed=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert fake_llm.in_flight > 0  # demo messages are being judged
+        await fake_llm.until_answering()  # demo messages are being judged
         commands.import_export_into(app, write_export(tmp_path / "export"))
+        fake_llm.release_answers()  # their answers arrive after the import
         await settle(pilot)
         assert app.is_running
         rows = set(app.inbox.rows_by_id)

@@ -34,10 +34,10 @@ def llm_settings(
 async def test_keys_are_handled_while_the_model_is_slow(
     tmp_path: Path, fake_llm: FakeLLMServer
 ) -> None:
-    fake_llm.latency = 2.0
+    fake_llm.hold_answers()
     app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await fake_llm.until_answering()
         await pilot.press("j", "j")
         await pilot.pause()
         assert app.query_one("#inbox", DataTable).cursor_row == 2
@@ -48,6 +48,7 @@ async def test_keys_are_handled_while_the_model_is_slow(
         assert app.status_bar.progress == (0, 5)
         assert fake_llm.in_flight > 0
         await pilot.press("escape")
+        fake_llm.release_answers()
         await settle(pilot)
         assert app.status_bar.progress == (5, 5)
         assert "tokens" in app.status_bar.totals and app.totals.usage.total_tokens > 0

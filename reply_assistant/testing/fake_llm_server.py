@@ -9,7 +9,8 @@ Faults are scripted per chat request (`server.script([...])`; "429", "500", "502
 take an argument: `503:retry-after=1`, `429:retry-after-ms=250`, `429:insufficient_quota`)
 or set as switches (`latency`, `stream_delay_s`, `max_concurrency`, `reject_response_format`
 and `format_rejection_status`, `reject_stream_options`, `require_key`, `chaos_rate`); every
-switch can be changed while the server runs.
+switch can be changed while the server runs. `hold_answers()` keeps requests in flight until
+`release_answers()`.
 A stream asked for `stream_options.include_usage` ends with a usage chunk, as OpenAI's do.
 
 Standalone: `python -m reply_assistant.testing.fake_llm_server --port 8000 --latency 0.2`.
@@ -18,6 +19,7 @@ Standalone: `python -m reply_assistant.testing.fake_llm_server --port 8000 --lat
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import math
 import random
@@ -544,6 +546,9 @@ class FakeLLMServer:
         self.batch = FakeBatchAPI()  # files and batches; its switches are documented there
         self._local = threading.local()
         self.stopping = threading.Event()
+        # Cleared by hold_answers(): admitted requests wait until release_answers().
+        self.answering = threading.Event()
+        self.answering.set()
         self.peak_in_flight = 0
         self._port = port
         self._lock = threading.Lock()
@@ -662,6 +667,25 @@ class FakeLLMServer:
         with self._admission:
             return self._in_flight
 
+    def hold_answers(self) -> None:
+        """Keep every admitted request waiting, so a test can act while they are in flight
+        however slow the machine is (a latency is only a moment)."""
+        self.answering.clear()
+
+    def release_answers(self) -> None:
+        self.answering.set()
+
+    async def until_answering(self, timeout: float = 10.0) -> None:
+        """Return once a request is being answered, for tests that act mid-request.
+
+        Polls, so as not to block the event loop the client itself runs on.
+        """
+        deadline = time.monotonic() + timeout
+        while self.in_flight == 0:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no request reached the fake server within {timeout} s")
+            await asyncio.sleep(0.01)
+
     def usage_for(self, request: JSON, content: str) -> JSON:
         """Tokens estimated at 4 characters each; a system prompt seen before counts as cached."""
         messages = request.get("messages") or []
@@ -726,6 +750,8 @@ class FakeLLMServer:
         try:
             if self.latency > 0:
                 self.stopping.wait(self.latency)
+            while not (self.answering.wait(0.05) or self.stopping.is_set()):
+                pass
             send(route(self, body))  # a streamed body is sent while still admitted
         finally:
             self._release()
