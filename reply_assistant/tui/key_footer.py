@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel  # not re-exported; pinned
 
@@ -24,6 +26,22 @@ class KeyFooter(Footer):
         super().__init__(**kwargs)
         self._shown_from = dict(shown_from)
         self._labels_shown_from = dict(labels_shown_from)
+        self._composed_for: list[tuple[Binding, bool, str]] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Textual recomposes the footer (every key a new widget) each time any binding might
+        # have changed, which is every focus change and row move; most leave the keys as
+        # they were. Recompose only when what the footer shows differs.
+        shown = [
+            (binding, enabled, tooltip)
+            for _, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        ]
+        if shown == self._composed_for:
+            return
+        super().bindings_changed(screen)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._composed_for = shown
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
