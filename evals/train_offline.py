@@ -47,7 +47,9 @@ from reply_assistant.backends.offline.features import (  # noqa: E402
 from reply_assistant.backends.offline.model import (  # noqa: E402
     MODEL_FILE,
     EmbeddingModel,
+    judgements,
     network_logits,
+    softmax,
 )
 from reply_assistant.config import cache_dir  # noqa: E402
 from reply_assistant.models import ThreadTurn  # noqa: E402
@@ -175,11 +177,6 @@ def logits_of(network: MLPClassifier, x: np.ndarray) -> np.ndarray:
     return network_logits(as_layers(network), x)
 
 
-def softmax(z: np.ndarray) -> np.ndarray:
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def weighed(probabilities: np.ndarray, rows: list[Row]) -> np.ndarray:
     """The probabilities as the backend weighs them with each row's thread."""
     return weigh_threads(probabilities, [row.thread for row in rows], CLASSES.index("spam"))
@@ -193,16 +190,8 @@ def judged_labels(model: EmbeddingModel, encoder: Encoder, rows: list[Row]) -> n
 
 
 def decide(probabilities: np.ndarray, threshold: float) -> np.ndarray:
-    model = EmbeddingModel(
-        classes=CLASSES,
-        layers=((np.zeros((3, 1)), np.zeros(3)),),
-        temperature=1.0,
-        spam_threshold=threshold,
-        encoder="",
-        features="",
-        version="",
-    )
-    return np.array([j.label.value for j in model.judge(probabilities)])
+    """The shipped decision rule's labels at spam threshold `threshold`."""
+    return np.array([j.label.value for j in judgements(probabilities, CLASSES, threshold)])
 
 
 def scores(

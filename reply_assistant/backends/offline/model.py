@@ -60,6 +60,33 @@ def network_logits(layers: tuple[Layer, ...], features: np.ndarray) -> np.ndarra
     return hidden_units(layers, features) @ weights.T + intercept
 
 
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def judgements(
+    probabilities: np.ndarray, classes: tuple[str, ...], spam_threshold: float
+) -> list[Judgement]:
+    """The decision rule (module docstring) for each row of `probabilities` over `classes`."""
+    spam = classes.index(Label.SPAM.value)
+    unclear = classes.index(Label.UNCLEAR.value)
+    judged = []
+    for row in probabilities:
+        best = int(row.argmax())
+        confidence = float(row[best])
+        if best == spam and row[spam] < spam_threshold:
+            best, confidence = unclear, float(row[spam] + row[unclear])
+        judged.append(
+            Judgement(
+                label=Label(classes[best]),
+                confidence=confidence,
+                probabilities=dict(zip(classes, map(float, row), strict=True)),
+            )
+        )
+    return judged
+
+
 @dataclass(frozen=True, slots=True)
 class EmbeddingModel:
     classes: tuple[str, ...]
@@ -73,27 +100,10 @@ class EmbeddingModel:
     version: str  # short hash of the training data and settings, for provenance
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = network_logits(self.layers, features) / self.temperature
-        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-        return shifted / shifted.sum(axis=1, keepdims=True)
+        return softmax(network_logits(self.layers, features) / self.temperature)
 
     def judge(self, probabilities: np.ndarray) -> list[Judgement]:
-        spam = self.classes.index(Label.SPAM.value)
-        unclear = self.classes.index(Label.UNCLEAR.value)
-        judgements = []
-        for row in probabilities:
-            best = int(row.argmax())
-            confidence = float(row[best])
-            if best == spam and row[spam] < self.spam_threshold:
-                best, confidence = unclear, float(row[spam] + row[unclear])
-            judgements.append(
-                Judgement(
-                    label=Label(self.classes[best]),
-                    confidence=confidence,
-                    probabilities=dict(zip(self.classes, map(float, row), strict=True)),
-                )
-            )
-        return judgements
+        return judgements(probabilities, self.classes, self.spam_threshold)
 
     def save(self, path: Path, details: dict[str, object]) -> None:
         """Write the model; `details` (training counts, settings) go along as JSON."""
