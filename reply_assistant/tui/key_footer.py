@@ -29,9 +29,11 @@ class KeyFooter(Footer):
         self._composed_for: list[tuple[Binding, bool, str]] | None = None
 
     def bindings_changed(self, screen: Screen) -> None:
-        # Textual recomposes the footer (every key a new widget) each time any binding might
-        # have changed, which is every focus change and row move; most leave the keys as
-        # they were. Recompose only when what the footer shows differs.
+        # Textual recomposes the footer (every key a new widget) on each binding refresh,
+        # which is every focus change and return from another screen; most leave the keys
+        # as they were. Recompose only when what the footer shows differs. What is shown is
+        # recorded when a recompose is scheduled (Footer's own condition), not when it runs:
+        # a second refresh before it runs would otherwise schedule another.
         shown = [
             (binding, enabled, tooltip)
             for _, binding, enabled, tooltip in screen.active_bindings.values()
