@@ -41,8 +41,13 @@ from reply_assistant.testing.fake_llm_server import FakeLLMServer
 # Client settings for every fault case: small enough to keep the suite fast, with waits
 # recorded rather than slept so Retry-After can be checked exactly.
 MAX_ATTEMPTS = 3
-# Long enough that a busy event loop (the UI's first paint) never fires it by accident.
-TIMEOUT_S = 0.75
+# The client's timeout where a case makes the server hang: short, so those cases are quick,
+# and long enough that a busy event loop (the UI's first paint) rarely fires it by accident.
+HANG_TIMEOUT_S = 0.75
+# Every other case's: one no loaded machine reaches (at 0.75 s, with the fake server's
+# thread sharing the GIL with the UI, four busy processes on two cores made a plain answer
+# time out and be sent again: "8 requests; want 7").
+TIMEOUT_S = 10.0
 MAX_RETRY_WAIT_S = 5.0
 HANG_S = 1.0  # how long the fake holds a "hang" before dropping the connection
 MESSAGES_PER_CASE = 3  # the first takes the scripted faults; the others must still finish
@@ -59,6 +64,7 @@ class FaultCase:
     error_kind: str = ""  # words the recorded error must contain when `ok` is False
     waits: tuple[float, ...] | None = None  # exact Retry-After waits, when the server sends them
     server: dict = field(default_factory=dict)  # FakeLLMServer switches
+    timeout_s: float = TIMEOUT_S  # the client's
     refused: bool = False  # nothing listens at the endpoint
 
     @property
@@ -124,6 +130,7 @@ FAULT_CASES: tuple[FaultCase, ...] = (
         ok=True,
         requests=2 + 1,
         server={"hang_s": HANG_S},
+        timeout_s=HANG_TIMEOUT_S,
     ),
     FaultCase(
         "hang_always",
@@ -131,9 +138,10 @@ FAULT_CASES: tuple[FaultCase, ...] = (
         _n("hang", MAX_ATTEMPTS),
         ok=False,
         requests=MAX_ATTEMPTS,
-        error_kind=f"no answer from http://127.0.0.1:PORT/v1 within {TIMEOUT_S:g} s; "
+        error_kind=f"no answer from http://127.0.0.1:PORT/v1 within {HANG_TIMEOUT_S:g} s; "
         f"gave up after {MAX_ATTEMPTS} attempts",
         server={"hang_s": HANG_S},
+        timeout_s=HANG_TIMEOUT_S,
     ),
     FaultCase(
         "connection_refused",
@@ -221,7 +229,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def make_assistant(base_url: str, waits: list[float]) -> Assistant:
+def make_assistant(base_url: str, waits: list[float], timeout_s: float = TIMEOUT_S) -> Assistant:
     async def record_wait(seconds: float) -> None:
         waits.append(seconds)
 
@@ -229,7 +237,7 @@ def make_assistant(base_url: str, waits: list[float]) -> Assistant:
         model="fake-model",
         base_url=base_url,
         api_key="sk-hardening",
-        timeout_s=TIMEOUT_S,
+        timeout_s=timeout_s,
         max_attempts=MAX_ATTEMPTS,
         max_retry_wait_s=MAX_RETRY_WAIT_S,
         concurrency=1,
@@ -324,7 +332,7 @@ def run_fault_case(case: FaultCase, path: str, folder: Path) -> FaultOutcome:
     try:
         if server is not None:
             server.script(case.faults)
-        assistant = make_assistant(base_url, waits)
+        assistant = make_assistant(base_url, waits, case.timeout_s)
         runner = _run_batch_path if path == "batch" else _run_ui_path
         notified = asyncio.run(runner(assistant, store)) or 0
         judged, failed, lost, errors = _tally(store, ids)
