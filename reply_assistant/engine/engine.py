@@ -234,7 +234,7 @@ class Engine:
             )
         finally:
             self._end(ids)
-        self._report(results, outcome, finished=draft or not judge)
+        self._report(results, outcome, finished=draft or not judge, judged=len(ids) if judge else 0)
 
     async def _draft(
         self, items: list[Incoming], results: dict[str, Assessment], judged_now: set[str]
@@ -265,12 +265,20 @@ class Engine:
             )
 
     def _report(
-        self, results: dict[str, Assessment], outcome: RunOutcome, *, finished: bool
+        self,
+        results: dict[str, Assessment],
+        outcome: RunOutcome,
+        *,
+        finished: bool,
+        judged: int,
     ) -> None:
+        """Count and announce what a step did. `judged`: the messages it judged, each with a
+        verdict had now or before, or a failed one; a draft failing after the verdict (in a
+        later step) is no second verdict."""
         progress = outcome.progress
+        progress.judged += judged
         for message_id, result in results.items():
             if result.verdict is not None:
-                progress.judged += 1
                 progress.add(result.verdict.provenance)
                 self._emit(Judged(message_id, result.verdict))
             if result.draft is not None:
@@ -278,8 +286,6 @@ class Engine:
                 self._emit(Drafted(message_id, result.draft))
             if result.error:
                 progress.failed += 1
-                if result.verdict is None and result.draft is None:
-                    progress.judged += 1  # a failed verdict is all that message gets
                 outcome.failures[message_id] = result.error
                 self._emit(Failed(message_id, result.error, result.error_kind))
             if finished or result.error:
@@ -296,7 +302,12 @@ class Engine:
             self.store.save_assessments([(message_id, result.verdict, result.draft, result.error)])
         finally:
             self._end([message_id])
-        self._report({message_id: result}, RunOutcome([message_id], 0, Progress(1)), finished=True)
+        self._report(
+            {message_id: result},
+            RunOutcome([message_id], 0, Progress(1)),
+            finished=True,
+            judged=1,
+        )
         return result
 
     async def redraft(

@@ -1,0 +1,67 @@
+"""The engine's running totals: every message is judged once, however its draft ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from reply_assistant.backends import Backend, BackendError
+from reply_assistant.engine import Engine
+from reply_assistant.engine.events import Progress
+from reply_assistant.models import Action, Draft, Label, Provenance, Verdict
+from reply_assistant.store import Store
+
+MADE_BY = Provenance(backend="stub", model="m", prompt_version="stub@1")
+FAILING_DRAFT = "draft me and fail"
+
+
+class DraftFailsFor(Backend):
+    """Judges every message; fails to draft the one whose text is FAILING_DRAFT."""
+
+    name, model, prompt_version = "stub", "m", "stub@1"
+
+    def describe(self) -> str:
+        return self.name
+
+    async def classify(self, item):
+        return Verdict(
+            label=Label.UNCLEAR, confidence=0.5, reason="r", action=Action.ASK, provenance=MADE_BY
+        )
+
+    async def draft(self, item, verdict):
+        if item.text == FAILING_DRAFT:
+            raise BackendError("the answer did not match DraftOutput", kind="invalid_output")
+        return Draft(text="Could you say more?", language="en", provenance=MADE_BY)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "state.db") as opened:
+        yield opened
+
+
+async def final_progress(store: Store, ids: list[str], *, verdicts_first: bool) -> Progress:
+    events: list[object] = []
+    engine = Engine(store, DraftFailsFor(), concurrency=1)
+    engine.subscribe(events.append)
+    await engine.run(ids, verdicts_first=verdicts_first)
+    return [event for event in events if isinstance(event, Progress)][-1]
+
+
+@pytest.mark.parametrize("verdicts_first", [True, False], ids=["verdicts first", "one step"])
+async def test_a_failed_draft_is_not_counted_as_a_second_verdict(store, verdicts_first):
+    ids = [
+        store.add_manual_message("Ana Ruiz", "Happy to help with the launch?"),
+        store.add_manual_message("Ben Ode", FAILING_DRAFT),
+    ]
+    progress = await final_progress(store, ids, verdicts_first=verdicts_first)
+    # The UI shows (judged, total): "3 of 2" when the failed draft counted as a verdict.
+    assert (progress.judged, progress.done, progress.failed) == (2, 2, 1)
+    assert progress.total == 2
+
+
+async def test_a_message_judged_before_and_drafted_now_counts_as_judged(store):
+    ids = [store.add_manual_message("Ana Ruiz", "Happy to help with the launch?")]
+    verdict = await DraftFailsFor().classify(store.incoming(ids[0]))
+    store.save_assessments([(ids[0], verdict, None, "")])  # a verdict, no draft yet
+    progress = await final_progress(store, ids, verdicts_first=True)
+    assert (progress.total, progress.judged, progress.done, progress.failed) == (1, 1, 1, 0)
