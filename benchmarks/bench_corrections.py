@@ -81,8 +81,8 @@ def held_out_model(shipped: EmbeddingModel, f, rows, batch: str) -> EmbeddingMod
         f[fit_on], y[fit_on], recipe["alpha"], relationship_weight=recipe["relationship_weight"]
     )
     return EmbeddingModel(
-        classes=tuple(fitted.classes_),
-        layers=train_offline.as_layers(fitted),
+        classes=fitted.classes,
+        layers=fitted.layers,
         temperature=shipped.temperature,
         spam_threshold=shipped.spam_threshold,
         encoder=shipped.encoder,

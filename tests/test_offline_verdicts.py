@@ -166,7 +166,8 @@ CLIENT_OR_SELLER = [
         "cerámica y necesitamos fotos de 30 piezas para mayo. ¿Cuánto cobrarías?",
         "Hola Marta, vi tu portfolio de fotografía de producto. Ofrecemos un curso para "
         "fotógrafos que quieren cobrar más por sus sesiones. ¿Te mando el enlace para inscribirte?",
-        # Model f271a6a00f calls the shop spam 0.75 (52c5b5d92e: 0.96); the seller is spam.
+        # Model c09d569864 calls the shop spam 0.82 (f271a6a00f: 0.75, 52c5b5d92e: 0.96); the
+        # seller is spam.
         marks=pytest.mark.xfail(strict=True, reason="known miss: a client's ask read as a pitch"),
     ),
 ]
