@@ -196,11 +196,6 @@ def merged_layers(networks: list[MLPClassifier]) -> tuple[Layer, Layer]:
     return hidden, output
 
 
-def logits_of(fitted: Fitted, x: np.ndarray) -> np.ndarray:
-    """The logits the shipped model computes from these layers (softmax's input)."""
-    return network_logits(fitted.layers, x)
-
-
 def weighed(probabilities: np.ndarray, rows: list[Row]) -> np.ndarray:
     """The probabilities as the backend weighs them with each row's thread."""
     return weigh_threads(probabilities, [row.thread for row in rows], CLASSES.index("spam"))
@@ -273,7 +268,7 @@ def held_out_logits(
         # The seed batch is scored on its test split; other batches whole.
         score_on = in_batch & (~train if batch == "seed" else in_batch)
         model = fit(x[fit_on], y[fit_on], alpha, weight)
-        out[score_on] = logits_of(model, x[score_on])
+        out[score_on] = network_logits(model.layers, x[score_on])
         scored |= score_on
     return out, scored
 

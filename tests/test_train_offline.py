@@ -14,7 +14,7 @@ import pytest
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
-from reply_assistant.backends.offline.model import network_logits
+from reply_assistant.backends.offline.model import network_logits, softmax
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,9 +53,7 @@ def test_the_merged_network_gives_the_mean_of_the_networks_logits(trainer) -> No
     assert np.allclose(network_logits(merged, x), np.mean(each, axis=0))
     # and each network's own logits are what scikit-learn computes (its probabilities)
     for network, logits in zip(networks, each, strict=True):
-        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-        probabilities = shifted / shifted.sum(axis=1, keepdims=True)
-        assert np.allclose(probabilities, network.predict_proba(x))
+        assert np.allclose(softmax(logits), network.predict_proba(x))
 
 
 def test_fit_merges_one_network_per_seed(trainer) -> None:
