@@ -3,6 +3,7 @@ sentence encoder's vectors between tests."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -57,6 +58,21 @@ def shared_sentence_embeddings() -> Iterator[None]:
     E5Layers.query = query  # type: ignore[method-assign]
     yield
     E5Layers.query = embed  # type: ignore[method-assign]
+
+
+# Collected, a worker holds every test module, Textual, hypothesis and the model, and the
+# cyclic collector walked all of it again and again while the Textual tests made their
+# short-lived widgets: about a fifth of those tests' CPU. Frozen, those objects are never
+# walked; the higher thresholds collect the tests' own garbage less often. Nothing a test
+# checks depends on when garbage is collected.
+GC_THRESHOLDS = (50_000, 100, 100)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish() -> None:
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 # The functional tier: tests that start processes, drive the terminal UI or talk to a server

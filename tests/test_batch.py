@@ -140,14 +140,15 @@ def test_an_offline_run_does_not_load_the_prompt_library(tmp_path):
 
 
 def test_a_batch_leaves_cycle_collection_as_it_found_it(tmp_path):
-    # A run pauses collection while importing and sets its long-lived objects aside.
+    # The caller's collector settings (the test session freezes its own objects) are its own.
+    before = (gc.isenabled(), gc.get_freeze_count(), gc.get_threshold())
     export = write_export(tmp_path / "export", mixed_texts(2))
     assert run_batch(str(export), "-o", str(tmp_path / "o.csv"))[0] == 0
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert (gc.isenabled(), gc.get_freeze_count(), gc.get_threshold()) == before
     broken = tmp_path / "broken.csv"
     broken.write_text("just,some,columns\n1,2,3\n")
     assert run_batch(str(broken), "-o", str(tmp_path / "o.csv"))[0] == 2
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert (gc.isenabled(), gc.get_freeze_count(), gc.get_threshold()) == before
 
 
 def test_llm_run_then_rerun_sends_nothing(llm_env, tmp_path):
