@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import unicodedata
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASET = ROOT / "evals" / "datasets" / "linkedin_dms.jsonl"
@@ -121,13 +121,7 @@ def test_the_file_has_the_shapes_the_evals_need(rows: list[dict[str, Any]]) -> N
 
 
 def test_the_committed_file_is_what_the_build_script_writes(rows: list[dict[str, Any]]) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "build_dataset", ROOT / "evals" / "build_dataset.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build() == rows
+    assert load_script("evals/build_dataset.py").build() == rows
 
 
 def test_the_packaged_path_reaches_the_dataset() -> None:

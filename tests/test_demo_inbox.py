@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
-import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "reply_assistant" / "data" / "demo"
@@ -155,18 +154,8 @@ def test_a_long_standing_connection_pitched_in_two_conversations(rows: list[Row]
     assert connected_year <= 2022
 
 
-def test_the_files_are_what_the_generator_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "build_demo", ROOT / "evals" / "build_demo_inbox.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    # Dataclasses resolve their annotations through sys.modules while the class is built.
-    monkeypatch.setitem(sys.modules, spec.name, module)
-    spec.loader.exec_module(module)
-    module.write(tmp_path)
+def test_the_files_are_what_the_generator_writes(tmp_path: Path) -> None:
+    load_script("evals/build_demo_inbox.py").write(tmp_path)
     for name in ("messages.csv", "Connections.csv", "Profile.csv"):
         assert (tmp_path / name).read_bytes() == (DEMO / name).read_bytes(), name
 

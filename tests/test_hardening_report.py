@@ -4,21 +4,16 @@ such test was added (rerun `python tools/reliability_report.py` when this fails)
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location(
-    "reliability_report", ROOT / "tools/reliability_report.py"
-)
-assert spec is not None and spec.loader is not None
-report = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(report)
+report = load_script("tools/reliability_report.py")
 
 
 @pytest.fixture(scope="module")

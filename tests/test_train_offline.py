@@ -4,34 +4,21 @@ measured."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import warnings
-from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
+from script_modules import load_script
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
 from reply_assistant.backends.offline.model import network_logits, softmax
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
-def trainer():
-    spec = importlib.util.spec_from_file_location(
-        "train_offline", ROOT / "evals" / "train_offline.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        sys.modules.pop(spec.name, None)
+def trainer() -> ModuleType:
+    return load_script("evals/train_offline.py")
 
 
 def test_the_merged_network_gives_the_mean_of_the_networks_logits(trainer) -> None:
