@@ -175,10 +175,11 @@ class Fitted:
 def fit(x: np.ndarray, y: np.ndarray, alpha: float, relationship_weight: float) -> Fitted:
     """A network per seed in SEEDS, each trained until its training loss stops falling,
     merged into one whose logits are the mean of theirs."""
+    weights = np.where(y == "relationship", relationship_weight, 1.0)
     networks = [
         MLPClassifier(
             hidden_layer_sizes=(HIDDEN_UNITS,), alpha=alpha, max_iter=300, random_state=seed
-        ).fit(x, y, sample_weight=np.where(y == "relationship", relationship_weight, 1.0))
+        ).fit(x, y, sample_weight=weights)
         for seed in SEEDS
     ]
     return Fitted(tuple(networks[0].classes_), merged_layers(networks))
