@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from snapshot_apps.build import build_app, settle
-from textual.widgets._footer import FooterKey
+
+from reply_assistant.tui.key_footer import KeyFooter
+from reply_assistant.tui.modals.help import HelpScreen
 
 AT_60 = {"question_mark", "a", "e", "r", "s", "u", "m", "q"}
 AT_80 = AT_60 | {"1", "2", "3", "b"}
@@ -21,12 +23,7 @@ async def keys_in_view(tmp_path: Path, size: tuple[int, int]) -> set[str]:
     app, _ = build_app(tmp_path / "state.db")
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        width = app.screen.size.width
-        shown = {
-            key.key
-            for key in app.screen.query(FooterKey)
-            if key.display and key.region.width and key.region.right <= width
-        }
+        shown = {entry.key for entry in app.query_one(KeyFooter).keys_in_view()}
     app.store.close()
     return shown
 
@@ -54,31 +51,40 @@ async def test_while_editing_the_footer_says_how_to_leave(tmp_path: Path) -> Non
         await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
-        shown = {(key.key, key.description) for key in app.screen.query(FooterKey) if key.display}
+        footer = app.query_one(KeyFooter)
+        shown = {(entry.key, entry.description) for entry in footer.keys_in_view()}
         assert shown == {("escape", "Done editing")}
         await pilot.press("escape")
         await pilot.pause()
         assert app.inbox.has_focus
-        assert "a" in {key.key for key in app.screen.query(FooterKey) if key.display}
+        assert "a" in {entry.key for entry in footer.keys_in_view()}
     app.store.close()
 
 
-async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path: Path) -> None:
-    """Textual rebuilds the footer on every binding refresh (every focus change and screen
-    switch), each key a new widget; that was a quarter of the UI's time in the key tests."""
+async def test_the_footer_draws_every_key_of_its_width_on_one_line(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert str(app.query_one(KeyFooter).render()) == (
+            "? Help a Accept e Edit r Redo [ ] Drafts 1 2 3 Label s Skip u Undo m Mark "
+            "b Bulk o Open q Quit"
+        )
+    app.store.close()
+
+
+async def test_a_key_in_the_footer_is_pressed_by_a_click_and_names_itself_on_hover(
+    tmp_path: Path,
+) -> None:
     app, _ = build_app(tmp_path / "state.db")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        before = list(app.screen.query(FooterKey))
-        await pilot.press("j", "question_mark")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert list(app.screen.query(FooterKey)) == before  # the same widgets, not rebuilt
-        await pilot.press("e")
+        footer = app.query_one(KeyFooter)
+        at = {entry.key: entry.start for entry in footer.keys_in_view()}
+        await pilot.hover(KeyFooter, offset=(at["a"] + 2, 0))  # on "Accept"
+        assert footer.tooltip == "Copy the draft and mark done"
+        await pilot.hover(KeyFooter, offset=(at["q"] - 1, 0))  # the space before "q Quit"
+        assert footer.tooltip is None
+        await pilot.click(KeyFooter, offset=(at["question_mark"], 0))
         await pilot.pause()
-        assert [key.key for key in app.screen.query(FooterKey) if key.display] == ["escape"]
-        await pilot.press("escape")
-        await pilot.pause()
-        assert [key.key for key in app.screen.query(FooterKey)] == [key.key for key in before]
+        assert isinstance(app.screen, HelpScreen)
     app.store.close()

@@ -9,25 +9,20 @@ from click.testing import CliRunner
 from snapshot_apps.build import build_app, settle
 from snapshot_apps.seed import write_export
 from textual.widgets import Checkbox, Input, TextArea
-from textual.widgets._footer import FooterKey
 
 from reply_assistant.cli import cli
 from reply_assistant.clipboard import SYSTEM, TERMINAL, copied_title, make_copier
 from reply_assistant.demo import import_demo_if_empty
 from reply_assistant.store import Store
 from reply_assistant.tui.app import TABLE_KEYS, ReplyAssistantApp
+from reply_assistant.tui.key_footer import KeyFooter
 from reply_assistant.tui.modals.add_message import AddMessageModal
 from reply_assistant.tui.modals.help import HelpScreen
 
 
 def _on_screen(app: ReplyAssistantApp) -> set[str]:
     """Keys painted whole in the footer, and the filter bar's hint."""
-    width = app.screen.size.width
-    keys = {
-        key.key
-        for key in app.screen.query(FooterKey)
-        if key.display and key.region.width and key.region.right <= width
-    }
+    keys = {entry.key for entry in app.query_one(KeyFooter).keys_in_view()}
     bar = str(app.query_one("#filter-bar").render())
     keys |= {"f"} if " f " in bar else set()
     keys |= {"slash"} if " / " in bar else set()

@@ -191,23 +191,20 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
     # (always first) lists them all. 60 columns: ? a e r s u m q; 80 adds 1 2 3 b;
     # 100 adds o [ ]; 120 adds f / ^p; 140 shows every key.
     FOOTER_SHOWN_FROM: ClassVar[dict[str, str]] = {
-        "1": "-from-wide",
-        "2": "-from-wide",
-        "3": "-from-wide",
-        "b": "-from-wide",
-        "o": "-from-wider",
-        "left_square_bracket": "-from-wider",
-        "right_square_bracket": "-from-wider",
-        "f": "-from-widest",
-        "slash": "-from-widest",
-        "ctrl+p": "-from-widest",
-        "c": "-from-full",
-        "n": "-from-full",
-    }
-    # A group's label shows from the width its keys do.
-    FOOTER_LABEL_SHOWN_FROM: ClassVar[dict[str, str]] = {
-        "Label": "-from-wide",
-        "Drafts": "-from-wider",
+        "1": "-wide",
+        "2": "-wide",
+        "3": "-wide",
+        "b": "-wide",
+        "Label": "-wide",  # a group's label shows from the width its keys do
+        "o": "-wider",
+        "left_square_bracket": "-wider",
+        "right_square_bracket": "-wider",
+        "Drafts": "-wider",
+        "f": "-widest",
+        "slash": "-widest",
+        "ctrl+p": "-widest",
+        "c": "-full",
+        "n": "-full",
     }
 
     def __init__(
@@ -259,12 +256,8 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
                 yield InboxTable(self._now, id="inbox")
             yield ConversationView(self._now, self._save_edit, id="conversation")
         yield StatusBar(id="status")
-        yield KeyFooter(
-            self.FOOTER_SHOWN_FROM,
-            self.FOOTER_LABEL_SHOWN_FROM,
-            compact=True,
-            show_command_palette=False,  # ctrl+p is in BINDINGS, in the footer's flow
-        )
+        # ctrl+p is in BINDINGS, so in the footer's flow like any other key.
+        yield KeyFooter(self.FOOTER_SHOWN_FROM, self.HORIZONTAL_BREAKPOINTS)
 
     @property
     def inbox(self) -> InboxTable:

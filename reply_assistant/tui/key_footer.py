@@ -1,56 +1,207 @@
-"""The footer of key bindings, showing fewer keys on narrower terminals.
+"""The footer of key bindings: one line of text, showing fewer keys on narrower terminals.
 
-Textual's Footer shows every binding with `show=True` in one row and cuts off what does
-not fit, which at 80 columns was `q Quit`. Here each key can name the screen width class
-(from the app's HORIZONTAL_BREAKPOINTS) it needs; app.tcss hides it below that width.
+Textual's Footer makes a widget of every key and rebuilds them all on each binding refresh
+(every focus change, every return from another screen). With this app's 25 keys that was a
+quarter of the CPU of starting the app. This footer draws the same line, in the same
+styles, as one widget, and repaints only when the keys it shows change.
+
+At 80 columns Textual's Footer cut the row off at `q Quit`. Here each key can name the
+screen width class (from the app's HORIZONTAL_BREAKPOINTS) it needs, so a narrower screen
+shows fewer keys, whole; `?`, always first, lists them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import ClassVar
 
-from textual.app import ComposeResult
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel  # not re-exported; pinned
+from textual.widget import Widget
+
+# What the footer shows of the screen's active bindings: (binding, enabled, tooltip).
+Shown = list[tuple[Binding, bool, str]]
 
 
-class KeyFooter(Footer):
+@dataclass(frozen=True)
+class FooterEntry:
+    """A key, or a group's label, where the footer draws it (columns `start` to `end`)."""
+
+    key: str  # the binding's key; "" for a group's label
+    key_display: str
+    description: str
+    enabled: bool
+    tooltip: str
+    start: int
+    end: int
+
+
+def lay_out(
+    shown: Shown, key_display: Callable[[Binding], str], visible: Callable[[str], bool]
+) -> list[FooterEntry]:
+    """Textual's compact footer, one space after each entry: a key with its description
+    ("a Accept"), or a group of keys alone followed by the group's label ("[ ] Drafts").
+    A binding repeated for the same action shows once. `visible(key_or_label)` drops what
+    the screen is too narrow for."""
+    first_per_action: dict[str, tuple[Binding, bool, str]] = {}
+    for binding, enabled, tooltip in shown:
+        first_per_action.setdefault(binding.action, (binding, enabled, tooltip))
+    entries: list[FooterEntry] = []
+    column = 0
+
+    def add(key: str, shown_key: str, description: str, enabled: bool, tooltip: str) -> None:
+        nonlocal column
+        if not visible(key or description):
+            return
+        width = len(shown_key) + (len(description) + 1 if shown_key and description else 0)
+        width = width or len(description)
+        entries.append(
+            FooterEntry(key, shown_key, description, enabled, tooltip, column, column + width)
+        )
+        column += width + 1
+
+    for group, members in groupby(first_per_action.values(), lambda member: member[0].group):
+        keys = list(members)
+        if group is not None and len(keys) > 1:
+            for binding, enabled, tooltip in keys:
+                add(binding.key, key_display(binding), "", enabled, tooltip or binding.description)
+            add("", "", group.description, True, "")
+        else:
+            for binding, enabled, tooltip in keys:
+                add(binding.key, key_display(binding), binding.description, enabled, tooltip)
+    return entries
+
+
+class KeyFooter(Widget, can_focus=False):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--item",
+        "key-footer--hover",
+    }
+    # Textual's Footer and FooterKey styles, compact.
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        text-wrap: nowrap;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-footer--item {
+            background: $footer-item-background;
+        }
+        .key-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+    }
+    """
+
     def __init__(
-        self, shown_from: Mapping[str, str], labels_shown_from: Mapping[str, str], **kwargs
+        self,
+        shown_from: Mapping[str, str],
+        widths: Sequence[tuple[int, str]],
+        *,
+        id: str | None = None,
     ) -> None:
-        """`shown_from` maps a binding's key to a CSS class, e.g. `{"c": "-from-wide"}`;
-        keys not in it always show. `labels_shown_from` does the same for a group's label
-        (its keys are hidden one by one, the empty group takes no room)."""
-        super().__init__(**kwargs)
-        self._shown_from = dict(shown_from)
-        self._labels_shown_from = dict(labels_shown_from)
-        self._composed_for: list[tuple[Binding, bool, str]] | None = None
+        """`shown_from` maps a binding's key, or a group's label, to the width class of
+        `widths` (the app's HORIZONTAL_BREAKPOINTS) from which it shows, e.g.
+        `{"c": "-full"}`; what is not in it always shows."""
+        super().__init__(id=id)
+        least_width = {name: width for width, name in widths}
+        self._least_width = {key: least_width[name] for key, name in shown_from.items()}
+        self._shown: Shown = []
+        self._hovered: str | None = None
+        self.entries: list[FooterEntry] = []
 
-    def bindings_changed(self, screen: Screen) -> None:
-        # Textual recomposes the footer (every key a new widget) on each binding refresh,
-        # which is every focus change and return from another screen; most leave the keys
-        # as they were. Recompose only when what the footer shows differs. What is shown is
-        # recorded when a recompose is scheduled (Footer's own condition), not when it runs:
-        # a second refresh before it runs would otherwise schedule another.
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        # As Textual's Footer: ignored while the terminal has no focus, and for other screens.
+        if not screen.app.app_focus or screen is not self.screen:
+            return
         shown = [
             (binding, enabled, tooltip)
             for _, binding, enabled, tooltip in screen.active_bindings.values()
             if binding.show
         ]
-        if shown == self._composed_for:
-            return
-        super().bindings_changed(screen)
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._composed_for = shown
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.key in self._shown_from:
-                widget.add_class(self._shown_from[widget.key])
-            elif isinstance(widget, FooterLabel):
-                shown_from = self._labels_shown_from.get(str(widget.content), "")
-                if shown_from:
-                    widget.add_class(shown_from)
-            yield widget
+    def keys_in_view(self) -> list[FooterEntry]:
+        """The keys drawn whole inside the footer, in order."""
+        return [entry for entry in self.entries if entry.key and entry.end <= self.size.width]
+
+    def render(self) -> Text:
+        screen_width = self.screen.size.width
+        self.entries = lay_out(
+            self._shown,
+            self.app.get_key_display,
+            lambda name: screen_width >= self._least_width.get(name, 0),
+        )
+        key_style = self.get_component_rich_style("key-footer--key")
+        description_style = self.get_component_rich_style("key-footer--description")
+        item_style = self.get_component_rich_style("key-footer--item")
+        hover_style = self.get_component_rich_style("key-footer--hover")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for entry in self.entries:
+            if line:
+                line.append(" ")
+            if not entry.key:  # a group's label
+                line.append(entry.description, description_style)
+                continue
+            item = Text.assemble((entry.key_display, key_style))
+            if entry.description:
+                item.append(" " + entry.description, description_style)
+            item.stylize_before(item_style)
+            if entry.key == self._hovered:
+                item.stylize_before(hover_style)
+            if not entry.enabled:
+                item.stylize(Style(dim=True))
+            line.append_text(item)
+        return line
+
+    def _entry_at(self, x: int) -> FooterEntry | None:
+        return next((e for e in self.entries if e.key and e.start <= x < e.end), None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        entry = self._entry_at(event.x)
+        if entry is None:
+            return
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        entry = self._entry_at(event.x)
+        hovered = entry.key if entry else None
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.tooltip = entry.tooltip if entry and entry.tooltip else None
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.tooltip = None
+            self.refresh()
