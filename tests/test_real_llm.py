@@ -21,7 +21,9 @@ from reply_assistant.engine import incoming_from_text
 from reply_assistant.models import Action, Label, VerdictOutput
 from reply_assistant.store import Store
 
-pytestmark = pytest.mark.real_llm
+# One worker runs them all, so the session starts one server and pays for the model's cold
+# prompts once (needs `--dist loadgroup`, in pyproject's addopts).
+pytestmark = [pytest.mark.real_llm, pytest.mark.xdist_group("real_llm")]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEXTS = [
