@@ -9,9 +9,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
 from isolation import PERSONAL_VARIABLES, isolated_variables
+
+# One thread per process for OpenMP (the sentence encoder) and OpenBLAS (numpy): `-n auto`
+# already runs a worker per core, and every worker's encoder spreading over all the cores as
+# well only oversubscribed them. Measured on 2 cores (a shared machine, so back to back):
+# the offline, eval, corrections, training and TUI-key tests took 70 s of CPU and 45 s wall
+# with the default threads against 53 s and 37 s with one (twice each); the whole run 209 s
+# wall against 184 s. The processes tests start inherit it; a caller's setting wins.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import numpy as np  # after the thread count above, which it reads when it loads
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
