@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from snapshot_apps.build import build_app, settle
+from textual.binding import Binding
 
-from reply_assistant.tui.key_footer import KeyFooter
+from reply_assistant.tui.key_footer import KeyFooter, lay_out
 from reply_assistant.tui.modals.help import HelpScreen
 
 AT_60 = {"question_mark", "a", "e", "r", "s", "u", "m", "q"}
@@ -88,3 +89,16 @@ async def test_a_key_in_the_footer_is_pressed_by_a_click_and_names_itself_on_hov
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
     app.store.close()
+
+
+def test_footer_entries_are_measured_in_terminal_cells() -> None:
+    """A click lands on a cell, so a wide character counts two."""
+    shown = [
+        (Binding("a", "accept", "受け入れ"), True, ""),
+        (Binding("q", "quit", "Quit"), True, ""),
+    ]
+    entries = lay_out(shown, lambda binding: binding.key, lambda _: True)
+    assert [(entry.key, entry.start, entry.end) for entry in entries] == [
+        ("a", 0, 10),
+        ("q", 11, 17),
+    ]

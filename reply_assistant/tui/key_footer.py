@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -58,8 +59,8 @@ def lay_out(
         nonlocal column
         if not visible(key or description):
             return
-        width = len(shown_key) + (len(description) + 1 if shown_key and description else 0)
-        width = width or len(description)
+        # Drawn as "key description", or either alone; in terminal cells, as clicks land.
+        width = cell_len(" ".join(part for part in (shown_key, description) if part))
         entries.append(
             FooterEntry(key, shown_key, description, enabled, tooltip, column, column + width)
         )
