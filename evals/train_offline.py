@@ -53,7 +53,7 @@ from reply_assistant.backends.offline.model import (  # noqa: E402
     softmax,
 )
 from reply_assistant.config import cache_dir  # noqa: E402
-from reply_assistant.models import ThreadTurn  # noqa: E402
+from reply_assistant.models import ThreadTurn, with_subject  # noqa: E402
 from reply_assistant.store import Store  # noqa: E402
 
 SEED = ROOT / "evals" / "datasets" / "linkedin_dms.jsonl"
@@ -100,7 +100,11 @@ PUBLIC = ("sms", "chitchat")
 # `terse` (one-liners) were written on 2026-12-07 by two helpers; fitting on `short` made
 # `terse` better and lost connections' pitches on the other unseen batches, so it was not
 # adopted and both measure (docs/offline-model.md, "Short messages").
-UNSEEN = ("services", "hiring", "connections", "month", "probe", "inbound", "short", "terse")
+# `subjects` (2026-12-07): messages with a SUBJECT line, as InMails and older messages have.
+UNSEEN = (
+    "services", "hiring", "connections", "month", "probe", "inbound", "short", "terse",
+    "subjects",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,8 @@ def read_rows(unseen: bool = False) -> list[Row]:
                 Row(
                     batch=data.get("batch", "seed"),
                     label=data["label"],
-                    text=data["text"],
+                    # As the backend reads it: the subject line, when there is one, first.
+                    text=with_subject(data.get("subject", ""), data["text"]),
                     first_degree=data.get("first_degree"),
                     train=data.get("split", "train") == "train",
                     thread=tuple(

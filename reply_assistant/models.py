@@ -147,11 +147,55 @@ class Incoming:
     message_id: str = ""
     conversation_id: str = ""
     kind: MessageKind = MessageKind.TEXT
+    # The SUBJECT line: InMails, event invitations and the older messages (about 2008 to
+    # 2016) carry one, and a person reads it with the body; "" for most messages.
+    subject: str = ""
 
     @property
     def first_name(self) -> str:
         """The name a greeting uses; empty when the sender's name is not a person's."""
         return greeting_name(self.sender.name)
+
+    @property
+    def shown_subject(self) -> str:
+        """The subject when it adds to the body: not blank, not the body's own opening."""
+        return shown_subject(self.subject, self.text)
+
+    @property
+    def read_text(self) -> str:
+        """What is judged: the subject, then the body (`with_subject`)."""
+        return with_subject(self.subject, self.text)
+
+
+_SENTENCE_ENDS = frozenset(".!?…。！？")
+
+
+def with_subject_line(subject: str, body: str) -> str:
+    """The message for a reader who is shown fields (a prompt, a spreadsheet cell): a
+    "Subject:" line over the body when the subject adds anything."""
+    subject = shown_subject(subject, body)
+    return f"Subject: {subject}\n\n{body}".rstrip() if subject else body
+
+
+def with_subject(subject: str, body: str) -> str:
+    """The message as a person reads it: the subject as its opening sentence, then the
+    body ("Proposal: SEO audit for acme.io" over "Any update?"); the body alone when the
+    subject adds nothing."""
+    subject = shown_subject(subject, body)
+    if not subject:
+        return body
+    if not body.strip():
+        return subject
+    ends = "" if subject[-1] in _SENTENCE_ENDS else "."
+    return f"{subject}{ends} {body}"
+
+
+def shown_subject(subject: str, body: str) -> str:
+    """`subject` stripped, or "" when blank or when the body already opens with it (some
+    senders type the subject again as the first line)."""
+    subject = " ".join(subject.split())
+    opening = " ".join(body.split())[: len(subject)]
+    return "" if not subject or opening.casefold() == subject.casefold() else subject
 
 
 # ---------------------------------------------------------------- assistant side

@@ -38,7 +38,13 @@ from reply_assistant.message_budget import (
     TURN_TOKEN_BUDGET,
     trim_text,
 )
-from reply_assistant.models import Incoming, SenderFacts, ThreadTurn, VerdictOutput
+from reply_assistant.models import (
+    Incoming,
+    SenderFacts,
+    ThreadTurn,
+    VerdictOutput,
+    with_subject_line,
+)
 from reply_assistant.voice import NO_EARLIER_REPLIES, NOT_KNOWN
 
 if TYPE_CHECKING:
@@ -364,7 +370,9 @@ def prompt_inputs(
         "sender": render_sender(item.sender, item.first_name),
         "first_name": item.first_name,
         "thread": render_thread(item.thread),
-        "message": defuse_tags(trim_text(item.text, MESSAGE_TOKEN_BUDGET)),
+        "message": defuse_tags(
+            with_subject_line(item.subject, trim_text(item.text, MESSAGE_TOKEN_BUDGET))
+        ),
     }
     if verdict is not None:
         values |= {
@@ -375,7 +383,7 @@ def prompt_inputs(
         }
     if voice is None:
         return values | {"style": NOT_KNOWN, "own_replies": NO_EARLIER_REPLIES}
-    return values | voice.prompt_values(item.text, defuse_tags, private=private)
+    return values | voice.prompt_values(item.read_text, defuse_tags, private=private)
 
 
 # ---------------------------------------------------------------- command line

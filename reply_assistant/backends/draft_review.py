@@ -20,7 +20,8 @@ def failed_checks(text: str, item: Incoming, verdict: VerdictOutput, profile: Pr
     """The names of the deterministic draft checks `text` fails, in a stable order."""
     from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 
-    language = detect_language(item.text)
+    message = item.read_text  # the subject too: a reply may answer what it says
+    language = detect_language(message)
     results = check_draft(
         text,
         label=verdict.label.value,
@@ -28,7 +29,7 @@ def failed_checks(text: str, item: Incoming, verdict: VerdictOutput, profile: Pr
         first_name=item.first_name,
         action=verdict.action.value,
         sign_off=profile.sign_off,
-        message=item.text,
+        message=message,
     )
     return [name for name, passed in results.items() if not passed and name not in MEASURED_ONLY]
 

@@ -265,6 +265,7 @@ class LLMBackend(Backend):
         return replace(
             item,
             text=mask_private(item.text),
+            subject=mask_private(item.subject),
             thread=tuple(replace(turn, text=mask_private(turn.text)) for turn in item.thread),
         )
 

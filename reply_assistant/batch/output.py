@@ -14,6 +14,7 @@ from typing import NamedTuple
 from reply_assistant.batch.spam_senders import SpamTally
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.message_budget import TRIM_NOTICE_START, trim_notice
+from reply_assistant.models import with_subject_line
 from reply_assistant.private_files import create_private_file
 from reply_assistant.store import Store
 from reply_assistant.store.records import parse_iso
@@ -110,6 +111,7 @@ def _row(
     sender_url: str,
     sent_at: str,
     text: str,
+    subject: str,
     first_degree: int | None,
     connected_on: str | None,
     label: str | None,
@@ -149,7 +151,7 @@ def _row(
         label or "",
         action or "",
         draft,
-        text,
+        with_subject_line(subject, text),
         thread_url(conversation_id),
         notes,
         reason or "",

@@ -23,6 +23,7 @@ from reply_assistant.store import Store, StoreError
 @click.command("classify", short_help="Classify one message and draft a reply.")
 @click.argument("text", required=False)
 @click.option("--sender", default="", help="The sender's name, if known.")
+@click.option("--subject", default="", help="The message's subject line, if it has one.")
 @click.option(
     "--first-degree",
     is_flag=True,
@@ -58,6 +59,7 @@ def command(
     app: AppContext,
     text: str | None,
     sender: str,
+    subject: str,
     first_degree: bool,
     connected_since: str | None,
     backend: str | None,
@@ -68,7 +70,7 @@ def command(
     as_json: bool,
 ) -> None:
     """Classify one message (TEXT, or `-`/nothing to read stdin) and draft a reply."""
-    message = _read_message(text)
+    message = _read_message(text, subject)
     connected_on = _connected_on(connected_since)
     with ExitStack() as resources:
         use_llm = (backend or app.settings.resolved_backend) == "openai"
@@ -90,7 +92,7 @@ def command(
             use_cache=not no_cache,
             voice_from=store,
         )
-        item = incoming_from_text(message, sender_name=sender)
+        item = incoming_from_text(message, sender_name=sender, subject=subject)
         if first_degree or connected_on is not None:
             facts = replace(item.sender, first_degree=True, connected_on=connected_on)
             item = replace(item, sender=facts)
@@ -124,12 +126,12 @@ def _connected_on(text: str | None) -> date | None:
         raise InputError(message) from exc
 
 
-def _read_message(text: str | None) -> str:
+def _read_message(text: str | None, subject: str) -> str:
     if text is None or text == "-":
         if text is None and sys.stdin.isatty():
             raise InputError("give the message as an argument, or pipe it in with `-`.")
         text = sys.stdin.read()
-    if not text.strip():
+    if not text.strip() and not subject.strip():  # a subject alone can say it all
         raise InputError("the message is empty.")
     return text
 

@@ -78,6 +78,8 @@ def dataset_line(store: Store, correction: Correction) -> dict[str, Any]:
         ],
         "source": SOURCES.get(correction.kind, correction.kind),
     }
+    if incoming.subject:
+        line["subject"] = incoming.subject
     drafts = store.drafts(correction.message_id)
     if drafts and drafts[-1].language not in UNKNOWN_LANGUAGES:
         line["language"] = drafts[-1].language

@@ -64,6 +64,7 @@ class EvalExample(BaseModel):
     id: str = Field(min_length=1)
     text: str
     label: Label
+    subject: str = ""  # the SUBJECT line, when the message had one
     sender: str | SenderEntry = ""
     subtype: str = ""
     language: str = ""
@@ -101,12 +102,13 @@ class EvalExample(BaseModel):
                 connected_on=connected_on,
                 sponsored=facts.sponsored,
                 # As the importer does: unfilled mail-merge fields are a fact about the sender.
-                placeholders=find_placeholders(self.text),
+                placeholders=find_placeholders(f"{self.subject}\n{self.text}"),
                 earlier_pitches=facts.earlier_pitches,
             ),
             thread=tuple(turn.to_turn(facts.name) for turn in self.thread),
             message_id=self.id,
             conversation_id=f"eval-{self.id}",
+            subject=self.subject,
         )
 
 

@@ -268,6 +268,7 @@ def _rows_to_messages(
                     skip(line, "no sender (FROM, SENDER PROFILE URL) and no CONTENT")
                     continue
                 text = html_to_text(content)
+                subject = row[i_subject]
                 title = row[i_title]
                 yield Message(
                     conversation_id=conversation_id,
@@ -277,13 +278,14 @@ def _rows_to_messages(
                     content_raw=content,
                     text=text,
                     conversation_title=title,
-                    subject=row[i_subject],
+                    subject=subject,
                     folder=row[i_folder].strip(),
                     attachments=tuple(split_urls(attachments)) if attachments else (),
                     sponsored=is_promotion(sender_name, sender_url, title, content),
-                    placeholders=find_placeholders(text),
+                    # The subject is read with the body: a mail merge fills both.
+                    placeholders=find_placeholders(f"{subject}\n{text}"),
                     source_line=line,
-                    kind=message_kind(sender_name, sender_url, text, attachments),
+                    kind=message_kind(sender_name, sender_url, f"{subject}\n{text}", attachments),
                 )
             return
         except UnicodeDecodeError:

@@ -71,7 +71,7 @@ WITH {_CHUNK}
 SELECT m.id, m.conversation_id, m.text, m.sender_name, m.sender_url, m.sponsored,
        m.placeholders, {_FIRST_DEGREE} AS first_degree, k.connected_on,
        {_EARLIER_PITCHES} AS earlier_pitches, {_THREAD} AS thread, m.kind,
-       {ACTIVE_MARK_SQL} AS mark
+       {ACTIVE_MARK_SQL} AS mark, m.subject
 FROM chunk
 JOIN messages m ON m.id = chunk.id
 LEFT JOIN connections k ON k.rowid = {_CONNECTION_ROWID}
@@ -105,7 +105,7 @@ FROM chunk JOIN messages m ON m.id = chunk.id
 # error (None where there is none; provenances as stored, JSON).
 _RESULTS = f"""
 WITH {_CHUNK}
-SELECT m.id, m.conversation_id, m.sender_name, m.sender_url, m.sent_at, m.text,
+SELECT m.id, m.conversation_id, m.sender_name, m.sender_url, m.sent_at, m.text, m.subject,
        {_FIRST_DEGREE} AS first_degree, k.connected_on,
        v.label, v.confidence, v.reason, v.signals, v.action, v.provenance AS verdict_made_by,
        d.text AS draft_text, d.provenance AS draft_made_by,
@@ -201,6 +201,7 @@ def _incoming_from_row(
     thread: str,
     kind: str,
     mark: str | None,
+    subject: str,
 ) -> Incoming:
     return Incoming(
         text=text,
@@ -228,4 +229,5 @@ def _incoming_from_row(
         message_id=message_id,
         conversation_id=conversation_id,
         kind=MessageKind(kind),
+        subject=subject,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from reply_assistant.models import with_subject
 from reply_assistant.store.base import CURRENT_VERDICT_ID, StoreBase
 from reply_assistant.store.embeddings import EmbeddingTable
 from reply_assistant.store.records import parse_iso
@@ -26,7 +27,7 @@ WITH chosen AS (
     FROM decisions d
     WHERE d.undone = 0 AND d.action_id IS NULL AND d.kind IN ('relabel', 'accept', 'copy')
 )
-SELECT c.message_id, c.created_at, m.sender_name, m.text,
+SELECT c.message_id, c.created_at, m.sender_name, m.text, m.subject,
        CASE c.kind WHEN 'relabel' THEN 'relabel' ELSE 'accept' END AS kind,
        CASE c.kind WHEN 'relabel' THEN c.label ELSE v.label END AS label,
        (SELECT a.label FROM verdicts a
@@ -49,7 +50,7 @@ class CorrectionEntry:
     message_id: str
     decided_at: datetime
     sender: str
-    text: str
+    text: str  # as judged: the subject line, when there is one, then the body
     kind: str  # relabel | accept
     label: str
     model_label: str | None  # what the assistant had said before, when it had
@@ -62,7 +63,7 @@ def read_corrections(db) -> list[CorrectionEntry]:
             message_id=row["message_id"],
             decided_at=parse_iso(row["created_at"]),
             sender=row["sender_name"],
-            text=row["text"],
+            text=with_subject(row["subject"], row["text"]),
             kind=row["kind"],
             label=row["label"],
             model_label=row["model_label"],

@@ -13,6 +13,7 @@ from reply_assistant.models import (
     Participant,
     SenderFacts,
     ThreadTurn,
+    with_subject,
 )
 from reply_assistant.store.base import (
     CURRENT_VERDICT_ID,
@@ -62,7 +63,7 @@ IN_INBOX_SQL = "upper({alias}.folder) IN ('INBOX', '')"
 _SUMMARIES = f"""
 SELECT * FROM (
     SELECT c.id AS conversation_id, c.title, c.sponsored, c.last_message_at,
-           m.id AS message_id, m.sender_name, m.sender_url, m.sender_key, m.text,
+           m.id AS message_id, m.sender_name, m.sender_url, m.sender_key, m.text, m.subject,
            {IN_INBOX_SQL.format(alias="m")} AS in_inbox,
            v.label, v.confidence,
            {STATUS.format(message_id="m.id")} AS status,
@@ -79,6 +80,7 @@ SELECT * FROM (
 WHERE {{filter}} AND (
     :search = '' OR sender_name LIKE :search ESCAPE '\\'
     OR title LIKE :search ESCAPE '\\' OR text LIKE :search ESCAPE '\\'
+    OR subject LIKE :search ESCAPE '\\'
 )
 ORDER BY last_message_at DESC, message_id
 """
@@ -171,6 +173,7 @@ class InboxMixin(StoreBase):
             message_id=message_id,
             conversation_id=row["conversation_id"],
             kind=MessageKind(row["kind"]),
+            subject=row["subject"],
         )
 
     def all_incoming_ids(
@@ -292,7 +295,7 @@ def _summary_from_row(row: sqlite3.Row) -> ConversationSummary:
         conversation_id=row["conversation_id"],
         message_id=row["message_id"],
         sender=Participant(row["sender_name"], row["sender_url"]),
-        preview=preview(row["text"]),
+        preview=preview(with_subject(row["subject"], row["text"])),
         sent_at=parse_iso(row["last_message_at"]),
         label=row["label"],
         confidence=row["confidence"],

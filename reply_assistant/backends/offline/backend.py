@@ -77,7 +77,7 @@ class OfflineBackend(Backend):
         if not items:
             return []
         started = time.perf_counter()
-        vectors, features = message_features(self._encoder, [item.text for item in items])
+        vectors, features = message_features(self._encoder, [item.read_text for item in items])
         probabilities = weigh_threads(
             self._model.probabilities(features),
             [item.thread for item in items],

@@ -76,7 +76,7 @@ def redraft_variant(item: Incoming) -> int:
 def reply_language(item: Incoming, fallback: str, voice: Voice | None = None) -> str:
     """The incoming message's language; else the one the owner writes to this sender in;
     else the sender's earlier turns'; else `fallback`."""
-    language = detect_language(item.text)
+    language = detect_language(item.read_text)
     if language == UNDETERMINED and voice is not None:
         language = voice.language_for(item.sender.profile_url, item.sender.name) or UNDETERMINED
     if language == UNDETERMINED:
@@ -90,10 +90,11 @@ def reply_language(item: Incoming, fallback: str, voice: Voice | None = None) ->
 def untemplated_language(item: Incoming) -> str:
     """The language of `item` when the drafts are not written in it ("ja", "pl"), else "".
     Such a message gets a note saying so, not a reply in the wrong language."""
-    language = detect_language(item.text)
+    text = item.read_text
+    language = detect_language(text)
     if language in FRAMES or language == UNDETERMINED:
         return ""
-    letters = [character for character in _LINK.sub(" ", item.text) if character.isalpha()]
+    letters = [character for character in _LINK.sub(" ", text) if character.isalpha()]
     # The template languages are all written in Latin letters: a message mostly in another
     # script ("こんにちは！") is in none of them, however short.
     latin = sum(unicodedata.name(character, "").startswith("LATIN") for character in letters)

@@ -251,7 +251,7 @@ _FIRST_PERSON = {
 
 def read_occasion(item: Incoming, owner_first_name: str = "") -> Reading:
     """The occasion of `item` and the sender's words for its specifics."""
-    text = item.text
+    text = item.read_text
     slots = _specifics(text, item, owner_first_name)
     asks = asks_question(text)
     in_thread = any(turn.from_owner for turn in item.thread) or len(item.thread) > 0

@@ -325,7 +325,7 @@ class Signals:
 
 
 def extract_signals(item: Incoming) -> Signals:
-    text = item.text
+    text = item.read_text
     lowered = text.lower()
     sender = item.sender
     links = find_links(text)
