@@ -156,7 +156,7 @@ def record_example(
             language=language,
             first_name=item.first_name,
             action=verdict.action.value if verdict else None,
-            message=item.text,
+            message=item.read_text,
         )
         if draft is not None
         else {}
