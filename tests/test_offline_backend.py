@@ -234,6 +234,8 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
         (("pitch", "no prior contact"), "no mass pitch", "no sales pitch"),
         (("1st-degree",), "1st-degree connection, with no sales pitch", "new to you"),
         (("met before", "no prior contact"), "someone you met in person", "new to you"),
+        (("placeholder", "pitch"), "unfilled template placeholder", "personal"),
+        (("placeholder", "congratulations"), "a mass send?", "Personal congratulations"),
     ],
 )
 def test_a_relationship_reason_agrees_with_its_signals(
