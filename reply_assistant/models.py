@@ -194,8 +194,10 @@ def shown_subject(subject: str, body: str) -> str:
     """`subject` stripped, or "" when blank or when the body already opens with it (some
     senders type the subject again as the first line)."""
     subject = " ".join(subject.split())
+    if not subject:  # most messages: the body need not be read
+        return ""
     opening = " ".join(body.split())[: len(subject)]
-    return "" if not subject or opening.casefold() == subject.casefold() else subject
+    return "" if opening.casefold() == subject.casefold() else subject
 
 
 # ---------------------------------------------------------------- assistant side

@@ -6,10 +6,11 @@ as text, not as a wordless one."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from batch_exports import OWNER, read_csv
+from batch_exports import message, read_csv
 from click.testing import CliRunner
 from snapshot_apps.build import build_app, settle
 
@@ -24,7 +25,6 @@ from reply_assistant.importer import import_export
 from reply_assistant.models import (
     Incoming,
     Label,
-    Message,
     MessageKind,
     Participant,
     SenderFacts,
@@ -70,16 +70,8 @@ def _export(folder):
     start = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 
     def sent(conversation, sender, text, subject, minutes):
-        return Message(
-            conversation_id=conversation,
-            sender=sender,
-            recipients=(OWNER,),
-            sent_at=start + timedelta(minutes=minutes),
-            content_raw=text,
-            text=text,
-            subject=subject,
-            folder="INBOX",
-        )
+        when = start + timedelta(minutes=minutes)
+        return replace(message(conversation, sender, text, when), subject=subject)
 
     folder.mkdir()
     messages = [

@@ -120,5 +120,5 @@ def incoming_from_text(
     text: str, sender_name: str = "", thread: Sequence[ThreadTurn] = (), subject: str = ""
 ) -> Incoming:
     """A message typed or pasted in by hand, with only the facts its text reveals."""
-    sender = SenderFacts(name=sender_name, placeholders=find_placeholders(f"{subject}\n{text}"))
+    sender = SenderFacts(name=sender_name, placeholders=find_placeholders(subject, text))
     return Incoming(text=text, sender=sender, thread=tuple(thread), subject=subject)

@@ -102,7 +102,7 @@ class EvalExample(BaseModel):
                 connected_on=connected_on,
                 sponsored=facts.sponsored,
                 # As the importer does: unfilled mail-merge fields are a fact about the sender.
-                placeholders=find_placeholders(f"{self.subject}\n{self.text}"),
+                placeholders=find_placeholders(self.subject, self.text),
                 earlier_pitches=facts.earlier_pitches,
             ),
             thread=tuple(turn.to_turn(facts.name) for turn in self.thread),

@@ -111,8 +111,10 @@ _PLACEHOLDER = re.compile(
 _BRACKET_FIELD = re.compile(rf"(?:{_FIELD_WORDS})", re.IGNORECASE)
 
 
-def find_placeholders(text: str) -> tuple[str, ...]:
-    """Unfilled mail-merge fields in text, each once, in order of first appearance."""
+def find_placeholders(*texts: str) -> tuple[str, ...]:
+    """Unfilled mail-merge fields in the texts (a subject and a body: a mail merge fills
+    both), each once, in order of first appearance."""
+    text = "\n".join(texts)
     if not any(mark in text for mark in "%{[<$"):
         return ()
     found: dict[str, None] = {}

@@ -161,10 +161,12 @@ def is_promotion(sender_name: str, sender_url: str, title: str, content: str) ->
     )
 
 
-def message_kind(sender_name: str, sender_url: str, text: str, attachments: str) -> MessageKind:
+def message_kind(
+    sender_name: str, sender_url: str, text: str, subject: str, attachments: str
+) -> MessageKind:
     if not sender_name and not sender_url:
         return MessageKind.EVENT
-    if text.strip():
+    if text.strip() or subject.strip():  # a subject alone is words to judge
         return MessageKind.TEXT
     return MessageKind.ATTACHMENT if attachments.strip() else MessageKind.EMPTY
 
@@ -282,10 +284,9 @@ def _rows_to_messages(
                     folder=row[i_folder].strip(),
                     attachments=tuple(split_urls(attachments)) if attachments else (),
                     sponsored=is_promotion(sender_name, sender_url, title, content),
-                    # The subject is read with the body: a mail merge fills both.
-                    placeholders=find_placeholders(f"{subject}\n{text}"),
+                    placeholders=find_placeholders(subject, text),
                     source_line=line,
-                    kind=message_kind(sender_name, sender_url, f"{subject}\n{text}", attachments),
+                    kind=message_kind(sender_name, sender_url, text, subject, attachments),
                 )
             return
         except UnicodeDecodeError:

@@ -36,9 +36,10 @@ def thread_text(
     events_until(sent_at)
     when = f" · {relative_time(sent_at, now)}" if sent_at else ""
     text.append(f"{item.sender.name}{when}\n", style="bold")
-    if item.shown_subject:  # InMails and older messages: a person reads it first
+    subject = item.shown_subject
+    if subject:  # InMails and older messages: a person reads it first
         text.append("Subject: ", style="dim")
-        text.append(f"{item.shown_subject}\n", style="bold")
+        text.append(f"{subject}\n", style="bold")
     text.append(item.text)
     if pending:
         text.append("\n\n")
