@@ -179,3 +179,53 @@ def test_a_client_with_a_job_is_relationship_and_a_seller_with_the_same_opening_
 ) -> None:
     assert judge(backend, client) is Label.RELATIONSHIP
     assert judge(backend, seller) is Label.SPAM
+
+
+# Naming a tool, a price or an order number does not make a pitch, and the subject line can
+# carry the ask. Written 2026-12-07, before any model fitted with the `named` and `inmail`
+# batches judged them, and not taken from any batch.
+NAMED_QUESTION_OR_PITCH = [
+    pytest.param(
+        "Hi Jordan, saw your thread on moving CI to Buildkite. Did you keep the Jenkins agents "
+        "for the Windows builds, or rewrite those pipelines too?",
+        "Hi Jordan, saw your thread on moving CI to Buildkite. We host Buildkite agents on spot "
+        "instances for 40% less than you pay now. Want a 15-minute walkthrough on Thursday?",
+        id="ci-tool",
+    ),
+    pytest.param(
+        "Your app charged my card twice for order 58213 this morning (Visa ending 4410). Could "
+        "you refund one of the two?",
+        "Your app's checkout took 7.4 seconds to load on my phone this morning. We fix Core Web "
+        "Vitals for retailers from $900 a month - can I send you a free audit?",
+        id="order-or-audit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "pitch"), NAMED_QUESTION_OR_PITCH)
+def test_a_stranger_naming_a_tool_or_an_order_asks_for_themselves_or_sells(
+    backend: OfflineBackend, question: str, pitch: str
+) -> None:
+    assert judge(backend, question, STRANGER) is Label.RELATIONSHIP
+    assert judge(backend, pitch, STRANGER) is Label.SPAM
+
+
+VAGUE_BODY = "Hi Jordan, do you have ten minutes this week?"
+
+
+# Model c09d569864 reads both as unclear (0.65 and 0.53), and so did both refits fitted with
+# the `inmail` batch (docs/offline-model.md, "Named things and subject lines").
+@pytest.mark.xfail(strict=True, reason="known gap: a vague body outweighs a specific subject")
+def test_the_subject_decides_what_a_vague_body_asks(backend: OfflineBackend) -> None:
+    question, pitch = backend.classify_many(
+        [
+            Incoming(
+                VAGUE_BODY,
+                UNKNOWN,
+                subject="Your DevConf keynote - a question about the Postgres migration timeline",
+            ),
+            Incoming(VAGUE_BODY, UNKNOWN, subject="Cut your AWS bill by 35% in 30 days"),
+        ]
+    )
+    assert question.label is Label.RELATIONSHIP
+    assert pitch.label is Label.SPAM
