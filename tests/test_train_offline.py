@@ -4,6 +4,7 @@ measured."""
 
 from __future__ import annotations
 
+import json
 import warnings
 from types import ModuleType
 
@@ -53,3 +54,48 @@ def test_fit_merges_one_network_per_seed(trainer) -> None:
     assert fitted.classes == ("relationship", "spam", "unclear")
     units = trainer.HIDDEN_UNITS * len(trainer.SEEDS)
     assert fitted.layers[0][0].shape == (units, 8) and fitted.layers[1][0].shape == (3, units)
+
+
+def test_rescore_measures_every_unseen_batch_and_keeps_the_rest_of_the_report(
+    trainer, tmp_path, monkeypatch
+) -> None:
+    from reply_assistant.backends.offline.encoder import Encoder
+    from reply_assistant.backends.offline.model import EmbeddingModel
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = [
+        {
+            "batch": "later",
+            "label": "relationship",
+            "text": "Happy birthday! Hope it's a great one.",
+        },
+        {"batch": "later", "label": "spam", "text": "We build apps in 2 weeks. Book a demo today?"},
+        {"batch": "later", "label": "unclear", "text": "Hi"},
+    ]
+    (corpus / "later.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    report = tmp_path / "report.json"
+    version = EmbeddingModel.load().version
+    report.write_text(json.dumps({"model": version, "grid": ["kept"], "unseen": {"old": {}}}))
+    monkeypatch.setattr(trainer, "CORPUS", corpus)
+    monkeypatch.setattr(trainer, "UNSEEN", ("later",))
+    monkeypatch.setattr(trainer, "REPORT", report)
+    monkeypatch.setattr(trainer, "public_rows", lambda: ([], {}))
+
+    trainer.rescore(Encoder())
+
+    written = json.loads(report.read_text())
+    assert written["grid"] == ["kept"] and written["model"] == version
+    assert list(written["unseen"]) == ["later"] and written["unseen"]["later"]["n"] == 3
+    assert written["public"] == {}
+
+
+def test_rescore_refuses_a_report_of_another_model(trainer, tmp_path, monkeypatch) -> None:
+    from reply_assistant.backends.offline.encoder import Encoder
+
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"model": "0000000000"}))
+    monkeypatch.setattr(trainer, "REPORT", report)
+    with pytest.raises(SystemExit, match="describes model 0000000000"):
+        trainer.rescore(Encoder())
+    assert json.loads(report.read_text()) == {"model": "0000000000"}
