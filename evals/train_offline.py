@@ -336,6 +336,10 @@ def rescore(encoder: Encoder) -> None:
         model, encoder, public_score, read_rows(unseen=True)
     )
     report["model"] = model.version
+    write_report(report)
+
+
+def write_report(report: dict) -> None:
     REPORT.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
 
 
@@ -431,20 +435,15 @@ def main() -> None:
         "alpha": alpha,
         "relationship_weight": weight,
     }
-    REPORT.write_text(
-        json.dumps(
-            {
-                "model": model.version,
-                "chosen": chosen,
-                "details": details,
-                "public": public_results,
-                "unseen": unseen_results,
-                "grid": grid,
-            },
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
+    write_report(
+        {
+            "model": model.version,
+            "chosen": chosen,
+            "details": details,
+            "public": public_results,
+            "unseen": unseen_results,
+            "grid": grid,
+        }
     )
     if not args.no_write:
         model.save(OUTPUT, details)

@@ -1,6 +1,6 @@
-"""The trainer's ensemble (`evals/train_offline.py`): the networks of each seed are shipped as
-one, whose logits must be the mean of theirs, or the model file would not be what was
-measured."""
+"""The trainer (`evals/train_offline.py`): the networks of each seed are shipped as one,
+whose logits must be the mean of theirs, or the model file would not be what was measured;
+and `--rescore` measures the shipped model on batches written after it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from script_modules import load_script
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
-from reply_assistant.backends.offline.model import network_logits, softmax
+from reply_assistant.backends.offline.encoder import Encoder
+from reply_assistant.backends.offline.model import EmbeddingModel, network_logits, softmax
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +60,6 @@ def test_fit_merges_one_network_per_seed(trainer) -> None:
 def test_rescore_measures_every_unseen_batch_and_keeps_the_rest_of_the_report(
     trainer, tmp_path, monkeypatch
 ) -> None:
-    from reply_assistant.backends.offline.encoder import Encoder
-    from reply_assistant.backends.offline.model import EmbeddingModel
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     rows = [
@@ -91,8 +89,6 @@ def test_rescore_measures_every_unseen_batch_and_keeps_the_rest_of_the_report(
 
 
 def test_rescore_refuses_a_report_of_another_model(trainer, tmp_path, monkeypatch) -> None:
-    from reply_assistant.backends.offline.encoder import Encoder
-
     report = tmp_path / "report.json"
     report.write_text(json.dumps({"model": "0000000000"}))
     monkeypatch.setattr(trainer, "REPORT", report)
