@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from reply_assistant.greeting_name import greeting_name
+from reply_assistant.printable import printable
 
 
 class Label(StrEnum):
@@ -215,12 +216,28 @@ class VerdictOutput(BaseModel):
     )
     action: Action
 
+    # An LLM's answer is shown in a terminal, and a message it read can steer it.
+    @field_validator("reason")
+    @classmethod
+    def _printable_reason(cls, reason: str) -> str:
+        return printable(reason)
+
+    @field_validator("signals")
+    @classmethod
+    def _printable_signals(cls, signals: list[str]) -> list[str]:
+        return [printable(signal) for signal in signals]
+
 
 class DraftOutput(BaseModel):
     """The schema a drafter must fill in."""
 
     text: str
     language: str = Field(description="ISO 639-1 code of the reply's language, e.g. 'en'.")
+
+    @field_validator("text")
+    @classmethod
+    def _printable_text(cls, text: str) -> str:
+        return printable(text)  # shown in a terminal, and copied for pasting (VerdictOutput)
 
 
 class Usage(BaseModel):

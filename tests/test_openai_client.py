@@ -569,3 +569,22 @@ def test_only_a_backend_with_a_known_price_declares_it_priced():
     )
     assert llm(MODEL, structured_mode="prompt").capabilities.structured_modes == ("prompt",)
     assert LLMBackend.capabilities.structured_modes == ()  # the class default is untouched
+
+
+# ---------------------------------------------------------------- control codes
+
+HOSTILE = "Hi Sam,\x1b]2;PWNED\x07 thanks\x1b[2J\r\nJordan\x9b"
+
+
+async def test_streamed_and_structured_answers_reach_no_terminal_control_code(
+    fake_llm, make_client
+):
+    # A message can steer a model into answering with ESC sequences (clear the screen,
+    # retitle the window, write the clipboard); the UI shows the answer as it streams.
+    fake_llm.responder = lambda request: HOSTILE
+    pieces = [piece async for piece in make_client().stream_text([HumanMessage("Congrats!")])]
+    assert "".join(pieces) == "Hi Sam,]2;PWNED thanks[2J\nJordan"
+
+    fake_llm.responder = lambda request: json.dumps({"text": HOSTILE, "language": "en"})
+    result = await make_client().complete([HumanMessage("Congrats!")], DraftOutput)
+    assert result.parsed.text == "Hi Sam,]2;PWNED thanks[2J\nJordan"

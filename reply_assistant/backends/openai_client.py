@@ -65,6 +65,7 @@ from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.endpoint_address import is_local
 from reply_assistant.backends.pricing import cost_usd
 from reply_assistant.models import Usage
+from reply_assistant.printable import printable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)
@@ -435,7 +436,8 @@ class ChatClient:
                         usage_reported = True
                     for choice in chunk.choices:
                         if choice.delta.content:
-                            yield choice.delta.content
+                            # Shown as it arrives: no terminal control codes (`printable`).
+                            yield printable(choice.delta.content)
                         finished = finished or choice.finish_reason is not None
             except openai.APIError as exc:
                 failure = self._translate(exc)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from reply_assistant.models import Message, MessageKind, Participant, Verdict
+from reply_assistant.printable import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +87,20 @@ def _recipients_json(recipients: tuple[Participant, ...]) -> str:
 
 
 def message_row(message: Message, sender_key: str, imported_at: str, source: str) -> tuple:
-    """Values for INSERT INTO messages, in MESSAGE_COLUMNS order."""
+    """Values for INSERT INTO messages, in MESSAGE_COLUMNS order; what is shown is stored
+    `printable` (the raw content stays as exported, and the id is computed from it)."""
     return (
         message.id,
         message.conversation_id,
-        message.sender.name,
+        printable(message.sender.name),
         message.sender.profile_url,
         sender_key,
         _recipients_json(message.recipients),
         iso(message.sent_at),
         message.content_raw,
-        message.text,
-        message.conversation_title,
-        message.subject,
+        printable(message.text),
+        printable(message.conversation_title),
+        printable(message.subject),
         message.folder,
         _strings_json(message.attachments),
         int(message.sponsored),

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from reply_assistant.printable import printable
 from reply_assistant.private_files import create_private_dir, create_private_file
 from reply_assistant.store.draft_outcomes import DRAFT_OUTCOMES_TABLE
 from reply_assistant.store.embeddings import EMBEDDINGS_TABLE
@@ -148,6 +149,24 @@ UPDATE messages SET kind = CASE
 END;
 """
 
+# Text imported or answered before it was stored `printable` (2026-12-07): a stranger's
+# terminal control codes reached the screen. `migrate` registers the SQL function.
+_V7 = """
+UPDATE messages SET
+    sender_name = printable(sender_name), text = printable(text),
+    title = printable(title), subject = printable(subject)
+WHERE sender_name != printable(sender_name) OR text != printable(text)
+    OR title != printable(title) OR subject != printable(subject);
+UPDATE conversations SET title = printable(title) WHERE title != printable(title);
+UPDATE connections SET
+    name = printable(name), company = printable(company), position = printable(position)
+WHERE name != printable(name) OR company != printable(company)
+    OR position != printable(position);
+UPDATE owner SET name = printable(name) WHERE name != printable(name);
+UPDATE verdicts SET reason = printable(reason) WHERE reason != printable(reason);
+UPDATE drafts SET text = printable(text) WHERE text != printable(text);
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: Sequence[str] = (
     _V1,
@@ -156,6 +175,7 @@ MIGRATIONS: Sequence[str] = (
     SENDER_MARKS_TABLE,
     EVAL_RUNS_TABLE,
     DRAFT_OUTCOMES_TABLE,
+    _V7,
 )
 
 
@@ -195,6 +215,7 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> i
     The version is re-read under the write lock, so two processes opening a new file at
     once (the UI and a batch) do not both apply a migration.
     """
+    db.create_function("printable", 1, printable, deterministic=True)  # for _V7
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable
 
 from reply_assistant.models import Connection, Message, Participant
+from reply_assistant.printable import printable
 from reply_assistant.store.base import StoreBase, from_owner_sql
 from reply_assistant.store.identity import name_key, url_key
 from reply_assistant.store.records import MESSAGE_COLUMNS, iso, message_row, utc_now
@@ -80,10 +81,10 @@ class WritesMixin(StoreBase):
                     key,
                     connection.profile_url,
                     key_of_url,
-                    connection.name,
+                    printable(connection.name),
                     key_of_name,
-                    connection.company,
-                    connection.position,
+                    printable(connection.company),
+                    printable(connection.position),
                     connected_on,
                 )
             )
@@ -105,7 +106,7 @@ class WritesMixin(StoreBase):
             """INSERT INTO owner (id, name, profile_url) VALUES (1, ?, ?)
                ON CONFLICT (id) DO UPDATE SET
                    name = excluded.name, profile_url = excluded.profile_url""",
-            (owner.name, owner.profile_url),
+            (printable(owner.name), owner.profile_url),
         )
 
     def refresh_conversations(
