@@ -107,10 +107,12 @@ PUBLIC = ("sms", "chitchat")
 # `named` (naming tools, prices and orders does not make a pitch) and `inmail` (a subject
 # line carries the ask) were written the same day to be fitted on; fitting on both, or on
 # `named` alone, was measured and not adopted (docs/offline-model.md, "Named things and
-# subject lines"), so they measure too.
+# subject lines"), so they measure too. `headers` (subject lines that decide a vague body,
+# and generic or warm ones that don't) was written to test a rule that let the subject
+# decide; the rule was not adopted (docs/offline-model.md, "The subject decides a vague body").
 UNSEEN = (
     "services", "hiring", "connections", "month", "probe", "inbound", "short", "terse",
-    "subjects", "named", "inmail",
+    "subjects", "named", "inmail", "headers",
 )  # fmt: skip
 
 
