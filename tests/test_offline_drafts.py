@@ -401,3 +401,48 @@ def test_only_the_senders_own_news_gets_congratulated(text: str) -> None:
     # congratulated by the sender: nobody here has news of their own.
     assert occasions.read_occasion(message(text)).occasion != occasions.NEW_JOB
     assert "congratulations on" not in draft(message(text), Label.RELATIONSHIP)[0].lower()
+
+
+THANKED_FOR_HELP = (
+    "You're very welcome",
+    "glad it helped",
+    "glad it was useful",
+    "Happy it helped",
+)
+
+
+def test_a_thanks_that_closes_a_question_is_a_sign_off_not_thanks_for_help() -> None:
+    # Asked without a question mark, then signed off with "Thanks!" (QA, 2026-12-07).
+    text = (
+        "Hello Rosa, I read your post on warehouse slotting and would like to ask how you "
+        "chose the ABC thresholds. Thanks!"
+    )
+    reading = occasions.read_occasion(message(text))
+    assert reading.asks_question and reading.occasion != occasions.THANKS
+    for variant in range(3):
+        reply, _ = draft(message(text), Label.RELATIONSHIP, variant=variant)
+        assert not any(phrase in reply for phrase in THANKED_FOR_HELP)
+        assert "question" in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for connecting, Maria! Loved your talk on slotting.",
+        "Thank you for accepting my invitation. Looking forward to staying in touch.",
+        "Gracias por conectar, Maria. Un saludo desde Quito.",
+    ],
+)
+def test_thanks_for_connecting_is_a_greeting_not_thanks_for_help_or_an_invitation(
+    text: str,
+) -> None:
+    reading = occasions.read_occasion(message(text))
+    assert reading.occasion not in (occasions.THANKS, occasions.INVITATION)
+    reply, _ = draft(message(text), Label.RELATIONSHIP)
+    assert not any(phrase in reply for phrase in THANKED_FOR_HELP)
+    assert "invitation" not in reply
+
+
+def test_thanks_for_something_the_owner_did_is_still_thanks() -> None:
+    reading = occasions.read_occasion(message("Thanks so much for the intro to Ana yesterday!"))
+    assert reading.occasion == occasions.THANKS

@@ -102,6 +102,26 @@ _SENDER_NEWS = _any(
 _THANKS = _any(
     r"\bthanks?\b|thank you|gracias|merci|danke|obrigad[oa]|grazie|bedankt|dank je|dank u",
 )
+# "… how you chose the thresholds. Thanks!": a thank-you that closes an ask signs it off;
+# it is not what the message is about.
+_CLOSING_THANKS = _any(
+    r"(?:^|\s)(?:many thanks|thanks?|thank you|gracias|merci|danke|obrigad[oa]|grazie|bedankt)"
+    r"(?: (?:in advance|a lot|so much|again))?[\s.!🙏]*$",
+)
+# Thanks for connecting is a greeting, not the occasion: not thanks for help ("You're very
+# welcome, I'm glad it helped" answers it wrongly), and "my invitation" invites no one.
+_CONNECTION_THANKS = _any(
+    r"(?:thanks?|thank you)(?: so much| a lot)? for (?:connecting|the connection"
+    r"|accepting(?: my (?:invitation|invite|request|connection request))?"
+    r"|the add|adding me|the connect)|gracias por (?:conectar|aceptar)"
+    r"|merci (?:pour la connexion|d'avoir accepté)|danke (?:für die (?:vernetzung|annahme)"
+    r"|fürs vernetzen)|obrigad[oa] (?:pela conexão|por aceitar)",
+)
+# An ask without a question mark.
+_INDIRECT_QUESTION = _any(
+    r"(?:would|'d) like to ask|wanted to ask|want to ask|i was wondering"
+    r"|wondering (?:if|whether)",
+)
 _INTRODUCED_BY = re.compile(
     r"(?P<contact>[A-ZÀ-Ý][\w'-]+(?: (?:de |van |da )?[A-ZÀ-Ý][\w'-]+)?)"
     r"(?: \([^)]{1,40}\))?,? (?:suggested|recommended|mentioned|told me|introduced|said|"
@@ -252,19 +272,21 @@ _FIRST_PERSON = {
 def read_occasion(item: Incoming, owner_first_name: str = "") -> Reading:
     """The occasion of `item` and the sender's words for its specifics."""
     text = item.read_text
-    slots = _specifics(text, item, owner_first_name)
+    about = _CONNECTION_THANKS.sub("", text)
+    slots = _specifics(about, item, owner_first_name)
     asks = asks_question(text)
     in_thread = any(turn.from_owner for turn in item.thread) or len(item.thread) > 0
     occasion = next(
-        (name for name, matches in _DETECTORS if matches(text, in_thread)),
+        (name for name, matches in _DETECTORS if matches(about, in_thread)),
         QUESTION if asks else GENERAL,
     )
     return Reading(occasion=occasion, slots=slots, asks_question=asks)
 
 
 def asks_question(text: str) -> bool:
-    """A real question, not only a rhetorical tag ("Interested?" ends pitches too)."""
-    return "?" in text or "¿" in text
+    """A real question, not only a rhetorical tag ("Interested?" ends pitches too), or an
+    ask put without a question mark ("I would like to ask how …")."""
+    return "?" in text or "¿" in text or bool(_INDIRECT_QUESTION.search(text))
 
 
 def _scheduling(text: str, in_thread: bool) -> bool:
@@ -294,7 +316,7 @@ _DETECTORS = (
         lambda text, _: bool(_INTRODUCED_BY.search(text)) and bool(_INTRO_CONTEXT.search(text)),
     ),
     (EVENT_FOLLOW_UP, lambda text, _: _event(text) is not None),
-    (THANKS, lambda text, _: bool(_THANKS.search(text[:120]))),
+    (THANKS, lambda text, _: bool(_THANKS.search(_CLOSING_THANKS.sub("", text)[:120]))),
     (CATCH_UP, lambda text, _: bool(_CATCH_UP.search(text)) and not asks_question(text[-80:])),
 )
 
