@@ -20,6 +20,7 @@ from reply_assistant.batch.output import FORMATS
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.output_paths import check_output_path
 
 if TYPE_CHECKING:
     from reply_assistant.batch.estimate import RunEstimate
@@ -143,6 +144,7 @@ def command(
         raise InputError(
             f"The folder {output.parent} does not exist; create it or choose another --output."
         )
+    check_output_path(output, "--output", [export, app.db_path, app.config_path])
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.batch.estimate import estimate_run
     from reply_assistant.batch.output import ResultTally, result_rows, write_results

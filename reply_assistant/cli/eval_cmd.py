@@ -20,6 +20,7 @@ from rich.console import Console
 from reply_assistant.cli.backend_choice import prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.output_paths import check_distinct_outputs, check_output_path
 from reply_assistant.private_files import write_private_text
 
 # Examples judged wrong that the report lists per version (eval --show-errors; rescore).
@@ -150,6 +151,11 @@ def command(
         raise InputError("--judge scores drafts; it cannot be used with --no-drafts.")
     if field_since and not with_field:
         raise InputError("--field-since needs --field.")
+    dataset_paths = list(datasets) or [default_dataset_path()]
+    check_distinct_outputs({"--output": output, "--html": html_path})
+    for option, path in (("--output", output), ("--html", html_path)):
+        if path is not None:
+            check_output_path(path, option, [*dataset_paths, app.db_path, app.config_path])
     judge = (
         JudgeSpec(model=judge_model, prompt_version=judge_prompt or DEFAULT_JUDGE_VERSION)
         if use_judge
@@ -158,7 +164,7 @@ def command(
     try:
         if judge is not None:
             check_judge(settings, judge)
-        dataset = load_dataset(list(datasets) or [default_dataset_path()], split)
+        dataset = load_dataset(dataset_paths, split)
         specs = plan_runs(
             settings,
             backend=backend,
@@ -271,6 +277,8 @@ def history_command(app: AppContext, prompt: str | None, html_path: Path | None)
     from reply_assistant.evals.report_text import figures_table
     from reply_assistant.store import Store, StoreError
 
+    if html_path is not None:
+        check_output_path(html_path, "--html", [app.db_path, app.config_path])
     try:
         with Store.open(app.db_path) as store:
             entries = history(store.eval_runs.eval_runs(), prompt)
@@ -341,6 +349,9 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     from reply_assistant.evals.compare import RunFileError, load_run_file, rescore
     from reply_assistant.evals.report_text import print_field, print_report
 
+    if output is not None:
+        # The recorded metrics are what the rescored ones are compared with.
+        check_output_path(output, "--output", [run_path])
     try:
         run_file = load_run_file(run_path)
     except RunFileError as exc:
