@@ -139,11 +139,7 @@ def command(
     output = output or Path(f"replies-{date.today().isoformat()}.csv")
     if output.suffix.lower() not in FORMATS:
         raise InputError(f"--output must end in .csv or .jsonl, not {output.name!r}.")
-    if not output.parent.is_dir():
-        # Checked now: the file is written after all the judging.
-        raise InputError(
-            f"The folder {output.parent} does not exist; create it or choose another --output."
-        )
+    # Checked now: the file is written after all the judging.
     check_output_path(output, "--output", [export, app.db_path, app.config_path])
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.batch.estimate import estimate_run
@@ -223,7 +219,13 @@ def command(
         # Streamed: a whole export's rows are never in memory at once.
         tally = ResultTally()
         rows = tally.counting(result_rows(store, outcome.message_ids))
-        write_results(output, rows, bom=bom, details=details)
+        try:
+            write_results(output, rows, bom=bom, details=details)
+        except OSError as exc:
+            raise InputError(
+                f"Cannot write {output}: {exc.strerror}. The results are saved: rerunning the "
+                "same command writes the file without judging again."
+            ) from exc
         _print_summary(err, outcome, tally, output, interrupted)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)

@@ -1,5 +1,6 @@
-"""Where a command may write its result, checked before it does any work: a result never
-replaces a file the command reads (an export, a dataset, the state or config file)."""
+"""Where a command may write its result, checked before it does any work: a folder that is
+missing or cannot be written costs nothing, and a result never replaces a file the command
+reads (an export, a dataset, the state or config file)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,21 @@ from reply_assistant.cli.errors import InputError
 
 
 def check_output_path(path: Path, option: str, reads: Iterable[Path]) -> None:
-    """Raise InputError when writing `path` (given as `option`) would replace one of the
-    files in `reads`, or a file inside one of its folders. A new file in such a folder is
-    fine: it holds nothing yet."""
+    """Raise InputError when `path` (given as `option`) cannot be written, or writing it
+    would replace one of the files in `reads` or a file inside one of its folders. A new
+    file in such a folder is fine: it holds nothing yet."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(
+            f"The folder {folder} does not exist; create it or choose another {option}."
+        )
+    # os.access also says no for an immutable folder or file (chattr +i), even to root.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"Cannot write {option} {path}: the folder {folder} is not writable.")
     if not path.exists():
         return
+    if not os.access(path, os.W_OK):
+        raise InputError(f"Cannot write {option} {path}: the file is not writable.")
     for read in reads:
         if not read.exists():
             continue

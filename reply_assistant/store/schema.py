@@ -159,14 +159,21 @@ MIGRATIONS: Sequence[str] = (
 )
 
 
+# What SQLite says about a file that is not a database, or not one it can read.
+NOT_A_DATABASE = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
+
+
 class StoreError(Exception):
     """The state file cannot be used (written by a newer version, not a database, ...)."""
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on."""
-    create_private_dir(path.parent)
-    create_private_file(path)
+    try:
+        create_private_dir(path.parent)
+        create_private_file(path)
+    except OSError as exc:
+        raise StoreError(f"Cannot write the state file {path}: {exc.strerror}.") from exc
     db = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
@@ -181,7 +188,11 @@ def connect(path: Path) -> sqlite3.Connection:
         migrate(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise StoreError(f"{path} is not a Reply Assistant state file: {exc}.") from exc
+        if exc.sqlite_errorname in NOT_A_DATABASE:
+            raise StoreError(f"{path} is not a Reply Assistant state file: {exc}.") from exc
+        # It cannot be opened or written (a read-only file, a folder where SQLite cannot
+        # make its journal), or another process keeps it locked.
+        raise StoreError(f"Cannot use the state file {path}: {exc}.") from exc
     return db
 
 
