@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.progress import Progress as ProgressBar
 
-from reply_assistant.batch.output import FORMATS
+from reply_assistant.batch.output import FORMATS, NOT_JUDGED_YET
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
@@ -299,6 +299,7 @@ def _until_done_or_interrupted(
     from reply_assistant.engine.events import Progress
 
     holder: dict[str, RunOutcome] = {}
+    started = time.perf_counter()
 
     async def main() -> None:
         try:
@@ -313,8 +314,9 @@ def _until_done_or_interrupted(
         progress = latest[0] if latest else Progress(0)
         partial = RunOutcome(
             message_ids=message_ids,
-            already_done=len(message_ids) - progress.total if latest else 0,
+            already_done=0,  # counted from the rows by the summary
             progress=progress,
+            wall_s=time.perf_counter() - started,
         )
         return holder.get("outcome", partial), True
     return holder["outcome"], False
@@ -392,10 +394,15 @@ def _print_summary(
         if interrupted
         else ("stopped at first failure" if outcome.stopped_early else "done")
     )
+    not_judged = tally.labels[NOT_JUDGED_YET]
+    # A run stopped by Ctrl-C may not have said what it found done (it can stop while the
+    # model loads); the rows say it: whatever is neither judged now nor left to do.
+    already_done = tally.rows - not_judged - progress.done if interrupted else outcome.already_done
+    left = f", {not_judged} {NOT_JUDGED_YET}: rerun to finish them" if not_judged else ""
     err.print(
         f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {tally.rows} messages "
-        f"({outcome.already_done} already done, {progress.done} judged now, "
-        f"{len(outcome.failures)} failed)"
+        f"({already_done} already done, {progress.done} judged now, "
+        f"{len(outcome.failures)} failed{left})"
     )
     err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
