@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
 from reply_assistant.cli.backend_choice import prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 from reply_assistant.cli.output_paths import check_distinct_outputs, check_output_path
+from reply_assistant.cli.report_output import report_console
 from reply_assistant.private_files import write_private_text
 
 # Examples judged wrong that the report lists per version (eval --show-errors; rescore).
@@ -179,7 +179,7 @@ def command(
     except (DatasetError, ConfigError, FieldError) as exc:
         raise InputError(str(exc)) from exc
 
-    console = Console()
+    console = report_console()
     if prompts and all(spec.backend == OFFLINE for spec in specs):
         why = (
             "--backend offline runs only the offline model"
@@ -233,19 +233,23 @@ def command(
         runs=runs,
         field=field,
     )
-    print_report(console, runs, show_errors)
-    if field is not None:
-        print_field(console, field, runs)
+    # Written before anything is printed: a reader that stops early (`| head`) must not
+    # cost the run its files.
     if output:
         # Without --field a RUN.json stays as before it existed: no "field": null.
         unused = {"field"} if field is None else None
         write_private_text(output, run_file.model_dump_json(indent=1, exclude=unused))
-        console.print(f"runs written to {output}")
     _record_history(app, run_file, output)
     if html_path:
         write_private_text(
             html_path, render_html(runs, run_file.dataset, run_file.created_at, field)
         )
+    print_report(console, runs, show_errors)
+    if field is not None:
+        print_field(console, field, runs)
+    if output:
+        console.print(f"runs written to {output}")
+    if html_path:
         console.print(f"HTML report written to {html_path}")
     failures = threshold_failures(runs, min_macro_f1=min_macro_f1, max_spam_fp=max_spam_fp)
     for failure in failures:
@@ -284,14 +288,15 @@ def history_command(app: AppContext, prompt: str | None, html_path: Path | None)
             entries = history(store.eval_runs.eval_runs(), prompt)
     except StoreError as exc:
         raise InputError(str(exc)) from exc
-    console = Console()
+    if html_path:
+        write_private_text(html_path, render_history_html(entries))
+    console = report_console()
     if entries:
         console.print(figures_table("Eval history", *history_table(entries), names=3))
     else:
         wanted = f" of {prompt}" if prompt else ""
         console.print(f"No eval runs{wanted} recorded yet; `reply-assistant eval` records each.")
     if html_path:
-        write_private_text(html_path, render_history_html(entries))
         console.print(f"HTML history written to {html_path}")
 
 
@@ -316,7 +321,7 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
         first, second = load_run_file(run_a), load_run_file(run_b)
     except RunFileError as exc:
         raise InputError(str(exc)) from exc
-    console = Console()
+    console = report_console()
     mismatch = dataset_mismatch(first, second)
     if mismatch:
         if not force:
@@ -357,7 +362,10 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     except RunFileError as exc:
         raise InputError(str(exc)) from exc
     rescored, changed = rescore(run_file)
-    console = Console()
+    if output:
+        unused = {"field"} if rescored.field is None else None
+        write_private_text(output, rescored.model_dump_json(indent=1, exclude=unused))
+    console = report_console()
     print_report(console, rescored.runs, SHOWN_ERRORS)
     if rescored.field is not None:  # recorded by eval --field, shown as it was
         print_field(console, rescored.field, rescored.runs)
@@ -366,6 +374,4 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     else:
         console.print("metrics match the recorded ones")
     if output:
-        unused = {"field"} if rescored.field is None else None
-        write_private_text(output, rescored.model_dump_json(indent=1, exclude=unused))
         console.print(f"rescored runs written to {output}")
