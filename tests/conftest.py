@@ -97,6 +97,7 @@ FUNCTIONAL_MODULES = (
     "test_draft_outcomes_pilot",
     "test_doctor",
     "test_cli_main_options",
+    "test_cli_closed_stdout",
 )
 FUNCTIONAL_FIXTURES = {"fake_llm", "real_llm", "llm_env", "snap_compare"}
 

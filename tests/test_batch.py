@@ -24,7 +24,7 @@ from batch_exports import (
     write_export,
 )
 
-from reply_assistant.batch.output import COLUMNS
+from reply_assistant.batch.output import COLUMNS, NOT_JUDGED_NOTE
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
@@ -305,9 +305,17 @@ def test_interrupted_run_resumes_without_repeating_calls(llm_env, tmp_path, how)
     if how == "ctrl-c":
         assert process.returncode == 130, output
         assert "Interrupted" in output
-        assert len(read_csv(out)) == count  # partial output still written, every row present
+        rows = read_csv(out)
+        assert len(rows) == count  # partial output still written, every row present
         # The summary counts what the run finished before the Ctrl-C, not "0 judged now".
         assert f"{len(finished_before)} judged now" in output
+        # The rows it did not reach say why they are blank, and are counted as such.
+        unjudged = [row for row in rows if not row["label"]]
+        assert len(unjudged) == count - len(finished_before)
+        assert all(row["notes"] == NOT_JUDGED_NOTE for row in unjudged)
+        assert f"{len(unjudged)} not judged yet" in output
+        assert f"Labels:  not judged yet {len(unjudged)}," in output and "none" not in output
+        assert "interrupted in 0.0s" not in output  # it ran for at least two calls' latency
     sent_before = len(llm_env.chat_requests())
 
     process = start_batch(export, out, "--concurrency", "2")

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026
 
-from reply_assistant.batch.output import ResultRow, ResultTally, result_rows, write_results
+from reply_assistant.batch.output import (
+    NOT_JUDGED_NOTE,
+    ResultRow,
+    ResultTally,
+    result_rows,
+    write_results,
+)
 from reply_assistant.importer import import_export
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.message_budget import MESSAGE_CHAR_BUDGET, trim_notice
@@ -83,6 +89,7 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
     trimmed = next(filter(None, (trim_notice(message.text, part.backend) for part in parts)), "")
     error = store.error(message_id)
     failed = f"Failed, rerun to retry: {error}" if error else ""
+    unjudged = NOT_JUDGED_NOTE if not judged and not error else ""
     draft = edited if edited is not None else (newest.text if newest else "")
     no_reply_note = ""
     if judged and judged.action is Action.NO_REPLY and draft == (newest.text if newest else ""):
@@ -110,7 +117,7 @@ def expected_row(store: Store, message_id: str) -> ResultRow:
         cost_usd=None if not parts or None in costs else round(sum(costs), 6),
         latency_ms=round(sum(part.latency_ms for part in parts), 1) if parts else None,
         error=store.error(message_id) or "",
-        notes=" ".join(filter(None, (no_reply_note, trimmed, failed))),
+        notes=" ".join(filter(None, (no_reply_note, trimmed, failed, unjudged))),
     )
 
 
@@ -134,7 +141,8 @@ def test_result_file_matches_the_one_message_reads_byte_for_byte(tmp_path, era, 
         write_results(expected, (expected_row(store, m) for m in ids), details=True)
     assert built.read_bytes() == expected.read_bytes()
     assert tally.rows == len(ids) and tally.trimmed == 1
-    assert set(tally.labels) == {"none", "spam", "relationship", "unclear"}
+    # Kind 0 (nothing yet) and kind 4 (failed before a verdict) have no label.
+    assert set(tally.labels) == {"not judged yet", "failed", "spam", "relationship", "unclear"}
 
 
 def test_an_unknown_message_id_is_a_key_error(tmp_path):

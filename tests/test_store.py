@@ -8,7 +8,9 @@ from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from click.testing import CliRunner
 
+from reply_assistant.cli import cli
 from reply_assistant.importer import import_messages
 from reply_assistant.models import (
     Connection,
@@ -146,6 +148,32 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_bytes(b"this is not sqlite at all, just text" * 100)
     with pytest.raises(StoreError, match="not a Reply Assistant state file"):
         Store.open(path)
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "other.db"
+    with closing(sqlite3.connect(path)) as raw:
+        raw.execute("CREATE TABLE foo (x)")
+        raw.execute("INSERT INTO foo VALUES (1)")
+        raw.commit()
+    path.chmod(0o644)
+    before = (path.read_bytes(), stat.S_IMODE(path.stat().st_mode))
+    with pytest.raises(StoreError, match="not a Reply Assistant state file"):
+        Store.open(path)
+    assert (path.read_bytes(), stat.S_IMODE(path.stat().st_mode)) == before
+    result = CliRunner().invoke(cli, ["--db", str(path), "inbox"])
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert "another program's SQLite database" in result.output
+    assert (path.read_bytes(), stat.S_IMODE(path.stat().st_mode)) == before
+
+
+def test_an_empty_file_is_a_new_state_file(tmp_path):
+    path = tmp_path / "s.db"
+    path.touch()
+    with Store.open(path) as store:
+        assert store.all_incoming_ids("all") == []
+    with closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_two_stores_on_one_file_see_each_others_writes(tmp_path):

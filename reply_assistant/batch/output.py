@@ -20,6 +20,10 @@ from reply_assistant.store import Store
 from reply_assistant.store.records import parse_iso
 
 FORMATS = (".csv", ".jsonl")
+# A message in scope that no run has judged yet (one stopped by Ctrl-C or --fail-fast
+# before it): no verdict and no error to tell of, so the row says so itself.
+NOT_JUDGED_YET = "not judged yet"
+NOT_JUDGED_NOTE = "Not judged yet: the run stopped before it; rerun the same command to finish it."
 
 
 class ResultRow(NamedTuple):
@@ -140,6 +144,8 @@ def _row(
         notes = f"{notes} The draft fails checks: {', '.join(failed)}; edit it.".strip()
     if error:  # said in words too: the error column is among the technical ones
         notes = f"{notes} Failed, rerun to retry: {error}".strip()
+    elif not label:
+        notes = f"{notes} {NOT_JUDGED_NOTE}".strip()
     if action == "no_reply" and draft == (draft_text or ""):
         # The assistant's no-reply note is not a draft: a row whose draft cell is filled
         # must be one to send.
@@ -186,8 +192,9 @@ class ResultTally:
     def counting(self, rows: Iterable[ResultRow]) -> Iterator[ResultRow]:
         for row in rows:
             self.rows += 1
-            self.labels[row.label or "none"] += 1
-            self.actions[row.action or "none"] += 1
+            unjudged = "failed" if row.error else NOT_JUDGED_YET
+            self.labels[row.label or unjudged] += 1
+            self.actions[row.action or unjudged] += 1
             self.spam.add(row)
             self.trimmed += TRIM_NOTICE_START in row.notes
             yield row

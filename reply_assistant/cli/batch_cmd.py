@@ -16,10 +16,11 @@ from rich.console import Console
 from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.progress import Progress as ProgressBar
 
-from reply_assistant.batch.output import FORMATS
+from reply_assistant.batch.output import FORMATS, NOT_JUDGED_YET
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.output_paths import check_output_path
 
 if TYPE_CHECKING:
     from reply_assistant.batch.estimate import RunEstimate
@@ -138,11 +139,8 @@ def command(
     output = output or Path(f"replies-{date.today().isoformat()}.csv")
     if output.suffix.lower() not in FORMATS:
         raise InputError(f"--output must end in .csv or .jsonl, not {output.name!r}.")
-    if not output.parent.is_dir():
-        # Checked now: the file is written after all the judging.
-        raise InputError(
-            f"The folder {output.parent} does not exist; create it or choose another --output."
-        )
+    # Checked now: the file is written after all the judging.
+    check_output_path(output, "--output", [export, app.db_path, app.config_path])
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.batch.estimate import estimate_run
     from reply_assistant.batch.output import ResultTally, result_rows, write_results
@@ -221,7 +219,13 @@ def command(
         # Streamed: a whole export's rows are never in memory at once.
         tally = ResultTally()
         rows = tally.counting(result_rows(store, outcome.message_ids))
-        write_results(output, rows, bom=bom, details=details)
+        try:
+            write_results(output, rows, bom=bom, details=details)
+        except OSError as exc:
+            raise InputError(
+                f"Cannot write {output}: {exc.strerror}. The results are saved: rerunning the "
+                "same command writes the file without judging again."
+            ) from exc
         _print_summary(err, outcome, tally, output, interrupted)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
@@ -295,6 +299,7 @@ def _until_done_or_interrupted(
     from reply_assistant.engine.events import Progress
 
     holder: dict[str, RunOutcome] = {}
+    started = time.perf_counter()
 
     async def main() -> None:
         try:
@@ -309,8 +314,9 @@ def _until_done_or_interrupted(
         progress = latest[0] if latest else Progress(0)
         partial = RunOutcome(
             message_ids=message_ids,
-            already_done=len(message_ids) - progress.total if latest else 0,
+            already_done=0,  # counted from the rows by the summary
             progress=progress,
+            wall_s=time.perf_counter() - started,
         )
         return holder.get("outcome", partial), True
     return holder["outcome"], False
@@ -388,10 +394,15 @@ def _print_summary(
         if interrupted
         else ("stopped at first failure" if outcome.stopped_early else "done")
     )
+    not_judged = tally.labels[NOT_JUDGED_YET]
+    # A run stopped by Ctrl-C may not have said what it found done (it can stop while the
+    # model loads); the rows say it: whatever is neither judged now nor left to do.
+    already_done = tally.rows - not_judged - progress.done if interrupted else outcome.already_done
+    left = f", {not_judged} {NOT_JUDGED_YET}: rerun to finish them" if not_judged else ""
     err.print(
         f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {tally.rows} messages "
-        f"({outcome.already_done} already done, {progress.done} judged now, "
-        f"{len(outcome.failures)} failed)"
+        f"({already_done} already done, {progress.done} judged now, "
+        f"{len(outcome.failures)} failed{left})"
     )
     err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))

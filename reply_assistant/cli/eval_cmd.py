@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
 from reply_assistant.cli.backend_choice import prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.output_paths import check_distinct_outputs, check_output_path
+from reply_assistant.cli.report_output import report_console
 from reply_assistant.private_files import write_private_text
 
 # Examples judged wrong that the report lists per version (eval --show-errors; rescore).
@@ -150,6 +151,11 @@ def command(
         raise InputError("--judge scores drafts; it cannot be used with --no-drafts.")
     if field_since and not with_field:
         raise InputError("--field-since needs --field.")
+    dataset_paths = list(datasets) or [default_dataset_path()]
+    check_distinct_outputs({"--output": output, "--html": html_path})
+    for option, path in (("--output", output), ("--html", html_path)):
+        if path is not None:
+            check_output_path(path, option, [*dataset_paths, app.db_path, app.config_path])
     judge = (
         JudgeSpec(model=judge_model, prompt_version=judge_prompt or DEFAULT_JUDGE_VERSION)
         if use_judge
@@ -158,7 +164,7 @@ def command(
     try:
         if judge is not None:
             check_judge(settings, judge)
-        dataset = load_dataset(list(datasets) or [default_dataset_path()], split)
+        dataset = load_dataset(dataset_paths, split)
         specs = plan_runs(
             settings,
             backend=backend,
@@ -173,7 +179,7 @@ def command(
     except (DatasetError, ConfigError, FieldError) as exc:
         raise InputError(str(exc)) from exc
 
-    console = Console()
+    console = report_console()
     if prompts and all(spec.backend == OFFLINE for spec in specs):
         why = (
             "--backend offline runs only the offline model"
@@ -227,19 +233,23 @@ def command(
         runs=runs,
         field=field,
     )
-    print_report(console, runs, show_errors)
-    if field is not None:
-        print_field(console, field, runs)
+    # Written before anything is printed: a reader that stops early (`| head`) must not
+    # cost the run its files.
     if output:
         # Without --field a RUN.json stays as before it existed: no "field": null.
         unused = {"field"} if field is None else None
         write_private_text(output, run_file.model_dump_json(indent=1, exclude=unused))
-        console.print(f"runs written to {output}")
     _record_history(app, run_file, output)
     if html_path:
         write_private_text(
             html_path, render_html(runs, run_file.dataset, run_file.created_at, field)
         )
+    print_report(console, runs, show_errors)
+    if field is not None:
+        print_field(console, field, runs)
+    if output:
+        console.print(f"runs written to {output}")
+    if html_path:
         console.print(f"HTML report written to {html_path}")
     failures = threshold_failures(runs, min_macro_f1=min_macro_f1, max_spam_fp=max_spam_fp)
     for failure in failures:
@@ -271,19 +281,22 @@ def history_command(app: AppContext, prompt: str | None, html_path: Path | None)
     from reply_assistant.evals.report_text import figures_table
     from reply_assistant.store import Store, StoreError
 
+    if html_path is not None:
+        check_output_path(html_path, "--html", [app.db_path, app.config_path])
     try:
         with Store.open(app.db_path) as store:
             entries = history(store.eval_runs.eval_runs(), prompt)
     except StoreError as exc:
         raise InputError(str(exc)) from exc
-    console = Console()
+    if html_path:
+        write_private_text(html_path, render_history_html(entries))
+    console = report_console()
     if entries:
         console.print(figures_table("Eval history", *history_table(entries), names=3))
     else:
         wanted = f" of {prompt}" if prompt else ""
         console.print(f"No eval runs{wanted} recorded yet; `reply-assistant eval` records each.")
     if html_path:
-        write_private_text(html_path, render_history_html(entries))
         console.print(f"HTML history written to {html_path}")
 
 
@@ -308,7 +321,7 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
         first, second = load_run_file(run_a), load_run_file(run_b)
     except RunFileError as exc:
         raise InputError(str(exc)) from exc
-    console = Console()
+    console = report_console()
     mismatch = dataset_mismatch(first, second)
     if mismatch:
         if not force:
@@ -341,12 +354,18 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     from reply_assistant.evals.compare import RunFileError, load_run_file, rescore
     from reply_assistant.evals.report_text import print_field, print_report
 
+    if output is not None:
+        # The recorded metrics are what the rescored ones are compared with.
+        check_output_path(output, "--output", [run_path])
     try:
         run_file = load_run_file(run_path)
     except RunFileError as exc:
         raise InputError(str(exc)) from exc
     rescored, changed = rescore(run_file)
-    console = Console()
+    if output:
+        unused = {"field"} if rescored.field is None else None
+        write_private_text(output, rescored.model_dump_json(indent=1, exclude=unused))
+    console = report_console()
     print_report(console, rescored.runs, SHOWN_ERRORS)
     if rescored.field is not None:  # recorded by eval --field, shown as it was
         print_field(console, rescored.field, rescored.runs)
@@ -355,6 +374,4 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
     else:
         console.print("metrics match the recorded ones")
     if output:
-        unused = {"field"} if rescored.field is None else None
-        write_private_text(output, rescored.model_dump_json(indent=1, exclude=unused))
         console.print(f"rescored runs written to {output}")

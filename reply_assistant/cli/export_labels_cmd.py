@@ -10,6 +10,7 @@ import click
 
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.output_paths import check_output_path
 from reply_assistant.private_files import create_private_file
 
 if TYPE_CHECKING:
@@ -29,15 +30,19 @@ def command(app: AppContext, out: Path) -> None:
     `reply-assistant eval --dataset OUT`: each message with its label, the earlier messages
     of its thread, the sender facts the classifier uses (1st-degree since when, sponsored,
     earlier pitches) and its language when a draft found it."""
-    from reply_assistant.store import Store
+    from reply_assistant.store import Store, StoreError
 
     if out.suffix.lower() != ".jsonl":
         # Written as JSONL whatever the name: a .csv name would promise a spreadsheet.
         raise InputError(f"OUT must end in .jsonl (the eval dataset format), not {out.name!r}.")
+    check_output_path(out, "OUT", [app.db_path, app.config_path])
     if not app.db_path.exists():
         raise InputError(f"No state database at {app.db_path}; open the inbox first.")
-    with Store.open(app.db_path) as store:
-        lines = [dataset_line(store, correction) for correction in store.corrections()]
+    try:
+        with Store.open(app.db_path) as store:
+            lines = [dataset_line(store, correction) for correction in store.corrections()]
+    except StoreError as exc:
+        raise InputError(str(exc)) from exc
     if not lines:
         # No empty file (and an existing OUT stays as it was): say how labels are made.
         click.echo(

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 import click
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +15,10 @@ from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 from reply_assistant.store import FILTERS, ConversationSummary, Store, StoreError
 
-_FROM_WIDTH, _WHEN_WIDTH, _LABEL_WIDTH = 22, 8, 16
+_FROM_WIDTH, _WHEN_WIDTH = 22, 8
+# The narrowest the sender and message columns get before the table itself is squeezed.
+_MIN_FROM_WIDTH, _MIN_MESSAGE_WIDTH = 8, 16
+_GAPS = 9  # three column separators of three cells each
 NO_TEXT_PREVIEW = "(no text: open it on LinkedIn)"
 
 
@@ -97,14 +101,20 @@ def print_inbox(
         console.print(_nothing_listed(filter_name, search), markup=False, highlight=False)
         return
     now = datetime.now(UTC)
+    labels = [_label_text(summary) for summary in summaries]
+    # As wide as the widest label with its confidence and status, so none is cut.
+    label_width = max(cell_len(label) for label in [*labels, "Label"])
     table = Table(show_edge=False, pad_edge=False)
-    # Fixed widths so the narrow columns survive a narrow terminal; the message takes the rest.
-    message_width = max(16, console.width - _FROM_WIDTH - _WHEN_WIDTH - _LABEL_WIDTH - 9)
-    table.add_column("From", no_wrap=True, max_width=_FROM_WIDTH)
+    # When and Label keep their widths; on a narrow terminal the sender gives way first,
+    # then the message, which otherwise takes the rest.
+    rest = console.width - _WHEN_WIDTH - label_width - _GAPS
+    from_width = min(_FROM_WIDTH, max(_MIN_FROM_WIDTH, rest - _MIN_MESSAGE_WIDTH))
+    message_width = max(_MIN_MESSAGE_WIDTH, rest - from_width)
+    table.add_column("From", no_wrap=True, max_width=from_width)
     table.add_column("Message", no_wrap=True, max_width=message_width)
     table.add_column("When", no_wrap=True, justify="right", width=_WHEN_WIDTH)
-    table.add_column("Label", no_wrap=True, width=_LABEL_WIDTH)
-    for summary in summaries:
+    table.add_column("Label", no_wrap=True, width=label_width)
+    for summary, label in zip(summaries, labels, strict=True):
         sender = summary.sender.name or "(unknown)"
         if summary.first_degree:
             sender += " · 1st"
@@ -117,7 +127,7 @@ def print_inbox(
             Text(sender, overflow="ellipsis"),
             Text(preview, overflow="ellipsis"),
             relative_time(summary.sent_at, now),
-            _label_text(summary),
+            label,
         )
     console.print(table)
 

@@ -179,19 +179,32 @@ MIGRATIONS: Sequence[str] = (
 )
 
 
+# What SQLite says about a file that is not a database, or not one it can read.
+NOT_A_DATABASE = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
+
+
 class StoreError(Exception):
     """The state file cannot be used (written by a newer version, not a database, ...)."""
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on."""
-    create_private_dir(path.parent)
-    create_private_file(path)
+    """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on.
+    Another program's database is refused before anything here writes to it."""
+    existed = path.exists()
+    try:
+        create_private_dir(path.parent)
+        if not existed:
+            create_private_file(path)
+    except OSError as exc:
+        raise StoreError(f"Cannot write the state file {path}: {exc.strerror}.") from exc
     db = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
     db.row_factory = sqlite3.Row
     try:
+        _refuse_another_programs(db, path)
+        if existed:
+            create_private_file(path)  # narrowed to 0600; fails when it cannot be written
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
@@ -199,10 +212,34 @@ def connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA cache_size = -16000")  # 16 MB: an import's index pages stay cached
         db.execute("PRAGMA temp_store = MEMORY")  # the conversation refresh sorts in memory
         migrate(db)
+    except StoreError:
+        db.close()
+        raise
+    except OSError as exc:
+        db.close()
+        raise StoreError(f"Cannot write the state file {path}: {exc.strerror}.") from exc
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise StoreError(f"{path} is not a Reply Assistant state file: {exc}.") from exc
+        if exc.sqlite_errorname in NOT_A_DATABASE:
+            raise StoreError(f"{path} is not a Reply Assistant state file: {exc}.") from exc
+        # It cannot be opened or written (a read-only file, a folder where SQLite cannot
+        # make its journal), or another process keeps it locked.
+        raise StoreError(f"Cannot use the state file {path}: {exc}.") from exc
     return db
+
+
+def _refuse_another_programs(db: sqlite3.Connection, path: Path) -> None:
+    """Raise StoreError unless the file is ours: new (no schema at all) or versioned by
+    our migrations. Only reads, in one statement, so a migration another process commits
+    meanwhile is seen whole or not at all."""
+    schema_objects, version = db.execute(
+        "SELECT (SELECT count(*) FROM sqlite_master), user_version FROM pragma_user_version"
+    ).fetchone()
+    if schema_objects and version == 0:
+        raise StoreError(
+            f"{path} is not a Reply Assistant state file: it is another program's SQLite "
+            "database; choose another --db."
+        )
 
 
 def schema_version(db: sqlite3.Connection) -> int:
