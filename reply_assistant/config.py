@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 import platformdirs
-from pydantic import ConfigDict, Field, Strict, TypeAdapter, ValidationError
+from pydantic import AfterValidator, ConfigDict, Field, Strict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
+
+from reply_assistant.linkedin_links import profile_slug
 
 APP_NAME = "reply-assistant"
 # A cheap, current model that supports JSON-schema structured output and temperature.
@@ -40,6 +42,16 @@ Text = Annotated[str, Strict()]
 Flag = Annotated[bool, Strict()]
 Texts = Annotated[list[Text], Strict()]
 _STRICT_UNKNOWN_KEYS = ConfigDict(extra="forbid")
+
+
+def _profile_url(value: str) -> str:
+    if not profile_slug(value):
+        # The message says what the value should be: _describe puts it after "should be".
+        raise ValueError("a LinkedIn profile URL (https://www.linkedin.com/in/...)")
+    return value
+
+
+ProfileUrl = Annotated[Text, AfterValidator(_profile_url)]
 
 
 class ConfigError(Exception):
@@ -115,7 +127,7 @@ class Settings:
     max_attempts: Annotated[int, Strict(), Field(ge=1)] = 5
     max_retry_wait_s: Annotated[float, Strict(), Field(ge=0)] = 60.0
     redact: Flag = False
-    me: Text | None = None  # the owner's profile URL, when detection should be overridden
+    me: ProfileUrl | None = None  # the owner's profile URL, when detection should be overridden
     # "Needs reply" covers conversations whose last message is at most this many days
     # older than the newest one imported (0: no limit); older ones are under a filter.
     needs_reply_days: Annotated[int, Strict(), Field(ge=0)] = 90
@@ -222,7 +234,12 @@ def _describe(error: ValidationError, key: str | None = None) -> str:
         if problem["type"] == "unexpected_keyword_argument":
             problems.append(f"unknown setting {name}")
             continue
-        expected = _EXPECTED.get(problem["type"]) or problem["msg"].removeprefix("Input should be ")
+        if problem["type"] == "value_error":  # our own validators say what is expected
+            expected = str(problem["ctx"]["error"])
+        else:
+            expected = _EXPECTED.get(problem["type"]) or problem["msg"].removeprefix(
+                "Input should be "
+            )
         shown = json.dumps(problem["input"], ensure_ascii=False, default=str)
         if name == "api_key" or len(shown) > 40:
             shown = type(problem["input"]).__name__

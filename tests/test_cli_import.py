@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from export_eras import ERA_2021, ERA_2023, ERA_2025
+from real_export_quirks import ELIN, EXCEL_2021
 
 from reply_assistant.cli import cli
+from reply_assistant.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER_2023 = (
@@ -90,6 +92,37 @@ def test_import_with_me_overrides_the_owner():
     assert "Owner: Wren Hale, PhD <https://www.linkedin.com/in/wren-hale> (from --me)" in (
         result.output
     )
+
+
+def test_me_does_not_merge_another_persons_export(tmp_path):
+    db = str(tmp_path / "state.db")
+    assert run("--db", db, "import", str(ERA_2023)).exit_code == 0
+    result = run("--db", db, "import", str(EXCEL_2021), "--me", ELIN)
+    assert_one_line_error(result, "Elin Sandberg's but the inbox is Jordan Pike's", "--replace")
+    with Store.open(Path(db)) as store:
+        assert store.message_count() == 7 and store.owner().name == "Jordan Pike"
+
+
+@pytest.mark.parametrize(
+    ("me", "problem"),
+    [
+        ("https://www.linkedin.com/in/jordanpikee", "is nobody in this export"),
+        ("notaurl", "is not a LinkedIn profile URL"),
+    ],
+)
+def test_me_that_names_nobody_in_the_export_is_refused(tmp_path, me, problem):
+    db = str(tmp_path / "state.db")
+    result = run("--db", db, "import", str(ERA_2023), "--me", me)
+    assert_one_line_error(result, f"--me {me} {problem}", "looks like Jordan Pike <")
+    with Store.open(Path(db)) as store:
+        assert store.message_count() == 0
+
+
+def test_me_in_the_config_file_must_be_a_profile_url(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('me = "Jordan"\n', encoding="utf-8")
+    result = run("--config", str(config), "import", str(ERA_2023))
+    assert_one_line_error(result, f"{config}: me should be a LinkedIn profile URL")
 
 
 def test_me_from_the_config_file(tmp_path):
