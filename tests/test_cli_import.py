@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_eras import ERA_2021, ERA_2023, ERA_2025
+from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025
 from real_export_quirks import ELIN, EXCEL_2021
 
 from reply_assistant.cli import cli
@@ -92,6 +92,29 @@ def test_import_with_me_overrides_the_owner():
     assert "Owner: Wren Hale, PhD <https://www.linkedin.com/in/wren-hale> (from --me)" in (
         result.output
     )
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_several_exports_in_one_folder_or_zip_are_refused_oldest_first(tmp_path, zipped):
+    both = tmp_path / "both"
+    # By name the 2023 export comes first; by date, the 2022 one.
+    for era in (ERA_2022, ERA_2023):
+        shutil.copytree(era, both / era.name)
+    path = both
+    if zipped:
+        path = tmp_path / "both.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for file in sorted(both.rglob("*.csv")):
+                archive.write(file, file.relative_to(both).as_posix())
+    db = tmp_path / "state.db"
+    result = run("--db", str(db), "import", str(path))
+    assert_one_line_error(
+        result,
+        f"{path.name} holds 2 exports ({ERA_2022.name}, {ERA_2023.name}); nothing was imported",
+        "one at a time, oldest first",
+    )
+    assert ("unzip it and import" in result.output) == zipped
+    assert not db.exists()
 
 
 def test_me_does_not_merge_another_persons_export(tmp_path):
