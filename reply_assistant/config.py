@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import string
 import tomllib
 from dataclasses import asdict, field, replace
 from pathlib import Path
@@ -54,6 +55,24 @@ def _profile_url(value: str) -> str:
 ProfileUrl = Annotated[Text, AfterValidator(_profile_url)]
 
 
+_ONLY_NAME = 'text with {name} as its only placeholder (e.g. "Hey {name},")'
+
+
+def _greeting_template(value: str) -> str:
+    """Drafts fill in `{name}` with str.format, so any other field, a conversion or format
+    spec, or a brace left open would stop every draft; `{{` and `}}` are braces as such."""
+    try:
+        fields = [part[1:] for part in string.Formatter().parse(value) if part[1] is not None]
+    except ValueError:
+        raise ValueError(_ONLY_NAME) from None
+    if any(field != ("name", "", None) for field in fields):
+        raise ValueError(_ONLY_NAME)
+    return value
+
+
+GreetingTemplate = Annotated[Text, AfterValidator(_greeting_template)]
+
+
 class ConfigError(Exception):
     """A problem with the user's configuration, shown as one sentence."""
 
@@ -83,7 +102,7 @@ class VoiceSettings:
     """`[profile.voice]`: overrides of the habits learned from sent messages (see
     reply_assistant.voice); what is left unset is learned."""
 
-    greeting: Text | None = None  # "Hey {name}" / "Hi {name}," / "" for none
+    greeting: GreetingTemplate | None = None  # "Hey {name}" / "Hi {name}," / "" for none
     closing: Text | None = None  # "Cheers" / "Best," / "" for none
     signature: Text | None = None
     emoji: Flag | None = None

@@ -157,6 +157,15 @@ def test_the_readme_example_config_is_valid(tmp_path):
         ('[profile]\nlanguages = "en"', 'profile.languages should be a list of strings, not "en"'),
         ("[prompts]\nclassify = 2", "prompts.classify should be a string in quotes, not 2"),
         ("[profile]\nnmae = 'x'", "unknown setting profile.nmae"),
+        *(
+            # Drafts fill the greeting in with str.format: these stopped every draft.
+            (
+                f"[profile.voice]\ngreeting = {greeting!r}",
+                "profile.voice.greeting should be text with {name} as its only placeholder "
+                f'(e.g. "Hey {{name}},"), not "{greeting}"',
+            )
+            for greeting in ("Hey {nom}", "Hey {name", "Hi {0}", "Hi {}", "Hi {name!r}", "Hi }")
+        ),
     ],
 )
 def test_a_wrong_setting_names_the_file_the_key_and_the_type(tmp_path, line, message):
@@ -165,6 +174,14 @@ def test_a_wrong_setting_names_the_file_the_key_and_the_type(tmp_path, line, mes
     with pytest.raises(ConfigError) as caught:
         load_settings(path, env={})
     assert str(caught.value) == f"{path}: {message}."
+
+
+def test_a_greeting_may_leave_out_the_name_and_write_braces_doubled(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[profile.voice]\ngreeting = "Hey {name} {{o/}}"\n[profile]\nname = "J"\n')
+    assert load_settings(path, env={}).profile.voice.greeting == "Hey {name} {{o/}}"
+    path.write_text('[profile.voice]\ngreeting = "Hello there,"\n')
+    assert load_settings(path, env={}).profile.voice.greeting == "Hello there,"
 
 
 def test_settings_built_in_code_are_validated_too():
