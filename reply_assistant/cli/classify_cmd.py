@@ -100,6 +100,11 @@ def command(
             use_cache=not no_cache,
             voice_from=store,
         )
+        if store is None:
+            from reply_assistant.voice_examples import attach_voice
+
+            # Nothing to learn the voice from, but the config's [profile.voice] still says it.
+            attach_voice(chosen, None, app.settings.profile)
         item = incoming_from_text(message, sender_name=sender, subject=subject)
         if first_degree or connected_on is not None:
             facts = replace(item.sender, first_degree=True, connected_on=connected_on)
