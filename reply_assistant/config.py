@@ -18,15 +18,18 @@ import os
 import stat
 import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import asdict, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 
 import platformdirs
 from pydantic import AfterValidator, ConfigDict, Field, Strict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
 
 from reply_assistant.linkedin_links import profile_slug
+from reply_assistant.prompt_catalog import unknown_prompt
 
 APP_NAME = "reply-assistant"
 # A cheap, current model that supports JSON-schema structured output and temperature.
@@ -73,6 +76,44 @@ def _greeting_template(value: str) -> str:
 GreetingTemplate = Annotated[Text, AfterValidator(_greeting_template)]
 
 
+_ENDPOINT_URL = "an http:// or https:// URL with a host, e.g. http://localhost:11434/v1"
+
+
+def _endpoint_url(value: str) -> str:
+    """The OpenAI client takes any string and fails on the first call (after retries)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed [IPv6 address
+        raise ValueError(_ENDPOINT_URL) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(_ENDPOINT_URL)
+    return value
+
+
+def _language_code(value: str) -> str:
+    import langcodes  # its data takes a tenth of a second: only for a file that lists some
+
+    if not langcodes.tag_is_valid(value):
+        raise ValueError('a language code such as "en" or "pt-BR"')
+    return value
+
+
+EndpointUrl = Annotated[Text, AfterValidator(_endpoint_url)]
+LanguageCodes = Annotated[list[Annotated[Text, AfterValidator(_language_code)]], Strict()]
+
+
+def _existing_prompts(chosen: dict[str, str]) -> dict[str, str]:
+    """The check `--prompt` gets, so a version that does not exist stops the command now,
+    not at the first LLM call."""
+    problem = next(filter(None, (unknown_prompt(n, v) for n, v in chosen.items())), "")
+    if problem:
+        raise ValueError(f"prompt versions that exist ({problem.rstrip('.')})")
+    return chosen
+
+
+PromptChoice = Annotated[dict[Text, Text], Strict(), AfterValidator(_existing_prompts)]
+
+
 class ConfigError(Exception):
     """A problem with the user's configuration, shown as one sentence."""
 
@@ -117,7 +158,7 @@ class Profile:
     role: Text = ""
     tone: Text = "warm, brief, professional"
     signature: Text = ""
-    languages: Texts = field(default_factory=lambda: ["en"])
+    languages: LanguageCodes = field(default_factory=lambda: ["en"])
     never: Texts = field(
         default_factory=lambda: [
             "never agree to a call, meeting or demo on the user's behalf",
@@ -134,13 +175,11 @@ class Profile:
 @dataclass(config=_STRICT_UNKNOWN_KEYS)
 class Settings:
     backend: BackendName = "auto"
-    base_url: Text | None = None
+    base_url: EndpointUrl | None = None
     model: Text = DEFAULT_MODEL
     api_key: Text | None = field(default=None, repr=False)
     api_key_file: Text | None = None
-    prompts: Annotated[dict[Text, Text], Strict()] = field(
-        default_factory=lambda: dict(DEFAULT_PROMPTS)
-    )
+    prompts: PromptChoice = field(default_factory=lambda: dict(DEFAULT_PROMPTS))
     concurrency: Annotated[int, Strict(), Field(ge=1)] = 8
     timeout_s: Annotated[float, Strict(), Field(gt=0)] = 60.0
     max_attempts: Annotated[int, Strict(), Field(ge=1)] = 5
@@ -230,13 +269,27 @@ def _read_file(path: Path) -> Settings:
         raise ConfigError(f"{path}: {_describe(exc)}.") from None
 
 
+def _variable_for(key: str, env: Mapping[str, str]) -> str | None:
+    """The environment variable that sets `key`: the first of its variables holding more
+    than blanks (`OPENAI_API_KEY="  "` is no key)."""
+    variables = next((names for name, names in _ENVIRONMENT if name == key), ())
+    return next((name for name in variables if env.get(name, "").strip()), None)
+
+
+def setting_source(key: str, config_path: Path, env: Mapping[str, str] | None = None) -> str:
+    """Where a person would change the value `key` has: the variable that sets it, else
+    the key in the config file."""
+    variable = _variable_for(key, os.environ if env is None else env)
+    return variable or f"{key} in {config_path}"
+
+
 def _apply_environment(settings: Settings, env: dict[str, str]) -> Settings:
-    for key, variables in _ENVIRONMENT:
-        variable = next((name for name in variables if env.get(name)), None)
+    for key, _ in _ENVIRONMENT:
+        variable = _variable_for(key, env)
         if variable is None:
             continue
         try:
-            value: Any = env[variable]
+            value: Any = env[variable].strip()
             if key == "redact":
                 value = _ENVIRONMENT_FLAG.validate_python(value)
             settings = replace(settings, **{key: value})
