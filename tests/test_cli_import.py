@@ -117,6 +117,32 @@ def test_several_exports_in_one_folder_or_zip_are_refused_oldest_first(tmp_path,
     assert not db.exists()
 
 
+def test_ctrl_c_during_import_exits_130_keeping_what_was_stored(tmp_path, monkeypatch):
+    db = tmp_path / "state.db"
+    monkeypatch.setattr("reply_assistant.importer.BATCH_ROWS", 3)
+    insert = Store.insert_messages
+    calls = []
+
+    def interrupted_on_the_second_batch(store, messages, source):
+        calls.append(len(messages))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return insert(store, messages, source)
+
+    monkeypatch.setattr(Store, "insert_messages", interrupted_on_the_second_batch)
+    result = run("--db", str(db), "import", str(ERA_2023))
+    assert result.exit_code == 130, result.output
+    assert result.stderr.strip() == (
+        "Interrupted: the messages stored so far are kept; import again to finish."
+    )
+    monkeypatch.setattr(Store, "insert_messages", insert)
+    with Store.open(db) as store:
+        assert store.message_count() == 3
+    again = run("--db", str(db), "import", str(ERA_2023))
+    assert "Messages: 7 read, 4 new" in again.output
+    assert "Conversations: 5, 4 awaiting a reply" in again.output
+
+
 def test_me_does_not_merge_another_persons_export(tmp_path):
     db = str(tmp_path / "state.db")
     assert run("--db", db, "import", str(ERA_2023)).exit_code == 0
