@@ -324,11 +324,22 @@ def _read_key_file(path: Path) -> str:
         mode = path.stat().st_mode
     except OSError as exc:
         raise ConfigError(f"API key file {path} cannot be read: {exc.strerror}.") from exc
+    if stat.S_ISDIR(mode):
+        raise ConfigError(
+            f"API key file {path} is a directory; set api_key_file to the file holding the key."
+        )
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise ConfigError(
             f"API key file {path} is readable by others; run `chmod 600 {path}` first."
         )
-    return path.read_text(encoding="utf-8").strip()
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:  # private to another user, say
+        raise ConfigError(f"API key file {path} cannot be read: {exc.strerror}.") from exc
+    except UnicodeDecodeError:
+        raise ConfigError(
+            f"API key file {path} is not text; it should hold the key alone."
+        ) from None
 
 
 def parse_prompt_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str]:

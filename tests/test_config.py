@@ -58,6 +58,19 @@ def test_key_file_must_be_private(tmp_path):
     assert load_settings(path, env={}).api_key == "sk-from-file"
 
 
+def test_a_key_file_that_is_a_directory_or_not_text_says_so(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(f'api_key_file = "{tmp_path}"\n')
+    with pytest.raises(ConfigError, match=f"^API key file {tmp_path} is a directory; set"):
+        load_settings(path, env={})
+    key = tmp_path / "key"
+    key.write_bytes(b"\xff\xfe\x00")
+    key.chmod(0o600)
+    path.write_text(f'api_key_file = "{key}"\n')
+    with pytest.raises(ConfigError, match=f"^API key file {key} is not text"):
+        load_settings(path, env={})
+
+
 def test_unknown_setting_is_named(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text("modle = 'typo'\n")
