@@ -16,14 +16,20 @@ from __future__ import annotations
 import json
 import os
 import stat
+import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import asdict, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import ConfigDict, Field, Strict, TypeAdapter, ValidationError
+from pydantic import AfterValidator, ConfigDict, Field, Strict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
+
+from reply_assistant.linkedin_links import profile_slug
+from reply_assistant.prompt_catalog import unknown_prompt
 
 APP_NAME = "reply-assistant"
 # A cheap, current model that supports JSON-schema structured output and temperature.
@@ -40,6 +46,72 @@ Text = Annotated[str, Strict()]
 Flag = Annotated[bool, Strict()]
 Texts = Annotated[list[Text], Strict()]
 _STRICT_UNKNOWN_KEYS = ConfigDict(extra="forbid")
+
+
+def _profile_url(value: str) -> str:
+    if not profile_slug(value):
+        # The message says what the value should be: _describe puts it after "should be".
+        raise ValueError("a LinkedIn profile URL (https://www.linkedin.com/in/...)")
+    return value
+
+
+ProfileUrl = Annotated[Text, AfterValidator(_profile_url)]
+
+
+_ONLY_NAME = 'text with {name} as its only placeholder (e.g. "Hey {name},")'
+
+
+def _greeting_template(value: str) -> str:
+    """Drafts fill in `{name}` with str.format, so any other field, a conversion or format
+    spec, or a brace left open would stop every draft; `{{` and `}}` are braces as such."""
+    try:
+        fields = [part[1:] for part in string.Formatter().parse(value) if part[1] is not None]
+    except ValueError:
+        raise ValueError(_ONLY_NAME) from None
+    if any(field != ("name", "", None) for field in fields):
+        raise ValueError(_ONLY_NAME)
+    return value
+
+
+GreetingTemplate = Annotated[Text, AfterValidator(_greeting_template)]
+
+
+_ENDPOINT_URL = "an http:// or https:// URL with a host, e.g. http://localhost:11434/v1"
+
+
+def _endpoint_url(value: str) -> str:
+    """The OpenAI client takes any string and fails on the first call (after retries)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unclosed [IPv6 address
+        raise ValueError(_ENDPOINT_URL) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(_ENDPOINT_URL)
+    return value
+
+
+def _language_code(value: str) -> str:
+    import langcodes  # its data takes a tenth of a second: only for a file that lists some
+
+    if not langcodes.tag_is_valid(value):
+        raise ValueError('a language code such as "en" or "pt-BR"')
+    return value
+
+
+EndpointUrl = Annotated[Text, AfterValidator(_endpoint_url)]
+LanguageCodes = Annotated[list[Annotated[Text, AfterValidator(_language_code)]], Strict()]
+
+
+def _existing_prompts(chosen: dict[str, str]) -> dict[str, str]:
+    """The check `--prompt` gets, so a version that does not exist stops the command now,
+    not at the first LLM call."""
+    problem = next(filter(None, (unknown_prompt(n, v) for n, v in chosen.items())), "")
+    if problem:
+        raise ValueError(f"prompt versions that exist ({problem.rstrip('.')})")
+    return chosen
+
+
+PromptChoice = Annotated[dict[Text, Text], Strict(), AfterValidator(_existing_prompts)]
 
 
 class ConfigError(Exception):
@@ -71,7 +143,7 @@ class VoiceSettings:
     """`[profile.voice]`: overrides of the habits learned from sent messages (see
     reply_assistant.voice); what is left unset is learned."""
 
-    greeting: Text | None = None  # "Hey {name}" / "Hi {name}," / "" for none
+    greeting: GreetingTemplate | None = None  # "Hey {name}" / "Hi {name}," / "" for none
     closing: Text | None = None  # "Cheers" / "Best," / "" for none
     signature: Text | None = None
     emoji: Flag | None = None
@@ -86,7 +158,7 @@ class Profile:
     role: Text = ""
     tone: Text = "warm, brief, professional"
     signature: Text = ""
-    languages: Texts = field(default_factory=lambda: ["en"])
+    languages: LanguageCodes = field(default_factory=lambda: ["en"])
     never: Texts = field(
         default_factory=lambda: [
             "never agree to a call, meeting or demo on the user's behalf",
@@ -103,19 +175,17 @@ class Profile:
 @dataclass(config=_STRICT_UNKNOWN_KEYS)
 class Settings:
     backend: BackendName = "auto"
-    base_url: Text | None = None
+    base_url: EndpointUrl | None = None
     model: Text = DEFAULT_MODEL
     api_key: Text | None = field(default=None, repr=False)
     api_key_file: Text | None = None
-    prompts: Annotated[dict[Text, Text], Strict()] = field(
-        default_factory=lambda: dict(DEFAULT_PROMPTS)
-    )
+    prompts: PromptChoice = field(default_factory=lambda: dict(DEFAULT_PROMPTS))
     concurrency: Annotated[int, Strict(), Field(ge=1)] = 8
     timeout_s: Annotated[float, Strict(), Field(gt=0)] = 60.0
     max_attempts: Annotated[int, Strict(), Field(ge=1)] = 5
     max_retry_wait_s: Annotated[float, Strict(), Field(ge=0)] = 60.0
     redact: Flag = False
-    me: Text | None = None  # the owner's profile URL, when detection should be overridden
+    me: ProfileUrl | None = None  # the owner's profile URL, when detection should be overridden
     # "Needs reply" covers conversations whose last message is at most this many days
     # older than the newest one imported (0: no limit); older ones are under a filter.
     needs_reply_days: Annotated[int, Strict(), Field(ge=0)] = 90
@@ -199,13 +269,27 @@ def _read_file(path: Path) -> Settings:
         raise ConfigError(f"{path}: {_describe(exc)}.") from None
 
 
+def _variable_for(key: str, env: Mapping[str, str]) -> str | None:
+    """The environment variable that sets `key`: the first of its variables holding more
+    than blanks (`OPENAI_API_KEY="  "` is no key)."""
+    variables = next((names for name, names in _ENVIRONMENT if name == key), ())
+    return next((name for name in variables if env.get(name, "").strip()), None)
+
+
+def setting_source(key: str, config_path: Path, env: Mapping[str, str] | None = None) -> str:
+    """Where a person would change the value `key` has: the variable that sets it, else
+    the key in the config file."""
+    variable = _variable_for(key, os.environ if env is None else env)
+    return variable or f"{key} in {config_path}"
+
+
 def _apply_environment(settings: Settings, env: dict[str, str]) -> Settings:
-    for key, variables in _ENVIRONMENT:
-        variable = next((name for name in variables if env.get(name)), None)
+    for key, _ in _ENVIRONMENT:
+        variable = _variable_for(key, env)
         if variable is None:
             continue
         try:
-            value: Any = env[variable]
+            value: Any = env[variable].strip()
             if key == "redact":
                 value = _ENVIRONMENT_FLAG.validate_python(value)
             settings = replace(settings, **{key: value})
@@ -222,7 +306,12 @@ def _describe(error: ValidationError, key: str | None = None) -> str:
         if problem["type"] == "unexpected_keyword_argument":
             problems.append(f"unknown setting {name}")
             continue
-        expected = _EXPECTED.get(problem["type"]) or problem["msg"].removeprefix("Input should be ")
+        if problem["type"] == "value_error":  # our own validators say what is expected
+            expected = str(problem["ctx"]["error"])
+        else:
+            expected = _EXPECTED.get(problem["type"]) or problem["msg"].removeprefix(
+                "Input should be "
+            )
         shown = json.dumps(problem["input"], ensure_ascii=False, default=str)
         if name == "api_key" or len(shown) > 40:
             shown = type(problem["input"]).__name__
@@ -235,11 +324,22 @@ def _read_key_file(path: Path) -> str:
         mode = path.stat().st_mode
     except OSError as exc:
         raise ConfigError(f"API key file {path} cannot be read: {exc.strerror}.") from exc
+    if stat.S_ISDIR(mode):
+        raise ConfigError(
+            f"API key file {path} is a directory; set api_key_file to the file holding the key."
+        )
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise ConfigError(
             f"API key file {path} is readable by others; run `chmod 600 {path}` first."
         )
-    return path.read_text(encoding="utf-8").strip()
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as exc:  # private to another user, say
+        raise ConfigError(f"API key file {path} cannot be read: {exc.strerror}.") from exc
+    except UnicodeDecodeError:
+        raise ConfigError(
+            f"API key file {path} is not text; it should hold the key alone."
+        ) from None
 
 
 def parse_prompt_overrides(values: tuple[str, ...] | list[str]) -> dict[str, str]:

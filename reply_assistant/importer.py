@@ -8,11 +8,11 @@ removes it (see `reply_assistant.demo`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from reply_assistant.demo import DEMO_SOURCE, remove_demo
+from reply_assistant.linkedin_links import profile_slug
 from reply_assistant.models import Connection, Message, Participant, SkippedRow
 from reply_assistant.sources import Export
 from reply_assistant.store import Store
@@ -20,7 +20,6 @@ from reply_assistant.store.identity import name_key, url_key
 
 # Rows per transaction: large enough to amortise commits, small enough to stay streamed.
 BATCH_ROWS = 5_000
-_LOOKS_LIKE_URL = re.compile(r"^(https?://|www\.|[a-z]{2,3}\.linkedin\.com/)", re.I)
 
 
 @dataclass
@@ -42,20 +41,40 @@ class ImportReport:
 
 
 class OwnerMismatch(Exception):
-    """The export belongs to someone other than the inbox's owner so far."""
+    """Whose export this is does not fit, so nothing was imported: another person's than
+    the inbox's, or a --me that is not a profile URL of someone in it."""
 
+
+class AnotherPersonsExport(OwnerMismatch):
     def __init__(self, inbox_owner: Participant, export_owner: Participant) -> None:
         super().__init__(
             f"This export is {_who(export_owner)}'s but the inbox is {_who(inbox_owner)}'s; "
             "nothing was imported. Use --db PATH for a separate state file, or --replace to "
             "start this inbox over with this export."
         )
-        self.inbox_owner = inbox_owner
-        self.export_owner = export_owner
+
+
+class MeNotInExport(OwnerMismatch):
+    def __init__(self, me: str, detected: Participant | None) -> None:
+        if not profile_slug(me):
+            problem = "is not a LinkedIn profile URL (https://www.linkedin.com/in/...)"
+        else:
+            problem = "is nobody in this export"
+        if detected is None:
+            found = "the export has no messages"
+        else:
+            found = f"the export's owner looks like {_who_in_full(detected)}"
+        super().__init__(f"--me {me} {problem}; {found}. Nothing was imported.")
 
 
 def _who(person: Participant) -> str:
     return person.name or person.profile_url
+
+
+def _who_in_full(person: Participant) -> str:
+    if person.name and person.profile_url:
+        return f"{person.name} <{person.profile_url}>"
+    return _who(person)
 
 
 class ParticipantTally:
@@ -111,6 +130,15 @@ class ParticipantTally:
     def name_for_url(self, profile_url: str) -> str:
         return self._name_of_url.get(url_key(profile_url), "")
 
+    def participant_with_profile(self, profile_url: str) -> Participant | None:
+        """The person seen with this profile however the URL is spelled (scheme, host,
+        capitals), with the URL as the export spells it; None when nobody was."""
+        slug = profile_slug(profile_url)
+        key = next((key for key in self._by_url if slug and profile_slug(key) == slug), None)
+        if key is None:
+            return None
+        return Participant(self._name_of_url[key], self._as_exported[key])
+
     def most_conversations(self) -> Participant | None:
         merged = {key: set(conversations) for key, conversations in self._by_url.items()}
         name_only: dict[str, set[int]] = {}
@@ -134,13 +162,16 @@ class ParticipantTally:
 def detect_owner(
     tally: ParticipantTally, profile_owner: Participant | None, me: str | None
 ) -> tuple[Participant | None, str]:
-    """--me, else the Profile.csv person found among participants, else the most present."""
+    """--me, else the Profile.csv person found among participants, else the most present.
+
+    --me is a profile URL (import_export checks it): the person seen with it, else the
+    Profile.csv person when their URL is that one."""
     if me:
-        me = me.strip()
-        if _LOOKS_LIKE_URL.match(me):
-            profile_name = profile_owner.name if profile_owner else ""
-            return Participant(tally.name_for_url(me) or profile_name, me), "--me"
-        return Participant(me, tally.url_for_name(me)), "--me"
+        found = tally.participant_with_profile(me)
+        if found is not None:
+            return found, "--me"
+        profile_name = profile_owner.name if profile_owner else ""
+        return Participant(profile_name, me.strip()), "--me"
     if profile_owner is not None:
         profile_url = profile_owner.profile_url or tally.url_for_name(profile_owner.name)
         if profile_url:
@@ -204,19 +235,49 @@ def _another_person(before: Participant, now: Participant) -> bool:
     return name_key(before.name) != name_key(now.name)
 
 
-def check_same_owner(store: Store, export: Export, profile_owner: Participant | None) -> None:
-    """Raise OwnerMismatch, before anything is written, when the export's owner is not the
-    inbox's. Reads the export's messages once more only when there is an owner to compare
-    with (a first import, or one over the demo, has none)."""
+def _profile_owner_named(profile_owner: Participant | None, me: str) -> Participant | None:
+    """The Profile.csv person when `me` is their URL: an owner who sent nothing is there
+    alone."""
+    if profile_owner is None or not profile_slug(me):
+        return None
+    return profile_owner if profile_slug(profile_owner.profile_url) == profile_slug(me) else None
+
+
+def check_owner(
+    store: Store,
+    export: Export,
+    profile_owner: Participant | None,
+    me: str | None,
+    *,
+    replace_inbox: bool,
+) -> None:
+    """Raise OwnerMismatch, before anything is written, when `me` is not the profile URL of
+    someone in the export (or of its Profile.csv), or when the export is another person's
+    than the inbox's. Reads the export's messages once more only when there is something
+    to check: a `me`, or an owner to compare with (a first import, one over the demo or
+    one that replaces the inbox has none).
+
+    `me` corrects a wrongly detected owner, so an export whose detected owner is the
+    inbox's may name someone else; but it does not make another person's export the
+    inbox's, unless `me` is the inbox's owner (detection got this export wrong)."""
     inbox_owner = store.owner()
-    if inbox_owner is None or store.has_messages_from(DEMO_SOURCE):
+    if replace_inbox or store.has_messages_from(DEMO_SOURCE):
+        inbox_owner = None
+    if inbox_owner is None and not me:
         return
     tally = ParticipantTally()
     for message in export.iter_messages():
         tally.observe(message)
-    export_owner, _ = detect_owner(tally, profile_owner, None)
-    if export_owner is not None and _another_person(inbox_owner, export_owner):
-        raise OwnerMismatch(inbox_owner, export_owner)
+    detected, _ = detect_owner(tally, profile_owner, None)
+    named = None
+    if me:
+        named = tally.participant_with_profile(me) or _profile_owner_named(profile_owner, me)
+        if named is None:
+            raise MeNotInExport(me.strip(), detected)
+    if inbox_owner is None or detected is None or not _another_person(inbox_owner, detected):
+        return
+    if named is None or _another_person(inbox_owner, named):
+        raise AnotherPersonsExport(inbox_owner, named or detected)
 
 
 def import_export(
@@ -229,14 +290,11 @@ def import_export(
 ) -> ImportReport:
     """Import an opened export (see `reply_assistant.sources.open_export`); `source` tags
     the stored messages ('demo' for the bundled demo inbox). OwnerMismatch when it is
-    someone else's than the inbox so far, unless `me` names the owner or `replace_inbox`
-    empties the store first."""
+    someone else's than the inbox so far (unless `replace_inbox` empties the store first),
+    or when `me` is not the profile URL of someone in it."""
     profile_owner = export.owner()
-    replaced = 0
-    if replace_inbox:
-        replaced = store.remove_everything()
-    elif not me:
-        check_same_owner(store, export, profile_owner)
+    check_owner(store, export, profile_owner, me, replace_inbox=replace_inbox)
+    replaced = store.remove_everything() if replace_inbox else 0
     connections = export.connections()
     report = import_messages(
         store,

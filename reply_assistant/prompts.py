@@ -45,16 +45,19 @@ from reply_assistant.models import (
     VerdictOutput,
     with_subject_line,
 )
+from reply_assistant.prompt_catalog import (
+    PROMPTS_DIR,
+    prompt_names,
+    prompt_versions,
+    unknown_prompt,
+)
 from reply_assistant.voice import NO_EARLIER_REPLIES, NOT_KNOWN
 
 if TYPE_CHECKING:
     from reply_assistant.voice_examples import VoiceContext
 
-PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
 MANIFEST_NAME = "manifest.json"
 
-
-_SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # Tags we fence untrusted text with (draft@v4's earlier replies too); the same tags inside
 # the text are defused.
 _FENCE_TAG = re.compile(
@@ -168,19 +171,6 @@ class PromptSet:
 # ---------------------------------------------------------------- loading
 
 
-def prompt_names(root: Path = PROMPTS_DIR) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and any(p.glob("*.toml")))
-
-
-def _version_key(version: str) -> tuple[int, str]:
-    digits = re.sub(r"\D", "", version)
-    return (int(digits) if digits else 0, version)
-
-
-def prompt_versions(name: str, root: Path = PROMPTS_DIR) -> list[str]:
-    return sorted((p.stem for p in (root / name).glob("*.toml")), key=_version_key)
-
-
 def parse_ref(ref: str) -> tuple[str, str]:
     """`classify@v2` -> ("classify", "v2")."""
     name, sep, version = ref.partition("@")
@@ -190,13 +180,10 @@ def parse_ref(ref: str) -> tuple[str, str]:
 
 
 def load_prompt(name: str, version: str, root: Path = PROMPTS_DIR) -> PromptVersion:
-    if not _SAFE_PART.match(name) or name not in prompt_names(root):
-        raise PromptError(f"unknown prompt {name!r}; available: {', '.join(prompt_names(root))}.")
-    path = root / name / f"{version}.toml"
-    if not _SAFE_PART.match(version) or not path.is_file():
-        available = ", ".join(f"{name}@{v}" for v in prompt_versions(name, root))
-        raise PromptError(f"unknown prompt version {name}@{version}; available: {available}.")
-    return _parse_file(path, name, version)
+    problem = unknown_prompt(name, version, root)
+    if problem:
+        raise PromptError(problem)
+    return _parse_file(root / name / f"{version}.toml", name, version)
 
 
 def check_versions(chosen: Mapping[str, str], root: Path = PROMPTS_DIR) -> None:

@@ -129,12 +129,12 @@ class VoiceContext:
         return {"style": style, "own_replies": examples or NO_EARLIER_REPLIES}
 
 
-def attach_voice(backend: Backend, store: Store, profile: Profile) -> Voice:
+def attach_voice(backend: Backend, store: Store | None, profile: Profile) -> Voice:
     """Give `backend` the user's voice learned from the owner's sent messages in `store`
-    (with the config's `[profile.voice]` on top): the offline backend gets the habits, an
-    LLM backend the style profile and the example selector. Says which voice at INFO (`-v`).
-    Returns the voice."""
-    replies = store.owner_replies()
+    (with the config's `[profile.voice]` on top; with no store, the config's alone): the
+    offline backend gets the habits, an LLM backend the style profile and the example
+    selector. Says which voice at INFO (`-v`). Returns the voice."""
+    replies = store.owner_replies() if store is not None else ()
     voice = learn_voice(replies).overridden(profile.voice)
     if not backend.capabilities.uses_prompts:
         # A backend without prompts (the offline model) writes the habits in itself.
@@ -149,8 +149,9 @@ def attach_voice(backend: Backend, store: Store, profile: Profile) -> Voice:
     # them embeds up to EXAMPLE_POOL messages, done here before any call is in flight (a
     # first draft doing it would stall the event loop and the calls waiting on it).
     shows_examples = "own_replies" in backend.prompts.draft.variables
+    embeddings = store.embeddings if store is not None else None
     context = VoiceContext.build(
-        voice, replies if shows_examples else (), lambda: Encoder(store=store.embeddings)
+        voice, replies if shows_examples else (), lambda: Encoder(store=embeddings)
     )
     context.prepare()
     backend.voice = context

@@ -695,8 +695,8 @@ INPUT_CASES: tuple[InputCase, ...] = (
     # csv reads a quoted field cut by the end of the file as complete: the last message is
     # imported with its text cut off (nothing after it can be lost).
     InputCase("truncated_in_quotes", _truncated_in_quotes, "ok"),
-    InputCase("semicolon_delimiter", _semicolons, "error", "missing the column"),
-    InputCase("tab_delimiter", _tabs, "error", "missing the column"),
+    InputCase("semicolon_delimiter", _semicolons, "error", "has ';' between its columns"),
+    InputCase("tab_delimiter", _tabs, "error", "has tabs between its columns"),
     InputCase("binary_data", _binary, "error", "messages.csv"),
     InputCase("invalid_utf8", _invalid_utf8, "error", "not UTF-8"),
     InputCase("latin1_file", _latin1, "error", "not UTF-8"),

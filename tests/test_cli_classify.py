@@ -51,6 +51,24 @@ def test_offline_reads_stdin(args: list[str]):
     assert out["draft"]["text"]
 
 
+def test_stdin_that_is_not_utf8_is_read_with_the_bad_bytes_replaced():
+    result = CliRunner().invoke(
+        cli, ["classify", "-", "--backend", "offline"], input=b"Hi\xe9 Jordan, caf\xe9?"
+    )
+    assert result.exit_code == 0, result.output
+    assert "label:" in result.stdout
+    assert "note: the message holds 2 byte(s) that are not text" in result.stderr
+
+
+def test_arguments_that_are_not_utf8_are_read_with_the_bad_bytes_replaced():
+    # How Python hands over argument bytes that are not UTF-8 (surrogateescape).
+    result = _run("caf\udce9?", "--sender", "Jos\udce9 Ruiz", "--backend", "offline", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["draft"]["text"]
+    assert "note: --sender holds 1 byte(s)" in result.stderr
+    assert "note: the message holds 1 byte(s)" in result.stderr
+
+
 def test_empty_message_is_a_usage_error():
     result = _run("--backend", "offline", input="   \n")
     assert result.exit_code == 2 and "empty" in result.output

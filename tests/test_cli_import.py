@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_eras import ERA_2021, ERA_2023, ERA_2025
+from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025
+from real_export_quirks import ELIN, EXCEL_2021
 
 from reply_assistant.cli import cli
+from reply_assistant.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER_2023 = (
@@ -90,6 +92,86 @@ def test_import_with_me_overrides_the_owner():
     assert "Owner: Wren Hale, PhD <https://www.linkedin.com/in/wren-hale> (from --me)" in (
         result.output
     )
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_several_exports_in_one_folder_or_zip_are_refused_oldest_first(tmp_path, zipped):
+    both = tmp_path / "both"
+    # By name the 2023 export comes first; by date, the 2022 one.
+    for era in (ERA_2022, ERA_2023):
+        shutil.copytree(era, both / era.name)
+    path = both
+    if zipped:
+        path = tmp_path / "both.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            for file in sorted(both.rglob("*.csv")):
+                archive.write(file, file.relative_to(both).as_posix())
+    db = tmp_path / "state.db"
+    result = run("--db", str(db), "import", str(path))
+    assert_one_line_error(
+        result,
+        f"{path.name} holds 2 exports ({ERA_2022.name}, {ERA_2023.name}); nothing was imported",
+        "one at a time, oldest first",
+    )
+    assert ("unzip it and import" in result.output) == zipped
+    assert not db.exists()
+
+
+def test_ctrl_c_during_import_exits_130_keeping_what_was_stored(tmp_path, monkeypatch):
+    db = tmp_path / "state.db"
+    monkeypatch.setattr("reply_assistant.importer.BATCH_ROWS", 3)
+    insert = Store.insert_messages
+    calls = []
+
+    def interrupted_on_the_second_batch(store, messages, source):
+        calls.append(len(messages))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return insert(store, messages, source)
+
+    monkeypatch.setattr(Store, "insert_messages", interrupted_on_the_second_batch)
+    result = run("--db", str(db), "import", str(ERA_2023))
+    assert result.exit_code == 130, result.output
+    assert result.stderr.strip() == (
+        "Interrupted: the messages stored so far are kept; import again to finish."
+    )
+    monkeypatch.setattr(Store, "insert_messages", insert)
+    with Store.open(db) as store:
+        assert store.message_count() == 3
+    again = run("--db", str(db), "import", str(ERA_2023))
+    assert "Messages: 7 read, 4 new" in again.output
+    assert "Conversations: 5, 4 awaiting a reply" in again.output
+
+
+def test_me_does_not_merge_another_persons_export(tmp_path):
+    db = str(tmp_path / "state.db")
+    assert run("--db", db, "import", str(ERA_2023)).exit_code == 0
+    result = run("--db", db, "import", str(EXCEL_2021), "--me", ELIN)
+    assert_one_line_error(result, "Elin Sandberg's but the inbox is Jordan Pike's", "--replace")
+    with Store.open(Path(db)) as store:
+        assert store.message_count() == 7 and store.owner().name == "Jordan Pike"
+
+
+@pytest.mark.parametrize(
+    ("me", "problem"),
+    [
+        ("https://www.linkedin.com/in/jordanpikee", "is nobody in this export"),
+        ("notaurl", "is not a LinkedIn profile URL"),
+    ],
+)
+def test_me_that_names_nobody_in_the_export_is_refused(tmp_path, me, problem):
+    db = str(tmp_path / "state.db")
+    result = run("--db", db, "import", str(ERA_2023), "--me", me)
+    assert_one_line_error(result, f"--me {me} {problem}", "looks like Jordan Pike <")
+    with Store.open(Path(db)) as store:
+        assert store.message_count() == 0
+
+
+def test_me_in_the_config_file_must_be_a_profile_url(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('me = "Jordan"\n', encoding="utf-8")
+    result = run("--config", str(config), "import", str(ERA_2023))
+    assert_one_line_error(result, f"{config}: me should be a LinkedIn profile URL")
 
 
 def test_me_from_the_config_file(tmp_path):

@@ -58,6 +58,19 @@ def test_key_file_must_be_private(tmp_path):
     assert load_settings(path, env={}).api_key == "sk-from-file"
 
 
+def test_a_key_file_that_is_a_directory_or_not_text_says_so(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(f'api_key_file = "{tmp_path}"\n')
+    with pytest.raises(ConfigError, match=f"^API key file {tmp_path} is a directory; set"):
+        load_settings(path, env={})
+    key = tmp_path / "key"
+    key.write_bytes(b"\xff\xfe\x00")
+    key.chmod(0o600)
+    path.write_text(f'api_key_file = "{key}"\n')
+    with pytest.raises(ConfigError, match=f"^API key file {key} is not text"):
+        load_settings(path, env={})
+
+
 def test_unknown_setting_is_named(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text("modle = 'typo'\n")
@@ -157,6 +170,34 @@ def test_the_readme_example_config_is_valid(tmp_path):
         ('[profile]\nlanguages = "en"', 'profile.languages should be a list of strings, not "en"'),
         ("[prompts]\nclassify = 2", "prompts.classify should be a string in quotes, not 2"),
         ("[profile]\nnmae = 'x'", "unknown setting profile.nmae"),
+        *(
+            # Drafts fill the greeting in with str.format: these stopped every draft.
+            (
+                f"[profile.voice]\ngreeting = {greeting!r}",
+                "profile.voice.greeting should be text with {name} as its only placeholder "
+                f'(e.g. "Hey {{name}},"), not "{greeting}"',
+            )
+            for greeting in ("Hey {nom}", "Hey {name", "Hi {0}", "Hi {}", "Hi {name!r}", "Hi }")
+        ),
+        # The same check as --prompt: an LLM run used to fail only at its first call.
+        (
+            '[prompts]\nclassify = "v9"',
+            "prompts should be prompt versions that exist (unknown prompt version classify@v9;"
+            ' available: classify@v1, classify@v2, classify@v3), not {"classify": "v9", '
+            '"draft": "v1"}',
+        ),
+        *(
+            (
+                f"base_url = {url!r}",
+                "base_url should be an http:// or https:// URL with a host, e.g. "
+                f'http://localhost:11434/v1, not "{url}"',
+            )
+            for url in ("not a url", "ftp://x", "http://", "localhost:11434/v1")
+        ),
+        (
+            '[profile]\nlanguages = ["en", "klingon"]',
+            'profile.languages.1 should be a language code such as "en" or "pt-BR", not "klingon"',
+        ),
     ],
 )
 def test_a_wrong_setting_names_the_file_the_key_and_the_type(tmp_path, line, message):
@@ -165,6 +206,14 @@ def test_a_wrong_setting_names_the_file_the_key_and_the_type(tmp_path, line, mes
     with pytest.raises(ConfigError) as caught:
         load_settings(path, env={})
     assert str(caught.value) == f"{path}: {message}."
+
+
+def test_a_greeting_may_leave_out_the_name_and_write_braces_doubled(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[profile.voice]\ngreeting = "Hey {name} {{o/}}"\n[profile]\nname = "J"\n')
+    assert load_settings(path, env={}).profile.voice.greeting == "Hey {name} {{o/}}"
+    path.write_text('[profile.voice]\ngreeting = "Hello there,"\n')
+    assert load_settings(path, env={}).profile.voice.greeting == "Hello there,"
 
 
 def test_settings_built_in_code_are_validated_too():
@@ -186,6 +235,33 @@ def test_a_wrong_environment_value_names_the_variable(tmp_path):
         load_settings(tmp_path / "x.toml", env={"REPLY_ASSISTANT_REDACT": "maybe"})
     with pytest.raises(ConfigError, match="REPLY_ASSISTANT_BACKEND: backend should be 'auto'"):
         load_settings(tmp_path / "x.toml", env={"REPLY_ASSISTANT_BACKEND": "ollama"})
+
+
+def test_a_base_url_from_the_environment_is_checked_too(tmp_path):
+    expected = r"^environment variable OPENAI_BASE_URL: base_url should be an http"
+    with pytest.raises(ConfigError, match=expected):
+        load_settings(tmp_path / "x.toml", env={"OPENAI_BASE_URL": "ftp://x"})
+
+
+def test_endpoints_and_languages_that_are_fine(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text(
+        'base_url = "https://x.openai.azure.com/v1"\n[profile]\nlanguages = ["pt-BR"]\n'
+    )
+    settings = load_settings(path, env={"OPENAI_BASE_URL": "http://[::1]:8080/v1"})
+    assert settings.base_url == "http://[::1]:8080/v1" and settings.profile.languages == ["pt-BR"]
+
+
+def test_a_blank_key_is_no_key(tmp_path):
+    assert load_settings(tmp_path / "x.toml", env={"OPENAI_API_KEY": "  "}).resolved_backend == (
+        "offline"
+    )
+    key = tmp_path / "key"
+    key.write_text("sk-from-file\n")
+    key.chmod(0o600)
+    path = tmp_path / "c.toml"
+    path.write_text(f'api_key_file = "{key}"\n')
+    assert load_settings(path, env={"OPENAI_API_KEY": " \t"}).api_key == "sk-from-file"
 
 
 def test_model_from_either_variable_and_empty_ones_ignored(tmp_path):

@@ -49,6 +49,22 @@ def test_a_closed_port_is_unreachable_with_the_fix(tmp_path, monkeypatch):
     assert "fix                start the server or correct OPENAI_BASE_URL" in result.output
 
 
+def test_an_unreachable_endpoint_from_the_config_file_is_named_there(tmp_path, monkeypatch):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "config.toml"
+    config.write_text(f'base_url = "http://127.0.0.1:{port}/v1"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "--db", str(tmp_path / "state.db"), "doctor"]
+    )
+    assert result.exit_code == 1
+    assert f"start the server or correct base_url in {config} (http://127.0.0.1:{port}" in (
+        result.output
+    )
+    assert "OPENAI_BASE_URL" not in result.output
+
+
 def test_a_model_the_server_does_not_serve(tmp_path, monkeypatch, fake_llm):
     result = doctor(tmp_path, monkeypatch, fake_llm.base_url, "--model", "gpt-nope")
     assert result.exit_code == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from batch_exports import OWNER, PITCH, VAGUE, WARM, start_batch, write_export
 from snapshot_apps.build import build_app
+from snapshot_apps.seed import seed_store
 
 from reply_assistant.store import Store
 
@@ -21,16 +22,18 @@ BATCH_TEXTS = [(PITCH, WARM, VAGUE)[i % 3] for i in range(BATCH_MESSAGES)]
 
 async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) -> None:
     db = tmp_path / "state.db"
+    # The seeded inbox made the batch export's owner's: import refuses another person's
+    # export, and a batch has no --replace.
+    with Store.open(seed_store(db)) as seeded:
+        seeded.set_owner(OWNER)
+        seeded.refresh_conversations((), everywhere=True)
     app, _ = build_app(db, classify_on_start=True)
     export = write_export(tmp_path / "export", BATCH_TEXTS)
     relabels = skips = undos = rounds_during_batch = 0
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        # --me: the seeded inbox is another person's, which import otherwise refuses.
-        batch = start_batch(
-            export, tmp_path / "out.csv", "--backend", "offline", "--me", OWNER.profile_url, db=db
-        )
+        batch = start_batch(export, tmp_path / "out.csv", "--backend", "offline", db=db)
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.append(batch.stdout.read()))
         reader.start()

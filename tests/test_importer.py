@@ -100,13 +100,54 @@ def test_profile_name_not_among_participants_falls_back_to_counting(store, tmp_p
 
 
 @pytest.mark.parametrize("era", [ERA_2021, ERA_2022, ERA_2023, ERA_2025, ERA_2026])
-def test_me_overrides_detection(store, era):
-    url = "https://www.linkedin.com/in/someone-else-99"
-    report = run_import(store, era, me=url)
-    assert report.owner == Participant("", url)
+def test_me_that_is_nobody_in_the_export_is_refused_before_any_change(store, era):
+    owner = run_import(store, era).owner
+    before = store.message_count()
+    with pytest.raises(
+        OwnerMismatch,
+        match=f"--me https://www.linkedin.com/in/jordanpikee is nobody in this export; "
+        f"the export's owner looks like {owner.name} <{owner.profile_url}>",
+    ):
+        run_import(store, era, me="https://www.linkedin.com/in/jordanpikee")
+    assert store.message_count() == before and store.owner() == owner
+
+
+@pytest.mark.parametrize("me", ["notaurl", "Maya Lindgren", "https://www.linkedin.com/company/x"])
+def test_me_that_is_not_a_profile_url_is_refused(store, me):
+    with pytest.raises(OwnerMismatch, match=f"--me {me} is not a LinkedIn profile URL"):
+        run_import(store, ERA_2021, me=me)
+    assert store.message_count() == 0 and store.owner() is None
+
+
+def test_me_is_the_person_in_the_export_however_it_is_typed(store):
+    report = run_import(store, ERA_2023, me="linkedin.com/in/Wren-Hale/")
+    assert report.owner == Participant("Wren Hale, PhD", "https://www.linkedin.com/in/wren-hale")
     assert report.owner_source == "--me"
+
+
+def test_me_from_profile_csv_counts_though_it_sent_nothing(store, tmp_path):
+    export = tmp_path / "export"
+    shutil.copytree(ERA_2023, export)
+    url = "https://www.linkedin.com/in/quiet-owner-1"
+    (export / "Profile.csv").write_text(
+        f"First Name,Last Name,Websites\nQuiet,Owner,[PERSONAL:{url}]\n", encoding="utf-8"
+    )
+    report = run_import(store, export, me=url)
+    assert report.owner == Participant("Quiet Owner", url)
     # Nobody in the export is the owner, so every conversation awaits a reply.
     assert report.awaiting_reply == report.conversations
+
+
+def test_me_does_not_make_another_persons_export_the_inboxs(store):
+    jordan = run_import(store, ERA_2023).owner
+    before = store.message_count()
+    maya = "https://www.linkedin.com/in/maya-lindgren-4a1b2c"
+    with pytest.raises(OwnerMismatch, match="Maya Lindgren's but the inbox is Jordan Pike's"):
+        run_import(store, ERA_2021, me=maya)
+    assert store.message_count() == before and store.owner() == jordan
+    with open_export(ERA_2021) as export:
+        report = import_export(store, export, me=maya, replace_inbox=True)
+    assert report.owner == MAYA and store.message_count() == report.messages_read
 
 
 def test_me_matches_urls_however_they_are_spelled(store):
@@ -141,8 +182,9 @@ def test_an_export_of_someone_else_over_an_inbox_is_refused_before_any_change(st
     with pytest.raises(OwnerMismatch, match="Priya Raman's but the inbox is Maya Lindgren's"):
         run_import(store, export)
     assert store.message_count() == before and store.owner() == first.owner
-    # Saying who you are with --me is a correction, not a mix-up.
-    assert run_import(store, ERA_2021, me=first.owner.profile_url).owner == first.owner
+    # Saying with --me that this export is the inbox owner's corrects its detection.
+    assert run_import(store, export, me=first.owner.profile_url).owner == first.owner
+    assert store.message_count() == before + 1
 
 
 # ---------------------------------------------------------------- idempotence

@@ -37,6 +37,26 @@ def test_missing_required_columns_are_named():
     assert "DATE, CONTENT" in message
 
 
+@pytest.mark.parametrize(("separator", "named"), [(";", "';'"), ("\t", "tabs")])
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
+def test_a_file_saved_again_with_another_separator_says_so(tmp_path, separator, named, quoting):
+    with (ERA_2023 / "messages.csv").open(encoding="utf-8", newline="") as exported:
+        rows = list(csv.reader(exported))
+    resaved = tmp_path / "messages.csv"
+    with resaved.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, delimiter=separator, quoting=quoting).writerows(rows)
+    message = error_of(resaved)
+    assert message.startswith(f"messages.csv has {named} between its columns, not commas")
+    assert "missing the column" not in message
+
+
+def test_a_header_with_a_quoted_line_break_is_missing_columns(tmp_path):
+    # Found by fuzzing: looking for another separator read the header again and raised.
+    path = tmp_path / "messages.csv"
+    path.write_text('"ONVERSATION ID,FROM,DATE,CONTENT\n2-a,Ana,2024-01-01,Hi\n', encoding="utf-8")
+    assert "missing the column(s)" in error_of(path)
+
+
 def test_empty_file():
     assert "empty.csv is empty" in error_of(BAD / "empty.csv")
 

@@ -64,6 +64,23 @@ def test_without_a_state_file_classify_drafts_in_the_default_voice(tmp_path: Pat
     assert not db.exists()  # classify never creates a state file
 
 
+def test_without_a_state_file_classify_drafts_in_the_configured_voice(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[profile.voice]\ngreeting = "Yo {name}!"\nclosing = "Best,"\nsignature = "JP"\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "none.db"
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(config), "--db", str(db), "classify", THANKS, "--sender", "Sam Lee"],
+    )
+    assert result.exit_code == 0, result.output
+    draft = result.output.split("):\n", 1)[1].strip()
+    assert draft.startswith("Yo Sam!") and draft.endswith("Best,\nJP")
+    assert not db.exists()
+
+
 def test_llm_classify_sends_the_style_and_the_owners_similar_replies(
     demo_db: Path, fake_llm: FakeLLMServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,12 +40,14 @@ class Diagnosis:
         return not self.fix
 
 
-async def diagnose(backend: LLMBackend) -> Diagnosis:
+async def diagnose(backend: LLMBackend, base_url_source: str | None) -> Diagnosis:
     """Reachable, auth, models listed, the structured-output mode that works, one real
-    classification, streaming; stops at the first step that makes the rest pointless."""
+    classification, streaming; stops at the first step that makes the rest pointless.
+    `base_url_source`: where the endpoint was set (`OPENAI_BASE_URL`, `base_url in
+    <config file>`), None for OpenAI's own; the fix names it when it cannot be reached."""
     client = backend.client
     found = Diagnosis(endpoint=client.base_url, model=client.model)
-    if not await _check_models(backend, found):
+    if not await _check_models(backend, found, base_url_source):
         return found
     await _check_classification(backend, found)
     if found.usable:
@@ -53,16 +55,19 @@ async def diagnose(backend: LLMBackend) -> Diagnosis:
     return found
 
 
-async def _check_models(backend: LLMBackend, found: Diagnosis) -> bool:
+async def _check_models(backend: LLMBackend, found: Diagnosis, base_url_source: str | None) -> bool:
     client = backend.client
     try:
         listed = [model.id async for model in client.sdk.models.list()]
     except openai.APIConnectionError:
         found.checks.append(Check("reachable", False, f"no answer from {client.base_url}"))
-        found.fix = (
-            f"start the server or correct OPENAI_BASE_URL ({client.base_url}); "
-            "a local server must listen on that host and port"
-        )
+        if base_url_source is None:
+            found.fix = f"check this machine's connection to {client.base_url}"
+        else:
+            found.fix = (
+                f"start the server or correct {base_url_source} ({client.base_url}); "
+                "a local server must listen on that host and port"
+            )
         return False
     except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
         found.checks.append(Check("reachable", True, client.base_url))

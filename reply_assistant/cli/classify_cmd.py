@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from contextlib import ExitStack
 from dataclasses import replace
@@ -18,6 +19,11 @@ from reply_assistant.engine import Assistant, incoming_from_text
 from reply_assistant.message_budget import trim_notice
 from reply_assistant.models import Assessment, Incoming, Provenance
 from reply_assistant.store import Store, StoreError
+
+# Bytes that are not text in the terminal's encoding (Latin-1 pasted into a UTF-8 shell)
+# reach Python as lone surrogates, in arguments and in stdin as read below; nothing after
+# the command line can encode them.
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
 
 
 @click.command("classify", short_help="Classify one message and draft a reply.")
@@ -70,7 +76,9 @@ def command(
     as_json: bool,
 ) -> None:
     """Classify one message (TEXT, or `-`/nothing to read stdin) and draft a reply."""
-    message = _read_message(text, subject)
+    sender = _readable(sender, "--sender")
+    subject = _readable(subject, "--subject")
+    message = _readable(_read_message(text, subject), "the message")
     connected_on = _connected_on(connected_since)
     with ExitStack() as resources:
         use_llm = (backend or app.settings.resolved_backend) == "openai"
@@ -92,6 +100,11 @@ def command(
             use_cache=not no_cache,
             voice_from=store,
         )
+        if store is None:
+            from reply_assistant.voice_examples import attach_voice
+
+            # Nothing to learn the voice from, but the config's [profile.voice] still says it.
+            attach_voice(chosen, None, app.settings.profile)
         item = incoming_from_text(message, sender_name=sender, subject=subject)
         if first_degree or connected_on is not None:
             facts = replace(item.sender, first_degree=True, connected_on=connected_on)
@@ -130,9 +143,23 @@ def _read_message(text: str | None, subject: str) -> str:
     if text is None or text == "-":
         if text is None and sys.stdin.isatty():
             raise InputError("give the message as an argument, or pipe it in with `-`.")
-        text = sys.stdin.read()
+        # As bytes: a text stdin may be strict and raise on them instead.
+        text = sys.stdin.buffer.read().decode(sys.stdin.encoding or "utf-8", "surrogateescape")
     if not text.strip() and not subject.strip():  # a subject alone can say it all
         raise InputError("the message is empty.")
+    return text
+
+
+def _readable(text: str, what: str) -> str:
+    """The text with each byte that could not be decoded as U+FFFD, saying so on stderr: a
+    letter lost changes a verdict less than refusing the whole message would."""
+    text, undecodable = _UNDECODABLE.subn("\ufffd", text)
+    if undecodable:
+        click.echo(
+            f"note: {what} holds {undecodable} byte(s) that are not text in this "
+            "terminal's encoding, read as \ufffd",
+            err=True,
+        )
     return text
 
 

@@ -10,7 +10,7 @@ import click
 
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
-from reply_assistant.config import ConfigError
+from reply_assistant.config import ConfigError, setting_source
 
 if TYPE_CHECKING:
     from reply_assistant.backends.doctor import Diagnosis
@@ -54,16 +54,17 @@ def command(app: AppContext, model: str | None) -> None:
         from reply_assistant.backends.llm import LLMBackend
 
         assert isinstance(backend, LLMBackend)  # backend="openai" builds one
-        found = asyncio.run(_diagnose(backend))
+        source = setting_source("base_url", app.config_path) if settings.base_url else None
+        found = asyncio.run(_diagnose(backend, source))
     _print(found)
     raise SystemExit(0 if found.usable else 1)
 
 
-async def _diagnose(backend: LLMBackend) -> Diagnosis:
+async def _diagnose(backend: LLMBackend, base_url_source: str | None) -> Diagnosis:
     from reply_assistant.backends.doctor import diagnose
 
     try:
-        return await diagnose(backend)
+        return await diagnose(backend, base_url_source)
     finally:
         await backend.aclose()
 

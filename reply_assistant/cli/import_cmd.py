@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from reply_assistant.cli.batch_cmd import EXIT_INTERRUPTED
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import InputError
 from reply_assistant.importer import ImportReport
@@ -41,6 +43,13 @@ def command(app: AppContext, path: Path, me: str | None, replace: bool) -> None:
             counts = store.awaiting_counts(store.needs_reply_since(days))
     except (ExportError, StoreError, OwnerMismatch) as exc:
         raise InputError(str(exc)) from exc
+    except KeyboardInterrupt:
+        # Messages are stored in batches as they are read; what is still to do (the rest,
+        # and which conversations await a reply) is what importing again does.
+        click.echo(
+            "Interrupted: the messages stored so far are kept; import again to finish.", err=True
+        )
+        sys.exit(EXIT_INTERRUPTED)
     for line in report_lines(report):
         click.echo(line)
     click.echo(needs_reply_line(*counts, days))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import struct
 import zipfile
 import zlib
@@ -29,6 +30,8 @@ MAX_DECOMPRESSED_BYTES = 2 * 1024**3
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_MIN_BYTES = 1024 * 1024  # small members compress well legitimately
 _FILES_IN_ERROR = 15
+# LinkedIn names an export for the day it was made: Basic_LinkedInDataExport_10-21-2023.
+_EXPORT_DATE = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 # What a damaged or hostile zip raises from zipfile, zlib and struct while being read.
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -190,6 +193,46 @@ def _find(files: list[str], file_name: str) -> str | None:
     return min(matches, key=lambda name: (name.count("/"), name), default=None)
 
 
+def _find_messages_file(path: Path, files: list[str]) -> str:
+    """The export's messages.csv; ExportError when there is none, or several (a folder or
+    zip holding more than one export)."""
+    found = [name for name in files if PurePosixPath(name).name.lower() == "messages.csv"]
+    if not found:
+        raise ExportError(_no_messages_file(path, files))
+    if len(found) > 1:
+        raise ExportError(_several_exports(path, found))
+    return found[0]
+
+
+def _several_exports(path: Path, messages_files: list[str]) -> str:
+    """Refused rather than read one after the other: each export is checked against the
+    inbox's owner and reported on its own, and `batch` and the UI import one export a run.
+    Oldest first, so the owner each one is checked against is the one found so far."""
+    folders = sorted((_export_folder(path, name) for name in messages_files), key=_export_order)
+    listing = ", ".join(folders[:_FILES_IN_ERROR])
+    if len(folders) > _FILES_IN_ERROR:
+        listing += f" and {len(folders) - _FILES_IN_ERROR} more"
+    unzip = "unzip it and " if zipfile.is_zipfile(path) else ""
+    return (
+        f"{path.name} holds {len(folders)} exports ({listing}); nothing was imported: "
+        f"{unzip}import them one at a time, oldest first."
+    )
+
+
+def _export_folder(path: Path, messages_file: str) -> str:
+    folder = PurePosixPath(messages_file).parent
+    return path.name if folder == PurePosixPath(".") else folder.as_posix()
+
+
+def _export_order(folder: str) -> tuple[bool, str, str]:
+    """By the date in LinkedIn's name (MM-DD-YYYY), then the undated ones by name."""
+    dated = _EXPORT_DATE.search(folder)
+    if dated is None:
+        return True, "", folder
+    month, day, year = dated.groups()
+    return False, f"{year}-{month}-{day}", folder
+
+
 class Export(AbstractContextManager["Export"]):
     """An opened export; use as a context manager so a zip is closed."""
 
@@ -300,11 +343,9 @@ def open_export(path: Path | str) -> Export:
         )
     try:
         if isinstance(source, _SingleFileSource):
-            messages_file: str | None = source.files[0]
+            messages_file = source.files[0]
         else:
-            messages_file = _find(source.files, "messages.csv")
-        if messages_file is None:
-            raise ExportError(_no_messages_file(path, source.files))
+            messages_file = _find_messages_file(path, source.files)
         export = Export(path, source, messages_file)
         export.check_messages_header()
     except BaseException:

@@ -38,6 +38,7 @@ OPTIONAL_COLUMNS = (
 MAX_FIELD_CHARS = 64 * 1024 * 1024
 csv.field_size_limit(MAX_FIELD_CHARS)
 
+_SEPARATOR_NAMES = {";": "';'", "\t": "tabs"}
 _MISSING = -1  # index of the "" appended to every row, for optional columns the file lacks
 _URL_SEPARATOR = re.compile(r",(?=https?://)")
 # Name suffixes that follow a comma inside one person's name: "Jane Doe, Ph.D.".
@@ -57,6 +58,23 @@ _LINKEDIN_MAIL_MARKUP = "spinmail"
 _LINKEDIN_SENDER = re.compile(r"\blinkedin\b(?! member$)", re.IGNORECASE)
 
 
+def _resaved_with(header: list[str]) -> str:
+    """The separator a header read as comma-separated was really written with, when that
+    one gives the required columns; else "". Excel saves "CSV" with the list separator of
+    the machine's region, and its dates and text encoding often change with it, so such a
+    file is named for what it is rather than read."""
+    line = ",".join(header)  # what the comma reader split, put back together
+    for separator in _SEPARATOR_NAMES:
+        try:
+            fields = next(csv.reader([line], delimiter=separator))
+        except csv.Error:  # a quoted line break: no header either way
+            continue
+        names = {normalize_header(name) for name in fields}
+        if all(required in names for required in REQUIRED_COLUMNS):
+            return separator
+    return ""
+
+
 def normalize_header(name: str) -> str:
     return " ".join(name.replace("\ufeff", "").split()).upper()
 
@@ -72,6 +90,13 @@ class ColumnMap:
         for position, name in enumerate(header):
             index.setdefault(normalize_header(name), position)
         missing = [name for name in REQUIRED_COLUMNS if name not in index]
+        separator = _resaved_with(header) if missing else ""
+        if separator:
+            raise ExportError(
+                f"{file_name} has {_SEPARATOR_NAMES[separator]} between its columns, not "
+                "commas, so a spreadsheet saved it again (Excel uses ';' in some countries); "
+                "pass the messages.csv exactly as LinkedIn exported it, or the whole .zip."
+            )
         if missing:
             raise ExportError(
                 f"{file_name} is missing the column(s) {', '.join(missing)}, so it is not a "
