@@ -183,3 +183,18 @@ async def test_the_rerun_question_mentions_cost_only_for_a_priced_backend(tmp_pa
         await pilot.pause()
         assert "cost" not in str(app.screen.query_one("Label").render())
     app.store.close()
+
+
+async def test_another_persons_export_is_refused_with_a_notification(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "linkedin-export"
+    app, _ = build_app(tmp_path / "state.db", seed=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        commands.import_export_into(app, fixtures / "Basic_LinkedInDataExport_10-21-2023")
+        await settle(pilot)
+        rows = app.inbox.row_count
+        commands.import_export_into(app, fixtures.parent / "real-export-quirks" / "excel-2021")
+        await settle(pilot)
+        assert app.is_running and app.inbox.row_count == rows
+        assert [n.title for n in app._notifications if n.severity == "error"] == ["Import failed"]
+    app.store.close()

@@ -141,7 +141,7 @@ def ask_import_path(app: ReplyAssistantApp) -> None:
 
 def import_export_into(app: ReplyAssistantApp, path: Path) -> None:
     from reply_assistant.demo import DEMO_SOURCE
-    from reply_assistant.importer import import_export
+    from reply_assistant.importer import OwnerMismatch, import_export
     from reply_assistant.sources import ExportError, open_export
 
     replacing_demo = False
@@ -153,7 +153,7 @@ def import_export_into(app: ReplyAssistantApp, path: Path) -> None:
                 # messages would have nowhere to go.
                 app.workers.cancel_node(app)
             report = import_export(app.store, export)
-    except ExportError as exc:
+    except (ExportError, OwnerMismatch) as exc:  # another person's export too
         app.notify(str(exc), title="Import failed", severity="error", timeout=10)
         if replacing_demo:
             app.classify_pending()  # the demo stays: finish what was cancelled
