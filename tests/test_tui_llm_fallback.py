@@ -11,6 +11,7 @@ from test_tui_llm import llm_settings
 from test_unreachable_endpoint import closed_port
 
 from reply_assistant.config import Settings
+from reply_assistant.models import Label
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 from reply_assistant.tui import commands
 from reply_assistant.tui.llm_fallback import NOTICE
@@ -70,6 +71,26 @@ async def test_a_failure_among_answers_is_counted_as_failed_not_classified(
         status = str(app.status_bar.render())
         assert "classified 4 of 5, 1 failed" in status
         assert NOTICE not in status  # one failure among answers is not an endpoint down
+    app.store.close()
+
+
+async def test_a_relabel_while_the_llm_is_unreachable_is_drafted_offline(tmp_path: Path) -> None:
+    app = unreachable_llm(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        warm = Label.RELATIONSHIP
+        row = next(m for m in app.inbox.rows_by_id if app.store.verdict(m).label is warm)
+        app.inbox.move_cursor(row=app.inbox.get_row_index(row))
+        before = app.store.drafts(row)
+        await pilot.press("3")  # unclear: a clarifying question, not the warm reply
+        await settle(pilot)
+        drafts = app.store.drafts(row)
+        assert app.store.verdict(row).label is Label.UNCLEAR
+        assert len(drafts) == len(before) + 1 and drafts[-1].provenance.backend == "offline"
+        assert drafts[-1].text != before[-1].text and "?" in drafts[-1].text
+        assert not [n for n in app._notifications if "draft failed" in n.message]
+        status = str(app.status_bar.render())
+        assert status.count(NOTICE) == 1 and "cost unknown" not in status
     app.store.close()
 
 

@@ -67,6 +67,8 @@ class BackgroundWork(_AppBase):
     # Rows the offline model judged because the LLM was down; `r` on one retries the LLM.
     offline_meanwhile: set[str]
     _offline: Backend | None
+    # The offline model while it stands in for the unreachable LLM, until it is tried again.
+    stand_in: Backend | None
 
     if TYPE_CHECKING:
 
@@ -149,12 +151,15 @@ class BackgroundWork(_AppBase):
             await self._judge_offline_meanwhile([m for m in todo if m not in judged_here])
 
     async def _judge_offline_meanwhile(self, message_ids: list[str]) -> None:
-        """The LLM is down: the offline model judges (and drafts) what it did not, and the
-        header and status bar say so until the LLM is tried again."""
+        """The LLM is down: the offline model judges (and drafts) what it did not, and
+        writes the drafts asked for meanwhile (a relabel, r on a row the LLM judged), so
+        the inbox does not wait on it; the header and status bar say so until the LLM is
+        tried again."""
         self.offline_meanwhile.update(message_ids)
         self.sub_title = "offline (LLM unreachable)"
         if self._offline is None:
             self._offline = llm_fallback.offline_backend(self.settings, self.store)
+        self.stand_in = self._offline
         self.status_bar.backend = self._offline.describe()
         self.status_bar.prompts = ""
         self.status_bar.notice = llm_fallback.NOTICE
@@ -176,6 +181,7 @@ class BackgroundWork(_AppBase):
         ]
         again = [*self.offline_meanwhile, *failed]
         self.offline_meanwhile.clear()
+        self.stand_in = None
         self.status_bar.notice = ""
         self._show_backend()
         if again:
@@ -212,7 +218,7 @@ class BackgroundWork(_AppBase):
             text += chunk
             self.post_message(DraftStreamed(message_id, text))
 
-        engine = self._engine()
+        engine = self._engine(self.stand_in)
         failed: list[str] = []
 
         def keep_failure(event: EngineEvent) -> None:
