@@ -39,11 +39,18 @@ def store(tmp_path):
         yield opened
 
 
-async def final_progress(store: Store, ids: list[str], *, verdicts_first: bool) -> Progress:
+async def final_progress(
+    store: Store,
+    ids: list[str],
+    *,
+    verdicts_first: bool,
+    busy: set[str] | None = None,
+    again: bool = False,
+) -> Progress:
     events: list[object] = []
-    engine = Engine(store, DraftFailsFor(), concurrency=1)
+    engine = Engine(store, DraftFailsFor(), concurrency=1, busy=busy)
     engine.subscribe(events.append)
-    await engine.run(ids, verdicts_first=verdicts_first)
+    await engine.run(ids, verdicts_first=verdicts_first, again=again)
     return [event for event in events if isinstance(event, Progress)][-1]
 
 
@@ -64,4 +71,25 @@ async def test_a_message_judged_before_and_drafted_now_counts_as_judged(store):
     verdict = await DraftFailsFor().classify(store.incoming(ids[0]))
     store.save_assessments([(ids[0], verdict, None, "")])  # a verdict, no draft yet
     progress = await final_progress(store, ids, verdicts_first=True)
+    assert (progress.total, progress.judged, progress.done, progress.failed) == (1, 1, 1, 0)
+
+
+@pytest.mark.parametrize("verdicts_first", [True, False], ids=["verdicts first", "one step"])
+async def test_a_message_left_to_another_call_still_counts(store, verdicts_first):
+    ids = [
+        store.add_manual_message("Ana Ruiz", "Happy to help with the launch?"),
+        store.add_manual_message("Ben Ode", "Coffee next week?"),
+    ]
+    # Ben's relabel is being drafted in the UI meanwhile: this run leaves him to it. The UI
+    # shows (judged, total): it read "1 of 2" for good when he was not counted.
+    progress = await final_progress(store, ids, verdicts_first=verdicts_first, busy={ids[1]})
+    assert (progress.total, progress.judged, progress.done, progress.failed) == (2, 2, 2, 0)
+
+
+async def test_a_draft_written_meanwhile_for_a_relabel_counts_as_done(store):
+    ids = [store.add_manual_message("Ana Ruiz", "Happy to help with the launch?")]
+    store.record_relabel(ids[0], "relationship")  # as the UI does, then drafts for it
+    store.save_draft(ids[0], await DraftFailsFor().draft(store.incoming(ids[0]), None))
+    # Judged again by this run, but the person's label and its draft stand: nothing to draft.
+    progress = await final_progress(store, ids, verdicts_first=True, again=True)
     assert (progress.total, progress.judged, progress.done, progress.failed) == (1, 1, 1, 0)

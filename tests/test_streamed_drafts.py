@@ -66,3 +66,4 @@ async def test_a_text_only_stream_gets_the_backends_provenance():
     assert draft.provenance.backend == "offline"
     assert draft.provenance.prompt_version == backend.prompt_version
     assert draft.provenance.usage == Usage()
+    assert draft.provenance.cost_usd == 0  # local: free, not of unknown price

@@ -11,6 +11,7 @@ from test_tui_llm import llm_settings
 from test_unreachable_endpoint import closed_port
 
 from reply_assistant.config import Settings
+from reply_assistant.models import Label
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 from reply_assistant.tui import commands
 from reply_assistant.tui.llm_fallback import NOTICE
@@ -18,6 +19,13 @@ from reply_assistant.tui.llm_fallback import NOTICE
 
 def backends_of(app) -> set[str]:
     return {app.store.verdict(row).provenance.backend for row in app.inbox.rows_by_id}
+
+
+def unreachable_llm(tmp_path: Path):
+    base_url = f"http://127.0.0.1:{closed_port()}/v1"
+    settings = Settings(backend="openai", base_url=base_url, model="m", concurrency=1)
+    app, _ = build_app(tmp_path / "state.db", settings=settings)
+    return app
 
 
 async def test_a_closed_port_shows_offline_verdicts_and_says_so_once(tmp_path: Path) -> None:
@@ -63,4 +71,42 @@ async def test_a_failure_among_answers_is_counted_as_failed_not_classified(
         status = str(app.status_bar.render())
         assert "classified 4 of 5, 1 failed" in status
         assert NOTICE not in status  # one failure among answers is not an endpoint down
+    app.store.close()
+
+
+async def test_a_relabel_while_the_llm_is_unreachable_is_drafted_offline(tmp_path: Path) -> None:
+    app = unreachable_llm(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        warm = Label.RELATIONSHIP
+        row = next(m for m in app.inbox.rows_by_id if app.store.verdict(m).label is warm)
+        app.inbox.move_cursor(row=app.inbox.get_row_index(row))
+        before = app.store.drafts(row)
+        await pilot.press("3")  # unclear: a clarifying question, not the warm reply
+        await settle(pilot)
+        drafts = app.store.drafts(row)
+        assert app.store.verdict(row).label is Label.UNCLEAR
+        assert len(drafts) == len(before) + 1 and drafts[-1].provenance.backend == "offline"
+        assert drafts[-1].text != before[-1].text and "?" in drafts[-1].text
+        assert not [n for n in app._notifications if "draft failed" in n.message]
+        status = str(app.status_bar.render())
+        assert status.count(NOTICE) == 1 and "cost unknown" not in status
+    app.store.close()
+
+
+async def test_a_retry_that_fails_again_keeps_the_offline_verdicts_and_a_finished_count(
+    tmp_path: Path,
+) -> None:
+    app = unreachable_llm(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        rows = list(app.inbox.rows_by_id)
+        await pilot.press("j", "r")  # the LLM again: still nothing listening
+        await settle(pilot)
+        assert backends_of(app) == {"offline"}
+        # The pane shows the offline verdict the row lists, not the failed call's error.
+        assert [m for m in rows if app.store.error(m)] == []
+        status = str(app.status_bar.render())
+        assert f"classified {len(rows)} of {len(rows)}" in status and "failed" not in status
+        assert status.count(NOTICE) == 1 and app.sub_title == "offline (LLM unreachable)"
     app.store.close()

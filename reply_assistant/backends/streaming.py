@@ -20,8 +20,10 @@ async def stream_to_draft(
 
     A stream that records its provenance (the LLM backend's: prompt, usage, cost, latency)
     supplies it; one that streams text only (the offline model) gets the backend, model,
-    prompt version and the measured latency. A streamed reply is plain text that does not
-    name its language, so the caller says which to record. Raises BackendError.
+    prompt version and the measured latency, and a cost of nothing when the backend is local
+    (no price at all would read as "cost unknown" in the UI's totals). A streamed reply is
+    plain text that does not name its language, so the caller says which to record. Raises
+    BackendError.
     """
     started = time.perf_counter()
     stream = backend.stream_draft(item, verdict)
@@ -34,5 +36,6 @@ async def stream_to_draft(
         model=backend.model,
         prompt_version=backend.prompt_version,
         latency_ms=round((time.perf_counter() - started) * 1000, 1),
+        cost_usd=0.0 if backend.capabilities.local else None,
     )
     return Draft(text="".join(chunks).strip(), language=language, provenance=provenance)

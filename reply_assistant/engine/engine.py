@@ -211,9 +211,11 @@ class Engine:
         all in one transaction; report it.
 
         A message busy with another call (the person pressed r) is left to that call, and
-        so is one the person relabelled meanwhile (the relabel drafts for its new label)."""
+        so is one the person relabelled meanwhile (the relabel drafts for its new label);
+        both still count, or the run's progress would never reach its total."""
         ids = [m for m in message_ids if m not in self.busy]
         if not ids:
+            self._report(message_ids, {}, outcome, judge=judge, finished=draft or not judge)
             return
         self._start(ids)
         try:
@@ -234,7 +236,7 @@ class Engine:
             )
         finally:
             self._end(ids)
-        self._report(results, outcome, finished=draft or not judge, judged=len(ids) if judge else 0)
+        self._report(message_ids, results, outcome, judge=judge, finished=draft or not judge)
 
     async def _draft(
         self, items: list[Incoming], results: dict[str, Assessment], judged_now: set[str]
@@ -266,17 +268,23 @@ class Engine:
 
     def _report(
         self,
+        message_ids: list[str],
         results: dict[str, Assessment],
         outcome: RunOutcome,
         *,
+        judge: bool,
         finished: bool,
-        judged: int,
     ) -> None:
-        """Count and announce what a step did. `judged`: the messages it judged, each with a
-        verdict had now or before, or a failed one; a draft failing after the verdict (in a
-        later step) is no second verdict."""
+        """Count and announce what a step over `message_ids` did. A judging step judged each
+        of them once: a verdict had now or before, a failure, or a message left to another
+        call (the person pressed r, or relabelled it). A finishing step finished each of
+        them but those that failed earlier in the run, whether it drafted them or found a
+        draft (one written meanwhile for the person's label). A draft failing after the
+        verdict is no second verdict."""
         progress = outcome.progress
-        progress.judged += judged
+        failed_before = {m for m in message_ids if m in outcome.failures}
+        if judge:
+            progress.judged += len(message_ids)
         for message_id, result in results.items():
             if result.verdict is not None:
                 progress.add(result.verdict.provenance)
@@ -288,8 +296,10 @@ class Engine:
                 progress.failed += 1
                 outcome.failures[message_id] = result.error
                 self._emit(Failed(message_id, result.error, result.error_kind))
-            if finished or result.error:
-                progress.done += 1
+                if not finished:
+                    progress.done += 1
+        if finished:
+            progress.done += sum(1 for m in message_ids if m not in failed_before)
         self._emit(progress)
 
     # ------------------------------------------------------------------ one message
@@ -303,10 +313,11 @@ class Engine:
         finally:
             self._end([message_id])
         self._report(
+            [message_id],
             {message_id: result},
             RunOutcome([message_id], 0, Progress(1)),
+            judge=True,
             finished=True,
-            judged=1,
         )
         return result
 

@@ -162,6 +162,12 @@ class ResultsMixin(StoreBase):
             (message_id, error, iso(utc_now())),
         )
 
+    def clear_errors(self, message_ids: Sequence[str]) -> None:
+        self._db.execute(
+            "DELETE FROM errors WHERE message_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(message_ids)),),
+        )
+
     def error(self, message_id: str) -> str | None:
         row = self._db.execute(
             "SELECT error FROM errors WHERE message_id = ?", (message_id,)

@@ -243,7 +243,8 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self._filter_count = 0  # conversations listed that still match the filter
         self._error_kinds: dict[str, str] = {}  # BackendError.kind of this session's failures
         self.offline_meanwhile: set[str] = set()
-        self._offline = None  # the offline model standing in for an unreachable LLM
+        self._offline = None  # the offline model, loaded the first time the LLM is down
+        self.stand_in = None  # that model while it stands in for the LLM
 
     # ------------------------------------------------------------------ layout
 

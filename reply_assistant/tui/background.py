@@ -23,6 +23,7 @@ from reply_assistant.engine.events import (
     Failed,
     Judged,
     Progress,
+    RunStarted,
     WorkEnded,
     WorkStarted,
 )
@@ -66,6 +67,8 @@ class BackgroundWork(_AppBase):
     # Rows the offline model judged because the LLM was down; `r` on one retries the LLM.
     offline_meanwhile: set[str]
     _offline: Backend | None
+    # The offline model while it stands in for the unreachable LLM, until it is tried again.
+    stand_in: Backend | None
 
     if TYPE_CHECKING:
 
@@ -82,16 +85,36 @@ class BackgroundWork(_AppBase):
 
         def _show_backend(self) -> None: ...
 
-    def _engine(self) -> Engine:
-        """An engine on the backend in use now (one chosen meanwhile is used from the next
-        run), sharing the app's set of busy rows."""
+    def _engine(self, backend: Backend | None = None) -> Engine:
+        """An engine on `backend`, by default the one in use now (one chosen meanwhile is
+        used from the next run), sharing the app's set of busy rows."""
         engine = Engine(
             self.store,
-            self.assistant.backend,
+            backend or self.assistant.backend,
             concurrency=self.settings.concurrency or DEFAULT_CONCURRENCY,
             busy=self.working,
         )
         engine.subscribe(self._on_engine_event)
+        return engine
+
+    def _count_in_status_bar(self, engine: Engine) -> Engine:
+        """Show `engine`'s classification in the status bar's count: every message in the
+        run's scope, those an earlier run finished counted as done, so a run that finds
+        nothing left reads as finished. Only the runs the person started count here: a
+        re-judging after a correction (cancelled by the next one) would leave its own
+        smaller count behind."""
+        already_done = 0
+
+        def show(event: EngineEvent) -> None:
+            nonlocal already_done
+            if isinstance(event, RunStarted):
+                already_done = event.already_done
+                self.post_message(ClassificationProgress(already_done, already_done + event.total))
+            elif isinstance(event, Progress):
+                done, total = already_done + event.judged, already_done + event.total
+                self.post_message(ClassificationProgress(done, total, event.failed))
+
+        engine.subscribe(show)
         return engine
 
     @work(group="classify-all", exclusive=True)
@@ -114,7 +137,7 @@ class BackgroundWork(_AppBase):
         todo = [m for m in message_ids if m not in self.working]
         self.post_message(ClassificationProgress(0, len(todo)))
         self._notified_errors.clear()
-        engine = self._engine()
+        engine = self._count_in_status_bar(self._engine())
         health = llm_fallback.LLMHealth()
         if engine.backend.capabilities.uses_prompts:
             engine.subscribe(health.watch)
@@ -128,17 +151,24 @@ class BackgroundWork(_AppBase):
             await self._judge_offline_meanwhile([m for m in todo if m not in judged_here])
 
     async def _judge_offline_meanwhile(self, message_ids: list[str]) -> None:
-        """The LLM is down: the offline model judges (and drafts) what it did not, and the
-        header and status bar say so until the LLM is tried again."""
+        """The LLM is down: the offline model judges (and drafts) what it did not, and
+        writes the drafts asked for meanwhile (a relabel, r on a row the LLM judged), so
+        the inbox does not wait on it; the header and status bar say so until the LLM is
+        tried again."""
         self.offline_meanwhile.update(message_ids)
         self.sub_title = "offline (LLM unreachable)"
         if self._offline is None:
             self._offline = llm_fallback.offline_backend(self.settings, self.store)
+        self.stand_in = self._offline
         self.status_bar.backend = self._offline.describe()
         self.status_bar.prompts = ""
         self.status_bar.notice = llm_fallback.NOTICE
-        engine = Engine(self.store, self._offline, busy=self.working)
-        engine.subscribe(self._on_engine_event)
+        # The notice stands for the LLM's failures: a row keeps showing its offline verdict
+        # (one judged by an earlier fallback is not judged again) rather than the error.
+        self.store.clear_errors(message_ids)
+        for message_id in message_ids:
+            self.refresh_row(message_id)
+        engine = self._count_in_status_bar(self._engine(self._offline))
         await engine.run(message_ids, verdicts_first=True)
 
     def retry_llm(self) -> None:
@@ -151,6 +181,7 @@ class BackgroundWork(_AppBase):
         ]
         again = [*self.offline_meanwhile, *failed]
         self.offline_meanwhile.clear()
+        self.stand_in = None
         self.status_bar.notice = ""
         self._show_backend()
         if again:
@@ -167,13 +198,10 @@ class BackgroundWork(_AppBase):
             self.post_message(
                 ItemAssessed(event.message_id, Assessment(error=event.error, error_kind=event.kind))
             )
-        elif isinstance(event, Progress):
-            self.post_message(ClassificationProgress(event.judged, event.total, event.failed))
 
     def assess_one(self, message_id: str) -> None:
-        self.run_worker(
-            self._engine().assess(message_id), group=f"item:{message_id}", exclusive=True
-        )
+        engine = self._count_in_status_bar(self._engine())
+        self.run_worker(engine.assess(message_id), group=f"item:{message_id}", exclusive=True)
 
     def redraft(self, message_id: str) -> None:
         self.run_worker(
@@ -190,7 +218,7 @@ class BackgroundWork(_AppBase):
             text += chunk
             self.post_message(DraftStreamed(message_id, text))
 
-        engine = self._engine()
+        engine = self._engine(self.stand_in)
         failed: list[str] = []
 
         def keep_failure(event: EngineEvent) -> None:
