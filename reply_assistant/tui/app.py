@@ -43,6 +43,7 @@ from reply_assistant.tui.modals.show_link import ShowLinkModal
 from reply_assistant.tui.relative_time import utc_now
 from reply_assistant.tui.session_totals import SessionTotals
 from reply_assistant.tui.status_bar import StatusBar
+from reply_assistant.tui.stop_signals import default_on_signals, stop_on_signals
 from reply_assistant.tui.triage import Triage
 
 # Keys the inbox table handles itself; listed in the help screen with the app's bindings.
@@ -272,6 +273,8 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a terminal, which can be closed under the app
+            stop_on_signals(self.save_and_exit)
         self._show_backend()
         self.query_one("#search", Input).display = False
         self.reload_inbox()
@@ -652,10 +655,15 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self.push_screen(HelpScreen(rows))
 
     async def action_quit(self) -> None:
+        self.save_and_exit()
+
+    def save_and_exit(self) -> None:
         self.conversation.flush_edit()
         self.exit()
 
     async def on_unmount(self) -> None:
+        if not self.is_headless:
+            default_on_signals()
         # LLM backends hold an HTTP connection pool that must close on this event loop.
         await self.assistant.aclose()
 
