@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input
+from textual.widgets import DataTable, Input
 
 from reply_assistant.clipboard import copied_hint, copied_title, make_copier
 from reply_assistant.config import Settings
@@ -28,6 +28,7 @@ from reply_assistant.engine import Assistant
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.models import Action, Connection, Label
 from reply_assistant.tui import commands
+from reply_assistant.tui.app_header import AppHeader
 from reply_assistant.tui.background import BackgroundWork
 from reply_assistant.tui.conversation.view import ConversationState, ConversationView
 from reply_assistant.tui.corrections import RejudgesAfterCorrections
@@ -249,7 +250,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="✉")
+        yield AppHeader(icon="✉")
         with Horizontal(id="main"):
             with Vertical(id="inbox-pane"):
                 yield FilterBar(id="filter-bar")
