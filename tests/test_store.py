@@ -340,6 +340,32 @@ def test_search_matches_sender_and_text_literally(store):
     assert store.conversation_summaries("all", "%") == []  # not a wildcard
 
 
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("echeverria", "c-marta"),  # the accent left out
+        ("ECHEVERRÍA", "c-marta"),
+        ("weiss", "c-karoline"),  # ß as ss
+        ("WEISS", "c-karoline"),
+        ("Weiß", "c-karoline"),
+        ("munchen", "c-karoline"),  # in the text too
+        ("zalgo", "c-zalgo"),  # under a stack of combining marks
+    ],
+)
+def test_search_ignores_case_and_accents(tmp_path, typed: str, found: str) -> None:
+    with Store.open(tmp_path / "state.db") as store:
+        import_messages(
+            store,
+            [
+                message("c-marta", Participant("Marta Echeverría"), "¡Qué bien!", 0),
+                message("c-karoline", Participant("Karoline Weiß"), "Grüße aus München", 1),
+                message("c-zalgo", Participant("Z̷̢̛a̶l̵g̴o̸"), "hi", 2),
+            ],
+            me=ME.profile_url,
+        )
+        assert [s.conversation_id for s in store.conversation_summaries("all", typed)] == [found]
+
+
 def test_incoming_has_thread_and_sender_facts(store):
     item = store.incoming(newest(store, "c-ana"))
     assert item.text == "Great, see you Tuesday"

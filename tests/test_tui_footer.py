@@ -97,8 +97,29 @@ def test_footer_entries_are_measured_in_terminal_cells() -> None:
         (Binding("a", "accept", "受け入れ"), True, ""),
         (Binding("q", "quit", "Quit"), True, ""),
     ]
-    entries = lay_out(shown, lambda binding: binding.key, lambda _: True)
+    entries = lay_out(shown, lambda binding: binding.key, lambda _: True, width=80)
     assert [(entry.key, entry.start, entry.end) for entry in entries] == [
         ("a", 0, 10),
         ("q", 11, 17),
     ]
+
+
+async def test_a_narrow_footer_shows_only_whole_keys(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot)
+        footer = app.query_one(KeyFooter)
+        assert str(footer.render()) == "? Help a Accept e Edit r Redo s Skip"  # not "u U"
+    app.store.close()
+
+
+def test_a_group_that_does_not_fit_leaves_with_its_label() -> None:
+    drafts = Binding.Group("Drafts")
+    shown = [
+        (Binding("?", "help", "Help"), True, ""),
+        (Binding("[", "history(-1)", "Older", group=drafts), True, ""),
+        (Binding("]", "history(1)", "Newer", group=drafts), True, ""),
+        (Binding("q", "quit", "Quit"), True, ""),
+    ]
+    layout = lay_out(shown, lambda binding: binding.key, lambda _: True, width=12)
+    assert [entry.key for entry in layout] == ["?"]  # "? Help [ ]" would fit, "Drafts" not

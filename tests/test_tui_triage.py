@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 from snapshot_apps.build import build_app, settle
 from snapshot_apps.seed import NOW, OWNER
+from textual.widgets import Input
 
 from reply_assistant.models import Message, Participant
 from reply_assistant.store import Store
@@ -195,4 +197,25 @@ async def test_done_if_older_than_a_date(tmp_path: Path) -> None:
         assert app.store.status(ids["2-derek"]) == "done"
         assert app.store.status(ids["2-growth"]) == "done"
         assert app.store.status(ids["2-priya"]) == "open"
+    app.store.close()
+
+
+async def test_a_mistyped_date_names_the_key_that_then_runs_older_than(tmp_path: Path) -> None:
+    app, _ = build_app(tmp_path / "state.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        derek = _row_of(app, "2-derek")
+        await pilot.press("b", "tab")
+        field = app.screen.query_one("#bulk-before", Input)
+        assert field.has_focus
+        field.value = "28/11/2026"
+        await pilot.press("enter")
+        hint = list(app._notifications)[-1].message
+        key = re.fullmatch(r"Type the date as YYYY-MM-DD, then press (\w+)\.", hint)
+        assert key is not None, hint
+        field.value = NOW.date().isoformat()
+        await pilot.press(key[1])  # what the hint says, with the field still focused
+        await settle(pilot)
+        assert not isinstance(app.screen, BulkActionModal)
+        assert app.store.status(derek) == "done"
     app.store.close()

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 from reply_assistant.models import Participant
 from reply_assistant.store.identity import name_key, url_key
+from reply_assistant.store.search_key import search_key
 
 # Verdict currently in force for a message: a user relabel beats the assistant, then newest.
 CURRENT_VERDICT_ID = """(
@@ -39,6 +40,7 @@ class StoreBase:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         db.create_function("name_key", 1, name_key, deterministic=True)
+        db.create_function("search_key", 1, search_key, deterministic=True)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

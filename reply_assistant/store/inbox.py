@@ -29,6 +29,7 @@ from reply_assistant.store.records import (
     parse_iso,
     preview,
 )
+from reply_assistant.store.search_key import search_key
 
 FILTERS = (
     "needs_reply",
@@ -78,22 +79,15 @@ SELECT * FROM (
     WHERE c.awaiting_reply = 1
 )
 WHERE {{filter}} AND (
-    :search = '' OR sender_name LIKE :search ESCAPE '\\'
-    OR title LIKE :search ESCAPE '\\' OR text LIKE :search ESCAPE '\\'
-    OR subject LIKE :search ESCAPE '\\'
+    :search = '' OR instr(search_key(sender_name), :search)
+    OR instr(search_key(title), :search) OR instr(search_key(text), :search)
+    OR instr(search_key(subject), :search)
 )
 ORDER BY last_message_at DESC, message_id
 """
 
 # Thread context before the judged message; the newest turns matter most.
 THREAD_TURNS = 50
-
-
-def _like_pattern(search: str) -> str:
-    if not search:
-        return ""
-    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 class InboxMixin(StoreBase):
@@ -106,7 +100,7 @@ class InboxMixin(StoreBase):
             raise ValueError(f"filter must be one of {', '.join(FILTERS)}, not {filter!r}")
         rows = self._db.execute(
             _SUMMARIES.format(filter=_FILTER_WHERE[filter]),
-            {"search": _like_pattern(search), "since": iso(since) if since else ""},
+            {"search": search_key(search), "since": iso(since) if since else ""},
         )
         return [_summary_from_row(row) for row in rows]
 

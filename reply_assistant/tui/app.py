@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input
+from textual.widgets import DataTable, Input
 
 from reply_assistant.clipboard import copied_hint, copied_title, make_copier
 from reply_assistant.config import Settings
@@ -28,6 +28,7 @@ from reply_assistant.engine import Assistant
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.models import Action, Connection, Label
 from reply_assistant.tui import commands
+from reply_assistant.tui.app_header import AppHeader
 from reply_assistant.tui.background import BackgroundWork
 from reply_assistant.tui.conversation.view import ConversationState, ConversationView
 from reply_assistant.tui.corrections import RejudgesAfterCorrections
@@ -43,6 +44,7 @@ from reply_assistant.tui.modals.show_link import ShowLinkModal
 from reply_assistant.tui.relative_time import utc_now
 from reply_assistant.tui.session_totals import SessionTotals
 from reply_assistant.tui.status_bar import StatusBar
+from reply_assistant.tui.stop_signals import default_on_signals, stop_on_signals
 from reply_assistant.tui.triage import Triage
 
 # Keys the inbox table handles itself; listed in the help screen with the app's bindings.
@@ -249,7 +251,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="✉")
+        yield AppHeader(icon="✉")
         with Horizontal(id="main"):
             with Vertical(id="inbox-pane"):
                 yield FilterBar(id="filter-bar")
@@ -273,6 +275,8 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         return self.query_one(StatusBar)
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a terminal, which can be closed under the app
+            stop_on_signals(self.save_and_exit)
         self._show_backend()
         self.query_one("#search", Input).display = False
         self.reload_inbox()
@@ -653,10 +657,15 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self.push_screen(HelpScreen(rows))
 
     async def action_quit(self) -> None:
+        self.save_and_exit()
+
+    def save_and_exit(self) -> None:
         self.conversation.flush_edit()
         self.exit()
 
     async def on_unmount(self) -> None:
+        if not self.is_headless:
+            default_on_signals()
         # LLM backends hold an HTTP connection pool that must close on this event loop.
         await self.assistant.aclose()
 

@@ -43,38 +43,52 @@ class FooterEntry:
 
 
 def lay_out(
-    shown: Shown, key_display: Callable[[Binding], str], visible: Callable[[str], bool]
+    shown: Shown,
+    key_display: Callable[[Binding], str],
+    visible: Callable[[str], bool],
+    width: int,
 ) -> list[FooterEntry]:
     """Textual's compact footer, one space after each entry: a key with its description
     ("a Accept"), or a group of keys alone followed by the group's label ("[ ] Drafts").
     A binding repeated for the same action shows once. `visible(key_or_label)` drops what
-    the screen is too narrow for."""
+    the screen is too narrow for; the first key or group that does not fit in `width`
+    cells ends the line, so no key is cut in half and no group loses its label."""
     first_per_action: dict[str, tuple[Binding, bool, str]] = {}
     for binding, enabled, tooltip in shown:
         first_per_action.setdefault(binding.action, (binding, enabled, tooltip))
-    entries: list[FooterEntry] = []
-    column = 0
-
-    def add(key: str, shown_key: str, description: str, enabled: bool, tooltip: str) -> None:
-        nonlocal column
-        if not visible(key or description):
-            return
-        # Drawn as "key description", or either alone; in terminal cells, as clicks land.
-        width = cell_len(" ".join(part for part in (shown_key, description) if part))
-        entries.append(
-            FooterEntry(key, shown_key, description, enabled, tooltip, column, column + width)
-        )
-        column += width + 1
-
+    # What is drawn together: (key, shown key, description, enabled, tooltip) each.
+    units: list[list[tuple[str, str, str, bool, str]]] = []
     for group, members in groupby(first_per_action.values(), lambda member: member[0].group):
         keys = list(members)
         if group is not None and len(keys) > 1:
-            for binding, enabled, tooltip in keys:
-                add(binding.key, key_display(binding), "", enabled, tooltip or binding.description)
-            add("", "", group.description, True, "")
+            units.append(
+                [
+                    (binding.key, key_display(binding), "", enabled, tooltip or binding.description)
+                    for binding, enabled, tooltip in keys
+                ]
+                + [("", "", group.description, True, "")]
+            )
         else:
-            for binding, enabled, tooltip in keys:
-                add(binding.key, key_display(binding), binding.description, enabled, tooltip)
+            units.extend(
+                [(binding.key, key_display(binding), binding.description, enabled, tooltip)]
+                for binding, enabled, tooltip in keys
+            )
+    entries: list[FooterEntry] = []
+    column = 0
+    for unit in units:
+        placed = []
+        for key, shown_key, description, enabled, tooltip in unit:
+            if not visible(key or description):
+                continue
+            # Drawn as "key description", or either alone; in terminal cells, as clicks land.
+            cells = cell_len(" ".join(part for part in (shown_key, description) if part))
+            placed.append(
+                FooterEntry(key, shown_key, description, enabled, tooltip, column, column + cells)
+            )
+            column += cells + 1
+        if placed and placed[-1].end > width:
+            break
+        entries.extend(placed)
     return entries
 
 
@@ -149,8 +163,8 @@ class KeyFooter(Widget, can_focus=False):
             self.refresh()
 
     def keys_in_view(self) -> list[FooterEntry]:
-        """The keys drawn whole inside the footer, in order."""
-        return [entry for entry in self.entries if entry.key and entry.end <= self.size.width]
+        """The keys drawn in the footer, in order."""
+        return [entry for entry in self.entries if entry.key]
 
     def render(self) -> Text:
         screen_width = self.screen.size.width
@@ -158,6 +172,7 @@ class KeyFooter(Widget, can_focus=False):
             self._shown,
             self.app.get_key_display,
             lambda name: screen_width >= self._least_width.get(name, 0),
+            self.size.width,
         )
         key_style = self.get_component_rich_style("key-footer--key")
         description_style = self.get_component_rich_style("key-footer--description")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -90,10 +91,11 @@ CONNECTIONS = [
 ]
 
 
-def write_export(folder: Path) -> Path:
-    """The small inbox as a LinkedIn export folder (messages, connections, profile)."""
+def write_export(folder: Path, messages: Sequence[Message] = MESSAGES) -> Path:
+    """The small inbox (or `messages`) as a LinkedIn export folder (messages, connections,
+    profile)."""
     folder.mkdir(parents=True, exist_ok=True)
-    write_messages_csv(folder / "messages.csv", MESSAGES, era="2026")
+    write_messages_csv(folder / "messages.csv", messages, era="2026")
     lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
     for c in CONNECTIONS:
         connected_on = c.connected_on.strftime("%d %b %Y") if c.connected_on else ""
@@ -108,9 +110,10 @@ def write_export(folder: Path) -> Path:
     return folder
 
 
-def seed_store(path: Path) -> Path:
-    """Import the small inbox into a new SQLite file at `path` and return the path."""
-    export_folder = write_export(path.parent / f"{path.stem}-export")
+def seed_store(path: Path, messages: Sequence[Message] = MESSAGES) -> Path:
+    """Import the small inbox (or `messages`) into a new SQLite file at `path` and return
+    the path."""
+    export_folder = write_export(path.parent / f"{path.stem}-export", messages)
     with Store.open(path) as store, open_export(export_folder) as export:
         import_export(store, export)
     return path

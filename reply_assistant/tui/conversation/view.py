@@ -11,14 +11,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from reply_assistant.models import Draft, Incoming, Message, Verdict
 from reply_assistant.tui.conversation.render import facts_text, thread_text, verdict_text
 from reply_assistant.tui.drafting import USER_BACKEND
-
-EDIT_SAVE_DELAY_S = 0.5
 
 
 @dataclass
@@ -60,7 +57,7 @@ class ConversationView(Vertical):
         self._save_edit = save_edit
         self.message_id: str | None = None
         self._loaded_text = ""  # the draft text as the app loaded it, to tell edits apart
-        self._save_timer: Timer | None = None
+        self._stored_text = ""  # as it was last loaded or saved: what the store holds
 
     def compose(self) -> ComposeResult:
         yield Static(id="facts")
@@ -131,8 +128,7 @@ class ConversationView(Vertical):
 
     def load_draft(self, text: str, title: str) -> None:
         """Replace the draft without it counting as the person's edit."""
-        self._cancel_timer()
-        self._loaded_text = text
+        self._loaded_text = self._stored_text = text
         with self.prevent(TextArea.Changed):
             self.draft_area.load_text(text)
         self.query_one("#draft-title", Static).update(
@@ -148,21 +144,17 @@ class ConversationView(Vertical):
         return self.draft_text != self._loaded_text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Saved at every change, not after a pause in typing: one SQLite write (about 0.1 ms)
+        # per key is nothing, and a pause is what a closed terminal never waits for.
         event.stop()
-        if self.message_id is None or not self.is_edited:
-            return
-        self.query_one("#draft-title", Static).update("Draft (edited by you)")
-        self._cancel_timer()
-        self._save_timer = self.set_timer(EDIT_SAVE_DELAY_S, self.flush_edit)
+        if self.is_edited:
+            self.query_one("#draft-title", Static).update("Draft (edited by you)")
+        self.flush_edit()
 
     def flush_edit(self) -> None:
-        """Save a pending edit now (before switching away, regenerating, or quitting)."""
-        pending = self._save_timer is not None
-        self._cancel_timer()
-        if pending and self.message_id is not None:
+        """Save the draft if it differs from what the store holds. Also called before
+        switching away, regenerating or quitting: a key's change may still be on its way
+        here then."""
+        if self.message_id is not None and self.draft_text != self._stored_text:
             self._save_edit(self.message_id, self.draft_text)
-
-    def _cancel_timer(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+            self._stored_text = self.draft_text

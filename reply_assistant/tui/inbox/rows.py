@@ -69,8 +69,11 @@ class InboxRow:
 
 
 def _line(text: str, width: int, style: str = "") -> Text:
+    """`text` on one line exactly `width` terminal cells wide: cut with an ellipsis or padded
+    with spaces. Cells, not characters: a CJK character takes two, an emoji sequence joined
+    by zero-width joiners two, a combining mark none."""
     line = Text(" ".join(text.split()), style=style)
-    line.truncate(max(width, 1), overflow="ellipsis")
+    line.truncate(max(width, 1), overflow="ellipsis", pad=True)
     return line
 
 
@@ -82,13 +85,12 @@ def row_text(row: InboxRow, width: int, now: datetime, *, selected: bool = False
     mark = SELECTED_MARK if selected else STATUS_MARKS.get(row.status, " ")
     text = Text(mark + " ", style="bold cyan" if selected else "bold green")
     text.append_text(_line(row.sender, name_width, "bold" if row.status == "open" else "dim"))
-    text.append(" " * (name_width - min(len(row.sender), name_width)) + " ")
+    text.append(" ")
     text.append(when, style="dim")
     preview_width = max(width - len(MARK) - BADGE_WIDTH - CONFIDENCE_WIDTH - 1, 1)
     text.append("\n" + " " * len(MARK))
-    preview = _line(row.preview, preview_width, "dim")
-    text.append_text(preview)
-    text.append(" " * (preview_width - preview.cell_len + 1))
+    text.append_text(_line(row.preview, preview_width, "dim"))
+    text.append(" ")
     text.append(row.badge.center(BADGE_WIDTH), style=BADGE_STYLES[row.badge])
     if row.confidence is not None and not row.working:
         text.append(f"{row.confidence:.0%}".rjust(CONFIDENCE_WIDTH), style="dim")

@@ -63,7 +63,7 @@ class BulkActionModal(ModalScreen[BulkChoice | None]):
         try:
             before = date.fromisoformat(typed)
         except ValueError:
-            self.notify("Type the date as YYYY-MM-DD, then press o.", severity="warning")
+            self.notify("Type the date as YYYY-MM-DD, then press enter.", severity="warning")
             self.query_one("#bulk-before", Input).focus()
             return
         self.dismiss(BulkChoice("older", before))
