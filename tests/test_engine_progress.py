@@ -46,11 +46,12 @@ async def final_progress(
     verdicts_first: bool,
     busy: set[str] | None = None,
     again: bool = False,
+    with_drafts: bool = True,
 ) -> Progress:
     events: list[object] = []
     engine = Engine(store, DraftFailsFor(), concurrency=1, busy=busy)
     engine.subscribe(events.append)
-    await engine.run(ids, verdicts_first=verdicts_first, again=again)
+    await engine.run(ids, verdicts_first=verdicts_first, again=again, with_drafts=with_drafts)
     return [event for event in events if isinstance(event, Progress)][-1]
 
 
@@ -93,3 +94,14 @@ async def test_a_draft_written_meanwhile_for_a_relabel_counts_as_done(store):
     # Judged again by this run, but the person's label and its draft stand: nothing to draft.
     progress = await final_progress(store, ids, verdicts_first=True, again=True)
     assert (progress.total, progress.judged, progress.done, progress.failed) == (1, 1, 1, 0)
+
+
+@pytest.mark.parametrize("verdicts_first", [True, False], ids=["verdicts first", "one step"])
+async def test_a_run_without_drafts_is_done_with_each_message_once_judged(store, verdicts_first):
+    ids = [
+        store.add_manual_message("Ana Ruiz", "Happy to help with the launch?"),
+        store.add_manual_message("Ben Ode", FAILING_DRAFT),
+    ]
+    # batch --no-drafts printed "0/2 done" and "0 judged now" after judging both.
+    progress = await final_progress(store, ids, verdicts_first=verdicts_first, with_drafts=False)
+    assert (progress.total, progress.judged, progress.done, progress.failed) == (2, 2, 2, 0)

@@ -159,14 +159,16 @@ class Engine:
         stop = asyncio.Event()
         judged_now: set[str] = set()
 
-        async def step(ids: list[str], judge: bool, draft: bool) -> None:
-            await self._step(ids, outcome, judged_now, judge=judge, draft=draft, again=again)
+        async def step(ids: list[str], judge: bool, draft: bool, last: bool = True) -> None:
+            await self._step(
+                ids, outcome, judged_now, judge=judge, draft=draft, again=again, last=last
+            )
             if (fail_fast and outcome.failures) or (stop_when is not None and stop_when(outcome)):
                 stop.set()
 
         try:
             if verdicts_first and with_drafts:
-                await self._schedule(todo, lambda ids: step(ids, True, False), stop)
+                await self._schedule(todo, lambda ids: step(ids, True, False, last=False), stop)
                 await self._schedule(todo, lambda ids: step(ids, False, True), stop)
             else:
                 await self._schedule(todo, lambda ids: step(ids, True, with_drafts), stop)
@@ -205,17 +207,19 @@ class Engine:
         judge: bool,
         draft: bool,
         again: bool,
+        last: bool,
     ) -> None:
         """Judge the messages without a usable verdict (every one, `again`) when `judge`;
         draft, when `draft`, those without a draft and those judged in this run; save it
-        all in one transaction; report it.
+        all in one transaction; report it. `last`: the run has no later step for them (a
+        run without drafts is done with a message once it is judged).
 
         A message busy with another call (the person pressed r) is left to that call, and
         so is one the person relabelled meanwhile (the relabel drafts for its new label);
         both still count, or the run's progress would never reach its total."""
         ids = [m for m in message_ids if m not in self.busy]
         if not ids:
-            self._report(message_ids, {}, outcome, judge=judge, finished=draft or not judge)
+            self._report(message_ids, {}, outcome, judge=judge, finished=last)
             return
         self._start(ids)
         try:
@@ -236,7 +240,7 @@ class Engine:
             )
         finally:
             self._end(ids)
-        self._report(message_ids, results, outcome, judge=judge, finished=draft or not judge)
+        self._report(message_ids, results, outcome, judge=judge, finished=last)
 
     async def _draft(
         self, items: list[Incoming], results: dict[str, Assessment], judged_now: set[str]
