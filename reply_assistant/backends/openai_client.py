@@ -557,8 +557,9 @@ class ChatClient:
         if any(isinstance(cause, socket.gaierror) for cause in causes):
             host = urlsplit(where).hostname
             return BackendError(
-                f"the host {host} of {where} does not resolve; check OPENAI_BASE_URL "
-                "(`reply-assistant doctor` checks the endpoint)",
+                f"the host {host} of {where} does not resolve; check the address "
+                "(OPENAI_BASE_URL, or base_url in the config file; `reply-assistant doctor` "
+                "checks the endpoint)",
                 kind="connection",
             )
         refused = any(isinstance(cause, ConnectionRefusedError) for cause in causes)
