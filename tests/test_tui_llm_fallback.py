@@ -110,3 +110,21 @@ async def test_a_retry_that_fails_again_keeps_the_offline_verdicts_and_a_finishe
         assert f"classified {len(rows)} of {len(rows)}" in status and "failed" not in status
         assert status.count(NOTICE) == 1 and app.sub_title == "offline (LLM unreachable)"
     app.store.close()
+
+
+async def test_a_message_added_while_the_llm_is_unreachable_is_judged_offline(
+    tmp_path: Path,
+) -> None:
+    app = unreachable_llm(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        errors_before = [n for n in app._notifications if n.severity == "error"]
+        added = app.store.add_manual_message("Ana Ruiz", "Congrats on the new role, Jordan!")
+        app.reload_inbox()
+        app.assess_one(added)  # what `n` does once the dialog closes
+        await settle(pilot)
+        assert app.store.verdict(added).provenance.backend == "offline"
+        assert app.store.drafts(added) and app.store.error(added) is None
+        assert [n for n in app._notifications if n.severity == "error"] == errors_before
+        assert added in app.offline_meanwhile  # so `r` on it asks the LLM again
+    app.store.close()

@@ -200,7 +200,12 @@ class BackgroundWork(_AppBase):
             )
 
     def assess_one(self, message_id: str) -> None:
-        engine = self._count_in_status_bar(self._engine())
+        """Judge and draft one message (added by hand, or `r` on one with no verdict); while
+        the offline model stands in for the unreachable LLM it does, and `r` on the row
+        then asks the LLM again."""
+        if self.stand_in is not None:
+            self.offline_meanwhile.add(message_id)
+        engine = self._count_in_status_bar(self._engine(self.stand_in))
         self.run_worker(engine.assess(message_id), group=f"item:{message_id}", exclusive=True)
 
     def redraft(self, message_id: str) -> None:
