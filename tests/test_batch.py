@@ -24,7 +24,7 @@ from batch_exports import (
     write_export,
 )
 
-from reply_assistant.batch.output import COLUMNS, NOT_JUDGED_NOTE
+from reply_assistant.batch.output import COLUMNS, CSV_CELL_CUT, CSV_CELL_LIMIT, NOT_JUDGED_NOTE
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
@@ -82,6 +82,19 @@ def test_multiline_text_survives_csv_and_jsonl(tmp_path):
     assert read_csv(out_csv)[0]["message_text"] == shown
     record = json.loads(out_jsonl.read_text(encoding="utf-8").splitlines()[0])
     assert record["message_text"] == shown and set(record) == set(COLUMNS)
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_cut_in_the_csv_only(tmp_path):
+    text = "Hi Jordan, " + "word " * 8_000  # 40,011 characters
+    export = write_export(tmp_path / "export", [text])
+    out_csv, out_jsonl = tmp_path / "o.csv", tmp_path / "o.jsonl"
+    assert run_batch(str(export), "-o", str(out_csv))[0] == 0
+    assert run_batch(str(export), "-o", str(out_jsonl))[0] == 0
+    cell = read_csv(out_csv)[0]["message_text"]
+    assert len(cell) == CSV_CELL_LIMIT and cell.endswith(CSV_CELL_CUT)
+    assert text.startswith(cell.removesuffix(CSV_CELL_CUT))
+    record = json.loads(out_jsonl.read_text(encoding="utf-8").splitlines()[0])
+    assert record["message_text"] == text
 
 
 def test_bom_unless_asked_not_to(tmp_path):

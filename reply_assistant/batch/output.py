@@ -20,6 +20,12 @@ from reply_assistant.store import Store
 from reply_assistant.store.records import parse_iso
 
 FORMATS = (".csv", ".jsonl")
+# Excel holds at most this many characters in a cell and spills the rest of a longer one
+# into the rows below; Python's csv reader refuses fields over 131,072 by default.
+CSV_CELL_LIMIT = 32_767
+CSV_CELL_CUT = (
+    " … [cut: a spreadsheet cell holds 32,767 characters; the .jsonl output keeps it whole]"
+)
 # A message in scope that no run has judged yet (one stopped by Ctrl-C or --fail-fast
 # before it): no verdict and no error to tell of, so the row says so itself.
 NOT_JUDGED_YET = "not judged yet"
@@ -243,11 +249,21 @@ class ResultWriter:
     def write(self, rows: Iterable[ResultRow]) -> None:
         width = len(self._columns)
         if self.suffix == ".csv":
-            csv.writer(self._out).writerows(row[:width] for row in rows)
+            csv.writer(self._out).writerows(map(_fitting_cells, (row[:width] for row in rows)))
         else:
             for row in rows:
                 record = dict(zip(self._columns, row[:width], strict=True))
                 self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _fitting_cells(row: Sequence[object]) -> list[object]:
+    """The row with every text longer than a spreadsheet cell holds cut, and marked so."""
+    return [
+        cell[: CSV_CELL_LIMIT - len(CSV_CELL_CUT)] + CSV_CELL_CUT
+        if isinstance(cell, str) and len(cell) > CSV_CELL_LIMIT
+        else cell
+        for cell in row
+    ]
 
 
 def write_results(
