@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_errors import assert_one_line_error
 from click.testing import CliRunner
 from export_eras import ERA_2021, ERA_2022, ERA_2023, ERA_2025
 from real_export_quirks import ELIN, EXCEL_2021
@@ -24,15 +25,6 @@ HEADER_2023 = (
 
 def run(*args: str):
     return CliRunner().invoke(cli, list(args))
-
-
-def assert_one_line_error(result, *fragments: str) -> None:
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1, result.output
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def zip_folder(folder: Path, zip_path: Path, inside: str) -> Path:
@@ -109,7 +101,8 @@ def test_several_exports_in_one_folder_or_zip_are_refused_oldest_first(tmp_path,
     db = tmp_path / "state.db"
     result = run("--db", str(db), "import", str(path))
     assert_one_line_error(
-        result,
+        result.exit_code,
+        result.output,
         f"{path.name} holds 2 exports ({ERA_2022.name}, {ERA_2023.name}); nothing was imported",
         "one at a time, oldest first",
     )
@@ -147,7 +140,12 @@ def test_me_does_not_merge_another_persons_export(tmp_path):
     db = str(tmp_path / "state.db")
     assert run("--db", db, "import", str(ERA_2023)).exit_code == 0
     result = run("--db", db, "import", str(EXCEL_2021), "--me", ELIN)
-    assert_one_line_error(result, "Elin Sandberg's but the inbox is Jordan Pike's", "--replace")
+    assert_one_line_error(
+        result.exit_code,
+        result.output,
+        "Elin Sandberg's but the inbox is Jordan Pike's",
+        "--replace",
+    )
     with Store.open(Path(db)) as store:
         assert store.message_count() == 7 and store.owner().name == "Jordan Pike"
 
@@ -162,7 +160,9 @@ def test_me_does_not_merge_another_persons_export(tmp_path):
 def test_me_that_names_nobody_in_the_export_is_refused(tmp_path, me, problem):
     db = str(tmp_path / "state.db")
     result = run("--db", db, "import", str(ERA_2023), "--me", me)
-    assert_one_line_error(result, f"--me {me} {problem}", "looks like Jordan Pike <")
+    assert_one_line_error(
+        result.exit_code, result.output, f"--me {me} {problem}", "looks like Jordan Pike <"
+    )
     with Store.open(Path(db)) as store:
         assert store.message_count() == 0
 
@@ -171,7 +171,9 @@ def test_me_in_the_config_file_must_be_a_profile_url(tmp_path):
     config = tmp_path / "config.toml"
     config.write_text('me = "Jordan"\n', encoding="utf-8")
     result = run("--config", str(config), "import", str(ERA_2023))
-    assert_one_line_error(result, f"{config}: me should be a LinkedIn profile URL")
+    assert_one_line_error(
+        result.exit_code, result.output, f"{config}: me should be a LinkedIn profile URL"
+    )
 
 
 def test_me_from_the_config_file(tmp_path):
@@ -227,7 +229,7 @@ def test_import_shows_the_first_20_skipped_rows_then_a_count(tmp_path):
 
 def test_missing_columns_is_one_line_exit_2():
     result = run("import", str(FIXTURES / "exports" / "missing_columns.csv"))
-    assert_one_line_error(result, "missing_columns.csv")
+    assert_one_line_error(result.exit_code, result.output, "missing_columns.csv")
 
 
 def test_zip_without_messages_csv_lists_its_files(tmp_path):
@@ -236,17 +238,21 @@ def test_zip_without_messages_csv_lists_its_files(tmp_path):
         zipped.writestr("Connections.csv", "First Name,Last Name\n")
         zipped.writestr("Profile.csv", "First Name,Last Name\n")
     result = run("import", str(archive))
-    assert_one_line_error(result, "no messages.csv", "Connections.csv", "Profile.csv")
+    assert_one_line_error(
+        result.exit_code, result.output, "no messages.csv", "Connections.csv", "Profile.csv"
+    )
 
 
 def test_missing_path_is_one_line_exit_2(tmp_path):
-    assert_one_line_error(run("import", str(tmp_path / "nope.zip")), "does not exist")
+    result = run("import", str(tmp_path / "nope.zip"))
+    assert_one_line_error(result.exit_code, result.output, "does not exist")
 
 
 def test_a_state_file_that_is_not_a_database_is_one_line_exit_2(tmp_path):
     state = tmp_path / "state.db"
     state.write_bytes(b"not sqlite" * 200)
-    assert_one_line_error(run("--db", str(state), "import", str(ERA_2023)), "state file")
+    result = run("--db", str(state), "import", str(ERA_2023))
+    assert_one_line_error(result.exit_code, result.output, "state file")
 
 
 # ---------------------------------------------------------------- inbox and open

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from batch_exports import mixed_texts, read_csv, run_batch, write_export
+from cli_errors import assert_one_line_error
 from click.testing import CliRunner
 from export_eras import ERA_2023
 
@@ -19,17 +20,12 @@ from reply_assistant.store import Store
 SMALL_DATASET = Path(__file__).parent / "fixtures" / "evals" / "small.jsonl"
 
 
-def _one_line_refusal(code: int, output: str) -> None:
-    assert code == 2, output
-    assert output.startswith("Error: ") and output.count("\n") == 1, output
-
-
 def test_batch_refuses_to_write_over_the_messages_csv_it_reads(tmp_path: Path):
     export = write_export(tmp_path / "export", mixed_texts(2))
     messages = export / "messages.csv"
     before = messages.read_bytes()
     code, output = run_batch(str(messages), "-o", str(messages))
-    _one_line_refusal(code, output)
+    assert_one_line_error(code, output)
     assert "reads" in output
     assert messages.read_bytes() == before
 
@@ -39,7 +35,7 @@ def test_batch_refuses_to_write_over_a_file_of_the_export_folder(tmp_path: Path)
     connections = export / "Connections.csv"
     before = connections.read_bytes()
     code, output = run_batch(str(export), "-o", str(connections))
-    _one_line_refusal(code, output)
+    assert_one_line_error(code, output)
     assert connections.read_bytes() == before
     assert "Messages:" not in output  # refused before the import
 
@@ -58,7 +54,7 @@ def test_batch_refuses_to_write_over_the_state_file(tmp_path: Path):
     assert runner.invoke(cli, ["--db", str(state), "inbox"]).exit_code == 0
     before = state.read_bytes()
     result = runner.invoke(cli, ["--db", str(state), "batch", str(export), "-o", str(state)])
-    _one_line_refusal(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert state.read_bytes() == before
 
 
@@ -73,7 +69,7 @@ def test_eval_refuses_to_write_its_run_or_report_over_the_dataset(tmp_path: Path
     before = dataset.read_bytes()
     for option in ("--output", "--html"):
         code, output = _eval("--dataset", str(dataset), option, str(dataset))
-        _one_line_refusal(code, output)
+        assert_one_line_error(code, output)
         assert option in output
         assert dataset.read_bytes() == before
 
@@ -83,7 +79,7 @@ def test_eval_refuses_the_same_file_for_run_and_report(tmp_path: Path):
     code, output = _eval(
         "--dataset", str(SMALL_DATASET), "--output", str(same), "--html", str(same)
     )
-    _one_line_refusal(code, output)
+    assert_one_line_error(code, output)
     assert "--output and --html" in output and not same.exists()
 
 
@@ -92,7 +88,7 @@ def test_eval_rescore_refuses_to_write_over_the_run_it_reads(tmp_path: Path):
     assert _eval("--dataset", str(SMALL_DATASET), "--output", str(run))[0] == 0
     before = run.read_bytes()
     result = CliRunner().invoke(cli, ["eval", "rescore", str(run), "--output", str(run)])
-    _one_line_refusal(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert run.read_bytes() == before
 
 
@@ -113,5 +109,5 @@ def test_export_labels_refuses_to_write_over_the_state_file(tmp_path: Path):
         store.record_decision(message_id, "accept")
     before = state.read_bytes()
     result = CliRunner().invoke(cli, ["--db", str(state), "export-labels", str(state)])
-    _one_line_refusal(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert state.read_bytes() == before

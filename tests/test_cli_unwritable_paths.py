@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from batch_exports import mixed_texts, run_batch, write_export
+from cli_errors import assert_one_line_error
 from click.testing import CliRunner
 
 from reply_assistant.cli import cli
@@ -50,18 +51,13 @@ def ro_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _one_line_error(code: int, output: str) -> None:
-    assert code == 2, output
-    assert output.startswith("Error: ") and output.count("\n") == 1, output
-
-
 def test_batch_into_an_unwritable_folder_fails_before_the_import(
     tmp_path, ro_folder, make_unwritable
 ):
     export = write_export(tmp_path / "export", mixed_texts(2))
     make_unwritable(ro_folder)
     code, output = run_batch(str(export), "-o", str(ro_folder / "r.csv"))
-    _one_line_error(code, output)
+    assert_one_line_error(code, output)
     assert "not writable" in output
 
 
@@ -70,7 +66,7 @@ def test_eval_into_a_missing_folder_fails_before_the_run(tmp_path, option):
     missing = str(tmp_path / "nodir" / "r.out")
     eval_offline = ["eval", "--backend", "offline", "--no-drafts", "--dataset", str(SMALL_DATASET)]
     result = CliRunner().invoke(cli, [*eval_offline, option, missing])
-    _one_line_error(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert "does not exist" in result.output
 
 
@@ -80,7 +76,7 @@ def test_export_labels_into_an_unwritable_folder_is_one_line(tmp_path, ro_folder
     make_unwritable(ro_folder)
     out = str(ro_folder / "l.jsonl")
     result = CliRunner().invoke(cli, ["--db", str(state), "export-labels", out])
-    _one_line_error(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
 
 
 def test_an_unwritable_state_file_is_one_line(tmp_path, make_unwritable):
@@ -88,14 +84,14 @@ def test_an_unwritable_state_file_is_one_line(tmp_path, make_unwritable):
     assert CliRunner().invoke(cli, ["--db", str(state), "inbox"]).exit_code == 0
     make_unwritable(state)
     result = CliRunner().invoke(cli, ["--db", str(state), "inbox"])
-    _one_line_error(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert "state file" in result.output
 
 
 def test_a_new_state_file_in_an_unwritable_folder_is_one_line(ro_folder, make_unwritable):
     make_unwritable(ro_folder)
     result = CliRunner().invoke(cli, ["--db", str(ro_folder / "x.db"), "inbox"])
-    _one_line_error(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert "Cannot write the state file" in result.output
 
 
@@ -104,5 +100,5 @@ def test_a_state_file_in_a_folder_that_became_unwritable_is_one_line(ro_folder, 
     assert CliRunner().invoke(cli, ["--db", str(state), "inbox"]).exit_code == 0
     make_unwritable(ro_folder)
     result = CliRunner().invoke(cli, ["--db", str(state), "inbox"])
-    _one_line_error(result.exit_code, result.output)
+    assert_one_line_error(result.exit_code, result.output)
     assert "not a Reply Assistant state file" not in result.output  # it is one
