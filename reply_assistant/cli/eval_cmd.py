@@ -128,6 +128,7 @@ def command(
     # Deferred: the eval machinery pulls in scikit-learn and the LLM client.
     from reply_assistant.backends import BackendError
     from reply_assistant.config import OFFLINE, ConfigError
+    from reply_assistant.evals.compare import write_run_file
     from reply_assistant.evals.dataset import DatasetError, default_dataset_path, load_dataset
     from reply_assistant.evals.field import FieldError, read_field
     from reply_assistant.evals.judge import DEFAULT_JUDGE_VERSION, JudgeSpec, check_judge
@@ -236,9 +237,7 @@ def command(
     # Written before anything is printed: a reader that stops early (`| head`) must not
     # cost the run its files.
     if output:
-        # Without --field a RUN.json stays as before it existed: no "field": null.
-        unused = {"field"} if field is None else None
-        write_private_text(output, run_file.model_dump_json(indent=1, exclude=unused))
+        write_run_file(output, run_file)
     _record_history(app, run_file, output)
     if html_path:
         write_private_text(
@@ -351,7 +350,12 @@ def compare_command(run_a: Path, run_b: Path, force: bool) -> None:
 @click.option("--output", type=_FILE, help="Write the rescored runs here.")
 def rescore_command(run_path: Path, output: Path | None) -> None:
     """Recompute every metric of a saved run from its recorded examples (no backend)."""
-    from reply_assistant.evals.compare import RunFileError, load_run_file, rescore
+    from reply_assistant.evals.compare import (
+        RunFileError,
+        load_run_file,
+        rescore,
+        write_run_file,
+    )
     from reply_assistant.evals.report_text import print_field, print_report
 
     if output is not None:
@@ -363,8 +367,7 @@ def rescore_command(run_path: Path, output: Path | None) -> None:
         raise InputError(str(exc)) from exc
     rescored, changed = rescore(run_file)
     if output:
-        unused = {"field"} if rescored.field is None else None
-        write_private_text(output, rescored.model_dump_json(indent=1, exclude=unused))
+        write_run_file(output, rescored)
     console = report_console()
     print_report(console, rescored.runs, SHOWN_ERRORS)
     if rescored.field is not None:  # recorded by eval --field, shown as it was

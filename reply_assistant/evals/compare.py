@@ -18,6 +18,7 @@ from reply_assistant.evals.breakdown import (
 from reply_assistant.evals.metrics import compute_metrics
 from reply_assistant.evals.records import RunFile, RunResult
 from reply_assistant.evals.table import format_delta, format_value, metric_rows, primary_runs
+from reply_assistant.private_files import write_private_text
 
 
 class RunFileError(Exception):
@@ -159,6 +160,12 @@ def load_run_file(path: Path) -> RunFile:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "file"
         raise RunFileError(f"{path}: not a run file ({where}: {first['msg']}).") from exc
+
+
+def write_run_file(path: Path, run_file: RunFile) -> None:
+    # Without --field a RUN.json stays as before it existed: no "field": null.
+    unused = {"field"} if run_file.field is None else None
+    write_private_text(path, run_file.model_dump_json(indent=1, exclude=unused))
 
 
 def rescore(run_file: RunFile) -> tuple[RunFile, list[str]]:
