@@ -19,7 +19,7 @@ from rich.progress import Progress as ProgressBar
 from reply_assistant.batch.output import FORMATS, NOT_JUDGED_YET
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
-from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.errors import EXIT_INTERRUPTED, InputError
 from reply_assistant.cli.output_paths import check_output_path
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from reply_assistant.engine.events import Progress
 
 EXIT_SOME_FAILED = 1
-EXIT_INTERRUPTED = 130
 PLAIN_LOG_EVERY = 100
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from reply_assistant.cli.batch_cmd import EXIT_INTERRUPTED
 from reply_assistant.cli.context import AppContext
-from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.errors import EXIT_INTERRUPTED, InputError
 from reply_assistant.importer import ImportReport
 
 SKIPPED_SHOWN = 20
