@@ -13,7 +13,7 @@ from reply_assistant.models import Participant, VerdictOutput
 from reply_assistant.printable import CONTROL_CODES, printable
 from reply_assistant.sources import open_export
 from reply_assistant.store import Store
-from reply_assistant.store.schema import MIGRATIONS
+from reply_assistant.store.schema import MIGRATIONS, migrate
 
 CLEAR_SCREEN_AND_PAINT = "Hi Jordan\x1b[2J\x1b[5;5HFAKE\x1b]2;TITLE\x07\rsee you\x9b31m"
 SHOWN = "Hi Jordan[2J[5;5HFAKE]2;TITLE\nsee you31m"
@@ -47,9 +47,8 @@ def test_an_imported_message_is_stored_printable_and_reimports_as_the_same(
 
 def test_an_old_state_file_is_cleaned_when_opened(tmp_path: Path) -> None:
     path = tmp_path / "state.db"
-    Store.open(path).close()
     db = sqlite3.connect(path, isolation_level=None)
-    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")  # before the clean-up
+    migrate(db, MIGRATIONS[:6])  # before the clean-up, the seventh
     db.execute(
         """INSERT INTO messages (id, conversation_id, sender_name, sent_at, content_raw, text,
                subject, imported_at)

@@ -64,6 +64,7 @@ IN_INBOX_SQL = "upper({alias}.folder) IN ('INBOX', '')"
 _SUMMARIES = f"""
 SELECT * FROM (
     SELECT c.id AS conversation_id, c.title, c.sponsored, c.last_message_at,
+           c.search_title, c.search_sender, c.search_text, c.search_subject,
            m.id AS message_id, m.sender_name, m.sender_url, m.sender_key, m.text, m.subject,
            {IN_INBOX_SQL.format(alias="m")} AS in_inbox,
            v.label, v.confidence,
@@ -79,9 +80,8 @@ SELECT * FROM (
     WHERE c.awaiting_reply = 1
 )
 WHERE {{filter}} AND (
-    :search = '' OR instr(search_key(sender_name), :search)
-    OR instr(search_key(title), :search) OR instr(search_key(text), :search)
-    OR instr(search_key(subject), :search)
+    :search = '' OR instr(search_sender, :search) OR instr(search_title, :search)
+    OR instr(search_text, :search) OR instr(search_subject, :search)
 )
 ORDER BY last_message_at DESC, message_id
 """

@@ -15,6 +15,7 @@ from reply_assistant.private_files import create_private_dir, create_private_fil
 from reply_assistant.store.draft_outcomes import DRAFT_OUTCOMES_TABLE
 from reply_assistant.store.embeddings import EMBEDDINGS_TABLE
 from reply_assistant.store.eval_runs import EVAL_RUNS_TABLE
+from reply_assistant.store.search_key import search_key
 from reply_assistant.store.sender_marks import SENDER_MARKS_TABLE
 
 BUSY_TIMEOUT_MS = 10_000
@@ -167,6 +168,24 @@ UPDATE verdicts SET reason = printable(reason) WHERE reason != printable(reason)
 UPDATE drafts SET text = printable(text) WHERE text != printable(text);
 """
 
+# Inbox search compares the search keys (store/search_key.py) of a conversation's title and
+# of its newest message's sender, text and subject. Folded in the query, at every key typed,
+# they cost 0.1-0.3 s a key on 20,000 conversations, twice that at the first
+# (benchmarks/bench_search.py); stored, a search is plain instr. Written with the row
+# (WritesMixin.refresh_conversations), each in its own column so a search never matches
+# across two texts. A migration that changes these texts must refresh their keys.
+_V8 = """
+ALTER TABLE conversations ADD COLUMN search_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN search_sender TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN search_subject TEXT NOT NULL DEFAULT '';
+UPDATE conversations SET search_title = search_key(title);
+UPDATE conversations SET (search_sender, search_text, search_subject) = (
+    SELECT search_key(m.sender_name), search_key(m.text), search_key(m.subject)
+    FROM messages m WHERE m.id = conversations.last_message_id
+) WHERE last_message_id IN (SELECT id FROM messages);
+"""
+
 # MIGRATIONS[n] takes the schema from version n to n + 1.
 MIGRATIONS: Sequence[str] = (
     _V1,
@@ -176,6 +195,7 @@ MIGRATIONS: Sequence[str] = (
     EVAL_RUNS_TABLE,
     DRAFT_OUTCOMES_TABLE,
     _V7,
+    _V8,
 )
 
 
@@ -253,6 +273,7 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> i
     once (the UI and a batch) do not both apply a migration.
     """
     db.create_function("printable", 1, printable, deterministic=True)  # for _V7
+    db.create_function("search_key", 1, search_key, deterministic=True)  # for _V8
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:

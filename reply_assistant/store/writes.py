@@ -19,7 +19,9 @@ _INSERT_MESSAGE = (
 # One pass over the touched conversations' messages: the newest message decides
 # last_message_* and awaiting_reply; the newest non-empty title names the conversation.
 # LinkedIn's events ("Message request accepted" after the owner wrote first) are left out:
-# they are nobody's turn, so the message before them decides.
+# they are nobody's turn, so the message before them decides. The search keys of the
+# title and the newest message are stored with them (schema._V8), folded once here rather
+# than at every key a search types.
 _REFRESH_CONVERSATIONS = f"""
 WITH ranked AS (
     SELECT m.conversation_id, m.id, m.sent_at, m.title, m.sponsored,
@@ -33,24 +35,36 @@ WITH ranked AS (
            ) AS title_rank
     FROM messages m
     WHERE {{scope}} AND m.kind != 'event'
+),
+refreshed AS (
+    SELECT conversation_id,
+           MAX(CASE WHEN title_rank = 1 THEN title END) AS title,
+           MAX(CASE WHEN newest_rank = 1 THEN id END) AS last_message_id,
+           MAX(CASE WHEN newest_rank = 1 THEN sent_at END) AS last_message_at,
+           MAX(CASE WHEN newest_rank = 1 THEN NOT from_owner END) AS awaiting_reply,
+           MAX(sponsored) AS sponsored
+    FROM ranked
+    GROUP BY conversation_id
 )
 INSERT INTO conversations
-    (id, title, last_message_id, last_message_at, awaiting_reply, sponsored)
-SELECT conversation_id,
-       MAX(CASE WHEN title_rank = 1 THEN title END),
-       MAX(CASE WHEN newest_rank = 1 THEN id END),
-       MAX(CASE WHEN newest_rank = 1 THEN sent_at END),
-       MAX(CASE WHEN newest_rank = 1 THEN NOT from_owner END),
-       MAX(sponsored)
-FROM ranked
+    (id, title, last_message_id, last_message_at, awaiting_reply, sponsored,
+     search_title, search_sender, search_text, search_subject)
+SELECT r.conversation_id, r.title, r.last_message_id, r.last_message_at, r.awaiting_reply,
+       r.sponsored, search_key(r.title), search_key(m.sender_name), search_key(m.text),
+       search_key(m.subject)
+FROM refreshed r
+JOIN messages m ON m.id = r.last_message_id
 WHERE true  -- SQLite needs a WHERE before an upsert's ON CONFLICT after a SELECT
-GROUP BY conversation_id
 ON CONFLICT (id) DO UPDATE SET
     title = excluded.title,
     last_message_id = excluded.last_message_id,
     last_message_at = excluded.last_message_at,
     awaiting_reply = excluded.awaiting_reply,
-    sponsored = excluded.sponsored
+    sponsored = excluded.sponsored,
+    search_title = excluded.search_title,
+    search_sender = excluded.search_sender,
+    search_text = excluded.search_text,
+    search_subject = excluded.search_subject
 """
 
 
