@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from batch_exports import OWNER, PITCH, VAGUE, WARM, start_batch, write_export
-from snapshot_apps.build import build_app
+from snapshot_apps.build import build_app, settle
 from snapshot_apps.seed import seed_store
 
 from reply_assistant.store import Store
@@ -31,8 +31,9 @@ async def test_ui_decisions_while_a_batch_writes_the_same_store(tmp_path: Path) 
     export = write_export(tmp_path / "export", BATCH_TEXTS)
     relabels = skips = undos = rounds_during_batch = 0
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # The launch judging starts after the first paint, so a pause comes before the wait
+        # for workers: a 1 on a conversation still being judged is refused, one relabel short.
+        await settle(pilot)
         batch = start_batch(export, tmp_path / "out.csv", "--backend", "offline", db=db)
         output: list[str] = []
         reader = threading.Thread(target=lambda: output.append(batch.stdout.read()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -226,6 +227,45 @@ async def test_undo_of_a_relabel_after_an_edit_shows_the_edit(ui: Running) -> No
     await ui.press("u")
     assert ui.app.conversation.draft_text == edited
     assert ui.store.drafts(ui.current)[-1].text == edited
+
+
+async def test_a_relabel_refused_while_the_launch_judges_the_row_is_not_what_u_undoes(
+    tmp_path: Path,
+) -> None:
+    """A relabel on a conversation still being judged is refused and records nothing, so
+    `u` after `1 s` undoes the skip, the person's last decision (the UI-vs-batch race test
+    once came up one relabel short this way: its first round ran before the launch had
+    judged the inbox)."""
+    app, _ = build_app(tmp_path / "state.db")
+    judging = threading.Event()
+    judged = threading.Event()
+    classify_many = app.assistant.backend.classify_many
+
+    def held_classify_many(items):
+        judging.set()
+        judged.wait(timeout=30)
+        return classify_many(items)
+
+    app.assistant.backend.classify_many = held_classify_many  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            while not judging.is_set():
+                await pilot.pause(0.01)
+            message_id = app.current_id
+            assert message_id in app.working
+            await pilot.press("1", "s")
+        finally:
+            judged.set()
+        await settle(pilot)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert warnings == ["Wait for the current draft to finish."]
+        await pilot.press("u")
+        await settle(pilot)
+        decisions = app.store.decisions(message_id)
+        assert [(d.kind, d.undone) for d in decisions] == [("skip", True)]
+        verdict = app.store.verdict(message_id)
+        assert verdict is not None and verdict.provenance.backend != "user"
+    app.store.close()
 
 
 async def test_o_opens_the_thread_on_linkedin(ui: Running) -> None:
