@@ -258,7 +258,7 @@ async def test_a_relabel_refused_while_the_launch_judges_the_row_is_not_what_u_u
             judged.set()
         await settle(pilot)
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
-        assert warnings == ["Wait for the current draft to finish."]
+        assert warnings == ["Wait for the current verdict to finish."]
         await pilot.press("u")
         await settle(pilot)
         decisions = app.store.decisions(message_id)

@@ -570,7 +570,9 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         if message_id is None:
             return
         if message_id in self.working:
-            self.notify("Wait for the current draft to finish.", severity="warning")
+            # Before its first verdict the work is the judging, not a draft.
+            doing = "draft" if self.store.verdict(message_id) else "verdict"
+            self.notify(f"Wait for the current {doing} to finish.", severity="warning")
             return
         self._keep_edit_in_history(message_id)
         self.store.record_relabel(message_id, Label(label).value)
