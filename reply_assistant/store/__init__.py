@@ -1,13 +1,15 @@
 """The SQLite state file: the imported inbox and everything the assistant and person did.
 
 `Store.open(path)` creates the file (0600, parent 0700), turns on WAL and foreign keys and
-migrates the schema. Use one Store per thread or task; a batch run and the UI may open the
-same file at once (writers wait up to the busy timeout).
+migrates the schema. Use one Store per thread or task; the UI's worker threads share the
+UI's, through the methods that hold its lock (StoreBase). A batch run and the UI may open
+the same file at once (writers wait up to the busy timeout).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -39,11 +41,13 @@ class Store(
     AbstractContextManager["Store"],
 ):
     def __init__(self, db: sqlite3.Connection, path: Path) -> None:
-        super().__init__(db)
+        lock = threading.RLock()
+        super().__init__(db, lock)
         self.path = path
         self.response_cache = ResponseCache(db)
-        # The embeddings, and the corrections the offline model learns from.
-        self.embeddings = ModelMemory(db)
+        # The embeddings, and the corrections the offline model learns from: read and
+        # written from worker threads, so they share the lock (StoreBase).
+        self.embeddings = ModelMemory(db, lock)
         self.eval_runs = EvalRunTable(db)
 
     @classmethod

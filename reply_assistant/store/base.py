@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from reply_assistant.models import Participant
 from reply_assistant.store.identity import name_key, url_key
@@ -36,23 +37,37 @@ def from_owner_sql(alias: str) -> str:
     )
 
 
+@contextmanager
+def transaction(db: sqlite3.Connection, lock: threading.RLock) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT (ROLLBACK on an exception), holding `lock` throughout."""
+    with lock:
+        # IMMEDIATE takes the write lock up front, so a concurrent writer waits
+        # (busy_timeout) instead of failing when a read transaction tries to upgrade.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
 class StoreBase:
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
         self._db = db
+        # Held by every transaction and by each use of the connection from a worker thread
+        # (the UI builds the offline model, embeds, and reads the corrections and the
+        # owner's replies in asyncio.to_thread). Without it a worker's statement lands
+        # inside the event loop's open transaction (and is rolled back with it), and
+        # replaces the `rowcount` and `total_changes` the loop reads next: SQLite counts
+        # changes per connection. Reentrant, so a method that holds it may call another
+        # that takes it.
+        self._lock = lock
         db.create_function("name_key", 1, name_key, deterministic=True)
         db.create_function("search_key", 1, search_key, deterministic=True)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        # IMMEDIATE takes the write lock up front, so a concurrent writer waits
-        # (busy_timeout) instead of failing when a read transaction tries to upgrade.
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._db, self._lock)
 
     def owner(self) -> Participant | None:
         row = self._db.execute("SELECT name, profile_url FROM owner WHERE id = 1").fetchone()

@@ -83,4 +83,5 @@ class ModelMemory(EmbeddingTable):
     it learns from (backends.offline.corrections.CorrectionSource)."""
 
     def labelled_texts(self) -> list[CorrectionEntry]:
-        return read_corrections(self._db)
+        with self._lock:
+            return read_corrections(self._db)

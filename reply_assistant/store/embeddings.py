@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Sequence
 
 import numpy as np
+
+from reply_assistant.store.base import transaction
 
 # The migration that made the table (schema.MIGRATIONS): shipped, so never edited.
 EMBEDDINGS_TABLE = """
@@ -21,36 +24,44 @@ _KEYS_PER_QUERY = 500
 
 
 class EmbeddingTable:
-    """The `EmbeddingStore` the offline model's encoder reads and fills."""
+    """The `EmbeddingStore` the offline model's encoder reads and fills. The encoder runs
+    in worker threads beside the event loop's use of the same connection, so every method
+    holds the Store's lock (StoreBase). A write raises sqlite3.OperationalError ("database
+    is locked") when another process holds the write lock past the busy timeout."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
         self._db = db
+        self._lock = lock
 
     def load_embeddings(self, encoder: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), _KEYS_PER_QUERY):
             chunk = keys[start : start + _KEYS_PER_QUERY]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, vector FROM embeddings WHERE encoder = ? AND key IN ({marks})",
-                (encoder, *chunk),
-            )
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT key, vector FROM embeddings WHERE encoder = ? AND key IN ({marks})",
+                    (encoder, *chunk),
+                ).fetchall()
             for key, blob in rows:
                 found[key] = np.frombuffer(blob, dtype="<f4")
         return found
 
     def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO embeddings (encoder, key, vector) VALUES (?, ?, ?)",
-            [
-                (encoder, key, np.asarray(vector, dtype="<f4").tobytes())
-                for key, vector in vectors.items()
-            ],
-        )
+        rows = [
+            (encoder, key, np.asarray(vector, dtype="<f4").tobytes())
+            for key, vector in vectors.items()
+        ]
+        # One commit for the batch, not one per row.
+        with transaction(self._db, self._lock) as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (encoder, key, vector) VALUES (?, ?, ?)", rows
+            )
 
     def forget_other_encoders(self, encoder: str) -> None:
         """Drop the vectors another encoder made. Two ranges rather than `!=`, so SQLite
         walks the primary key instead of the whole table: this runs at every start."""
-        self._db.execute(
-            "DELETE FROM embeddings WHERE encoder < ? OR encoder > ?", (encoder, encoder)
-        )
+        with self._lock:
+            self._db.execute(
+                "DELETE FROM embeddings WHERE encoder < ? OR encoder > ?", (encoder, encoder)
+            )

@@ -20,17 +20,20 @@ class OwnerReply:
 class OwnerRepliesMixin(StoreBase):
     def owner_replies(self, limit: int = 2000) -> list[OwnerReply]:
         """The owner's text messages, newest first, at most `limit`."""
-        rows = self._db.execute(
-            f"""SELECT m.text, m.recipients,
-                       (SELECT p.text FROM messages p
-                        WHERE p.conversation_id = m.conversation_id AND p.kind = 'text'
-                          AND p.sent_at < m.sent_at AND NOT {from_owner_sql("p")}
-                        ORDER BY p.sent_at DESC LIMIT 1) AS answered
-                FROM messages m
-                WHERE {from_owner_sql("m")} AND m.kind = 'text' AND m.text != ''
-                ORDER BY m.sent_at DESC LIMIT :limit""",
-            {**self._owner_params(), "limit": limit},
-        )
+        # Under the lock: the UI builds the offline model, and learns the voice with it,
+        # in a worker thread (see StoreBase).
+        with self._lock:
+            rows = self._db.execute(
+                f"""SELECT m.text, m.recipients,
+                           (SELECT p.text FROM messages p
+                            WHERE p.conversation_id = m.conversation_id AND p.kind = 'text'
+                              AND p.sent_at < m.sent_at AND NOT {from_owner_sql("p")}
+                            ORDER BY p.sent_at DESC LIMIT 1) AS answered
+                    FROM messages m
+                    WHERE {from_owner_sql("m")} AND m.kind = 'text' AND m.text != ''
+                    ORDER BY m.sent_at DESC LIMIT :limit""",
+                {**self._owner_params(), "limit": limit},
+            ).fetchall()
         replies = []
         for row in rows:
             recipients = _recipients(row["recipients"])

@@ -272,7 +272,9 @@ class SenderMarksMixin(ResultsMixin):
         self._insert_verdict(message_id, verdict, "user", cursor.lastrowid)
 
     def _drop_drafts_after(self, message_id: str, note: str) -> None:
-        """Drafts written for an undone relabel's label go with it (and an edit of them)."""
+        """Drafts written for an undone relabel's label go with it (and an edit of them).
+        Call inside a transaction: only there is `rowcount` this statement's alone (a worker
+        thread's write would replace it; see StoreBase)."""
         if _DRAFTS_BEFORE not in note:
             return
         newest_before = int(note.rsplit(_DRAFTS_BEFORE, 1)[1])
