@@ -1,19 +1,22 @@
 """The UI's Store is shared with worker threads (the offline model embeds and reads the
 corrections in `asyncio.to_thread`): a worker's statement must not land inside the event
-loop's transaction."""
+loop's transaction, and a state file locked by another process must not fail a verdict."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from reply_assistant.backends.offline.encoder import ENCODER_ID
-from reply_assistant.store import Store
+from reply_assistant.backends.offline.encoder import ENCODER_ID, Encoder, text_key
+from reply_assistant.store import Store, schema
 
+TEXT = "Lovely to see you in Berlin, coffee soon?"
 VECTOR = {"a-text": np.ones(4, dtype=np.float32)}
 # Long enough for a worker thread to run one small INSERT when nothing stops it.
 WORKER_HEAD_START_S = 0.2
@@ -52,3 +55,43 @@ def test_a_worker_write_is_not_counted_as_a_change_of_the_transaction(store: Sto
         changed = db.total_changes - before
     worker.join()
     assert changed == 0
+
+
+def test_a_locked_state_file_costs_the_embedding_cache_not_the_vectors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process (a batch run) holds the write lock longer than the busy timeout.
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 50)
+    path = tmp_path / "state.db"
+    with Store.open(path) as store, closing(sqlite3.connect(path)) as batch:
+        encoder = Encoder(store=store.embeddings)
+        batch.execute("BEGIN IMMEDIATE")
+        vectors = encoder.embed([TEXT])
+        # Dropping the vectors of another encoder waits for the next start.
+        Encoder(store=store.embeddings)
+        batch.execute("ROLLBACK")
+        assert store.embeddings.load_embeddings(ENCODER_ID, [text_key(TEXT)]) == {}
+    assert np.array_equal(vectors, Encoder().embed([TEXT]))
+
+
+class UnreadableStore:
+    """An EmbeddingStore whose reads fail as a locked SQLite file's do."""
+
+    def __init__(self) -> None:
+        self.saved: dict[str, np.ndarray] = {}
+
+    def load_embeddings(self, encoder: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        raise sqlite3.OperationalError("database is locked")
+
+    def save_embeddings(self, encoder: str, vectors: dict[str, np.ndarray]) -> None:
+        self.saved.update(vectors)
+
+    def forget_other_encoders(self, encoder: str) -> None:
+        pass
+
+
+def test_an_embedding_cache_that_cannot_be_read_is_embedded_past() -> None:
+    store = UnreadableStore()
+    vectors = Encoder(store=store).embed([TEXT])
+    assert np.array_equal(vectors, Encoder().embed([TEXT]))
+    assert len(store.saved) == 1

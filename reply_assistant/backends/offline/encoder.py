@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import re
+import sqlite3
 import threading
 from collections.abc import Sequence
 from importlib import metadata
@@ -36,9 +38,12 @@ TAIL_CHARS = 300
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _SPACE = re.compile(r"\s+")
 
+log = logging.getLogger(__name__)
+
 
 class EmbeddingStore(Protocol):
-    """Where vectors outlive the process (the SQLite store implements it)."""
+    """Where vectors outlive the process (the SQLite store implements it). A method may
+    raise sqlite3.OperationalError: another process holds the state file's write lock."""
 
     def load_embeddings(self, encoder: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
 
@@ -79,8 +84,12 @@ class Encoder:
         self._model = E5Layers(LAYERS)
         self._store = store
         if store is not None:
-            # An upgrade that changes ENCODER_ID leaves vectors nothing reads again.
-            store.forget_other_encoders(ENCODER_ID)
+            # An upgrade that changes ENCODER_ID leaves vectors nothing reads again. They
+            # harm nothing, so a locked state file leaves them to the next start.
+            try:
+                store.forget_other_encoders(ENCODER_ID)
+            except sqlite3.OperationalError as exc:
+                log.info("vectors of earlier encoders kept for now: %s", exc)
         self._memory: dict[str, np.ndarray] = {}
         # The UI embeds from worker threads; the C engine is not documented as reentrant.
         self._lock = threading.Lock()
@@ -92,7 +101,11 @@ class Encoder:
         prepared = dict(zip(keys, prepared_texts, strict=True))
         missing = [key for key in prepared if key not in self._memory]
         if missing and self._store is not None:
-            self._memory.update(self._store.load_embeddings(ENCODER_ID, missing))
+            # A cache the state file cannot give now (locked) costs the time of embedding.
+            try:
+                self._memory.update(self._store.load_embeddings(ENCODER_ID, missing))
+            except sqlite3.OperationalError as exc:
+                log.info("embedding cache not read: %s", exc)
             missing = [key for key in missing if key not in self._memory]
         if missing:
             with self._lock:
@@ -101,7 +114,13 @@ class Encoder:
             fresh = dict(zip(missing, vectors, strict=True))
             self._memory.update(fresh)
             if self._store is not None:
-                self._store.save_embeddings(ENCODER_ID, fresh)
+                # Best effort: the vectors are kept in this process's memory either way, so
+                # a state file locked past the busy timeout (a batch run writing) must not
+                # fail the verdict; the next process embeds these texts again.
+                try:
+                    self._store.save_embeddings(ENCODER_ID, fresh)
+                except sqlite3.OperationalError as exc:
+                    log.info("embedding cache not saved: %s", exc)
         if not keys:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([self._memory[key] for key in keys])
