@@ -213,9 +213,10 @@ def test_a_stranger_naming_a_tool_or_an_order_asks_for_themselves_or_sells(
 VAGUE_BODY = "Hi Jordan, do you have ten minutes this week?"
 
 
-# Model c09d569864 reads both as unclear (0.65 and 0.53), and so did both refits fitted with
-# the `inmail` batch (docs/offline-model.md, "Named things and subject lines").
-@pytest.mark.xfail(strict=True, reason="known gap: a vague body outweighs a specific subject")
+# Model c09d569864 read both as unclear (0.65 and 0.53), and so did both refits fitted with
+# the `inmail` batch alone; 5ebd55ad8f, fitted on `subjects`, `inmail` and `headers` among
+# others, reads them as relationship 0.88 and spam 0.86 (docs/offline-model.md, "Fitting on
+# the measured batches").
 def test_the_subject_decides_what_a_vague_body_asks(backend: OfflineBackend) -> None:
     question, pitch = backend.classify_many(
         [
