@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from reply_assistant.cli import cli
-from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.testing.fake_llm_server import FakeLLMServer, Reply, json_reply
 
 
 def doctor(tmp_path: Path, monkeypatch, base_url: str, *extra: str):
@@ -82,3 +82,39 @@ def test_a_rejected_key(tmp_path, monkeypatch):
 def test_no_llm_configured(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "state.db"), "doctor"])
     assert result.exit_code == 1 and "set OPENAI_BASE_URL" in result.output
+
+
+def _web_page(_server, _body) -> Reply:
+    return Reply(body=b"<html><body>Welcome to nginx!</body></html>", content_type="text/html")
+
+
+def test_a_web_page_where_the_api_should_be_is_one_line_not_a_traceback(
+    tmp_path, monkeypatch, fake_llm
+):
+    fake_llm.routes[("GET", "/v1/models")] = _web_page
+    result = doctor(tmp_path, monkeypatch, fake_llm.base_url)
+    # An uncaught exception also exits 1 under CliRunner: only SystemExit is a clean exit.
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "models             FAIL  /models answered text/html, not an OpenAI API" in (
+        result.output
+    )
+    assert "fix                point the base URL at the server's OpenAI-compatible API" in (
+        result.output
+    )
+    assert "Traceback" not in result.output and not fake_llm.chat_requests()
+
+
+def test_a_base_url_without_v1_is_told_where_most_servers_serve_the_api(
+    tmp_path, monkeypatch, fake_llm
+):
+    root = fake_llm.base_url.removesuffix("/v1")
+    result = doctor(tmp_path, monkeypatch, root)
+    assert result.exit_code == 1
+    assert f"most servers serve it under /v1: {root}/v1" in result.output
+
+
+def test_json_without_a_model_list_is_not_a_failure(tmp_path, monkeypatch, fake_llm):
+    fake_llm.routes[("GET", "/v1/models")] = lambda _server, _body: json_reply({"hello": 1})
+    result = doctor(tmp_path, monkeypatch, fake_llm.base_url)
+    assert "models             ?     /models answered without a model list" in result.output
+    assert result.output.splitlines()[-1] == "The LLM path is usable."

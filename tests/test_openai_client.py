@@ -226,6 +226,31 @@ async def test_unusable_200_replies_are_retried(fake_llm, make_client, fault):
     assert result.attempts == 2 and result.parsed.label == Label.SPAM
 
 
+async def test_a_web_page_every_time_gives_up_after_one_retry_and_names_doctor(
+    fake_llm, make_client
+):
+    fake_llm.script(["malformed"] * 5)
+    with pytest.raises(BackendError) as caught:
+        await make_client(max_attempts=5).complete(SPAM, VerdictOutput)
+    assert caught.value.attempts == 2 and len(fake_llm.chat_requests()) == 2
+    assert "is the base URL an OpenAI-compatible API?" in str(caught.value)
+    assert "reply-assistant doctor" in str(caught.value)
+
+
+async def test_a_timeout_is_retried_once_not_max_attempts_times(fake_llm, make_client):
+    fake_llm.script(["hang"] * 5)
+    with pytest.raises(BackendError) as caught:
+        await make_client(timeout_s=0.3, max_attempts=5).complete(SPAM, VerdictOutput)
+    assert caught.value.kind == "timeout" and caught.value.attempts == 2
+
+
+async def test_max_attempts_one_means_no_retry_even_for_a_timeout(fake_llm, make_client):
+    fake_llm.script(["hang"])
+    with pytest.raises(BackendError) as caught:
+        await make_client(timeout_s=0.3, max_attempts=1).complete(SPAM, VerdictOutput)
+    assert caught.value.attempts == 1 and len(fake_llm.chat_requests()) == 1
+
+
 async def test_a_hang_times_out_and_is_retried(fake_llm, make_client, sleep):
     fake_llm.script(["hang"])
     result = await make_client(timeout_s=1).complete(SPAM, VerdictOutput)

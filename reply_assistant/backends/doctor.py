@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import openai
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -57,8 +59,12 @@ async def diagnose(backend: LLMBackend, base_url_source: str | None) -> Diagnosi
 
 async def _check_models(backend: LLMBackend, found: Diagnosis, base_url_source: str | None) -> bool:
     client = backend.client
+    listed: list[str] | None = None  # None: the answer held no model list
     try:
-        listed = [model.id async for model in client.sdk.models.list()]
+        raw = await client.sdk.models.with_raw_response.list()
+        content_type = raw.headers.get("content-type", "")
+        if "json" in content_type:
+            listed = _model_ids(raw.http_response.content)
     except openai.APIConnectionError:
         found.checks.append(Check("reachable", False, f"no answer from {client.base_url}"))
         if base_url_source is None:
@@ -78,10 +84,24 @@ async def _check_models(backend: LLMBackend, found: Diagnosis, base_url_source: 
         # Some servers have no /models route; the chat route may still work.
         found.checks.append(Check("reachable", True, client.base_url))
         found.checks.append(Check("auth", None, "not checked"))
-        found.checks.append(Check("models", None, f"/models answered {exc.status_code}"))
+        found.checks.append(
+            Check("models", None, f"/models answered {exc.status_code}{_v1_hint(client.base_url)}")
+        )
         return True
     found.checks.append(Check("reachable", True, client.base_url))
+    if "json" not in content_type:
+        # A web page (a proxy's, a UI's) where the API should be: nothing further can work.
+        shown = content_type.split(";")[0].strip() or "no content type"
+        found.checks.append(Check("models", False, f"/models answered {shown}, not an OpenAI API"))
+        found.fix = (
+            f"point the base URL at the server's OpenAI-compatible API (now {client.base_url})"
+            f"{_v1_hint(client.base_url)}"
+        )
+        return False
     found.checks.append(Check("auth", True, "accepted"))
+    if listed is None:
+        found.checks.append(Check("models", None, "/models answered without a model list"))
+        return True
     shown = ", ".join(listed[:5]) + (f" (+{len(listed) - 5})" if len(listed) > 5 else "")
     listed_ok = client.model in listed
     found.checks.append(
@@ -141,3 +161,22 @@ def _fix_for(error: BackendError, backend: LLMBackend) -> str:
     if error.kind in ("connection", "timeout"):
         return "check that the server is running and answers within timeout_s"
     return "see the classification line above"
+
+
+def _v1_hint(base_url: str) -> str:
+    """Most local servers (llama.cpp, Ollama, vLLM, LM Studio) serve the API under /v1."""
+    if base_url.rstrip("/").endswith("/v1"):
+        return ""
+    return f"; most servers serve it under /v1: {base_url.rstrip('/')}/v1"
+
+
+def _model_ids(body: bytes) -> list[str] | None:
+    """The ids in an OpenAI model list (`{"data": [{"id": ...}]}`), None for any other body."""
+    try:
+        answer: Any = json.loads(body)
+    except ValueError:
+        return None
+    models = answer.get("data") if isinstance(answer, dict) else None
+    if not isinstance(models, list):
+        return None
+    return [str(model["id"]) for model in models if isinstance(model, dict) and "id" in model]

@@ -86,9 +86,11 @@ _FORMAT_REFUSAL = re.compile(r"response_format|json_schema|json_object|structure
 _FORMAT_REFUSAL_STATUSES = (400, 422, 500, 501)
 # Attempts allowed when the server paces its failures with Retry-After, per max_attempts.
 _PACED_ATTEMPTS_FACTOR = 3
-# The one retry a refused connection on this machine or the LAN gets, soon after.
-_REFUSED_LOCAL_ATTEMPTS = 2
-_REFUSED_LOCAL_WAIT_S = 0.2
+# The one retry, soon after, for failures that seldom heal by waiting: a refused connection
+# on this machine or the LAN, a web page where the API should be, a timeout (the same
+# request is as slow the second time; five would hold a message for five timeouts).
+_SELDOM_HEALS_ATTEMPTS = 2
+_SELDOM_HEALS_WAIT_S = 0.2
 
 _SCHEMA_INSTRUCTION = (
     "Answer with one JSON object only, with no prose and no code fences, "
@@ -383,7 +385,12 @@ class ChatClient:
         async with self._limit:
             completion = await self._create(request, tally)
         if isinstance(completion, str):  # served with a non-JSON content type
-            raise _Transient("server", f"{self.base_url} sent a reply that is not JSON")
+            raise _Transient(
+                "server",
+                f"{self.base_url} sent a reply that is not JSON (a web page?): is the base URL "
+                f"an OpenAI-compatible API? `reply-assistant doctor` checks the endpoint",
+                attempt_cap=_SELDOM_HEALS_ATTEMPTS,
+            )
         if not completion.choices:
             raise _Transient("server", f"{self.base_url} sent a completion without choices")
         tally.usage += completion_usage(completion)
@@ -498,7 +505,7 @@ class ChatClient:
         if isinstance(failure, _Transient) and failure.retry_after_s is not None:
             return min(failure.retry_after_s, self._max_retry_wait_s)
         if isinstance(failure, _Transient) and failure.attempt_cap is not None:
-            return _REFUSED_LOCAL_WAIT_S
+            return _SELDOM_HEALS_WAIT_S
         backoff = min(self._max_retry_wait_s, self._backoff_s * 2 ** (state.attempt_number - 1))
         # Jitter, so that many calls failing together do not all come back at once.
         return backoff * random.uniform(0.5, 1.0)
@@ -508,7 +515,11 @@ class ChatClient:
         `asked_format`: the request carried a response_format the server may refuse."""
         where = self.base_url
         if isinstance(exc, openai.APITimeoutError | TimeoutError):
-            return _Transient("timeout", f"no answer from {where} within {self._timeout_s:g} s")
+            return _Transient(
+                "timeout",
+                f"no answer from {where} within {self._timeout_s:g} s",
+                attempt_cap=_SELDOM_HEALS_ATTEMPTS,
+            )
         if isinstance(exc, openai.APIConnectionError):
             return self._connection_failure(exc)
         if isinstance(exc, ValueError | openai.APIResponseValidationError):
@@ -568,7 +579,7 @@ class ChatClient:
                 "connection",
                 f"nothing is listening at {where} (connection refused): is the server "
                 "running, and on that port? `reply-assistant doctor` checks the endpoint",
-                attempt_cap=_REFUSED_LOCAL_ATTEMPTS,
+                attempt_cap=_SELDOM_HEALS_ATTEMPTS,
             )
         return _Transient("connection", f"could not connect to {where}")
 
@@ -705,7 +716,7 @@ class _AttemptBudget(stop_base):
     def __call__(self, state: RetryCallState) -> bool:
         failure = state.outcome.exception() if state.outcome else None
         if isinstance(failure, _Transient) and failure.attempt_cap is not None:
-            return state.attempt_number >= failure.attempt_cap
+            return state.attempt_number >= min(failure.attempt_cap, self._max_attempts)
         if not (isinstance(failure, _Transient) and failure.retry_after_s is not None):
             self._unpaced += 1
         return (

@@ -316,7 +316,7 @@ def _chat_route(server: FakeLLMServer, body: Any) -> Reply:
         server.stopping.wait(server.hang_s)
         return Reply(drop=True)
     if fault == "malformed":
-        return Reply(body=b"<html><body>502 Bad Gateway</body></html>")
+        return Reply(body=b"<html><body>502 Bad Gateway</body></html>", content_type="text/html")
 
     content = _invalid_content(body) if fault == "invalid" else server.responder(body)
     usage = server.usage_for(body, content)
