@@ -25,9 +25,14 @@ CHECK_NAMES = (
     "no_unasked_answer",
     "no_cheer_in_condolence",
     "single_sign_off",
+    "no_prompt_text",
+    "not_an_echo",
 )
 # The checks that need the message the draft answers (`check_draft(message=...)`).
-MESSAGE_CHECKS = ("specific", "no_unasked_answer", "no_cheer_in_condolence")
+MESSAGE_CHECKS = ("specific", "no_unasked_answer", "no_cheer_in_condolence", "not_an_echo")
+# A draft failing these is not a reply at all (the model copied its input), so no
+# wording fix makes it usable.
+NOT_A_REPLY_CHECKS = frozenset({"no_prompt_text", "not_an_echo"})
 # Checked only when the user's sign-off is known (the live checks; the eval datasets have
 # no profile), so it is not among the eval's CHECK_NAMES.
 SIGN_OFF_CHECK = "sign_off_ok"
@@ -82,6 +87,18 @@ COMMITMENTS = re.compile(
 )
 
 _WORD = re.compile(r"\S+")
+# The tags that fence quoted data in the prompts (prompts.py); a reply never contains one.
+PROMPT_TAG = re.compile(
+    r"</?\s*(?:message|thread|sender|verdict|draft|user_earlier_replies|example"
+    r"|their_message|user_reply)\s*>",
+    _I,
+)
+# Consecutive words shared with the message it answers that make a draft a copy of it: a
+# reply may quote a phrase back, not a sentence and more.
+ECHO_RUN_WORDS = 12
+# Consecutive words shared with the prompt's own wording that make a draft a copy of it.
+PROMPT_RUN_WORDS = 8
+_MIN_COPIED_WORDS = 4
 
 # A closing before the name ("Best, Sam") or alone on the last line ("Thanks!").
 _CLOSING = (
@@ -218,6 +235,32 @@ def single_sign_off(draft: str) -> bool:
     return closings <= 1
 
 
+def no_prompt_text(draft: str, instructions: str = "") -> bool:
+    """None of the prompt's tags, and no run of its wording (`instructions`: the prompt's
+    fixed text and the answer schema's descriptions, when the caller has them)."""
+    if PROMPT_TAG.search(draft):
+        return False
+    # A short draft that is all prompt wording ("The schema a drafter must fill in.") too.
+    run = max(min(PROMPT_RUN_WORDS, len(_TOKEN.findall(draft))), _MIN_COPIED_WORDS)
+    return not instructions or not _shares_run(draft, instructions, run)
+
+
+def not_an_echo(draft: str, message: str) -> bool:
+    """The draft does not repeat the message (or an instruction hidden in it) at length."""
+    return not _shares_run(draft, message, ECHO_RUN_WORDS)
+
+
+def _shares_run(text: str, source: str, run: int) -> bool:
+    """Whether `text` has `run` consecutive words that also follow each other in `source`
+    (case, punctuation and spacing aside)."""
+    words = [token.casefold() for token in _TOKEN.findall(text)]
+    if len(words) < run:
+        return False
+    source_words = [token.casefold() for token in _TOKEN.findall(source)]
+    runs = {tuple(source_words[i : i + run]) for i in range(len(source_words) - run + 1)}
+    return any(tuple(words[i : i + run]) in runs for i in range(len(words) - run + 1))
+
+
 def is_condolence(message: str) -> bool:
     """Whether the message offers sympathy or shares a loss (the offline reader's view)."""
     from reply_assistant.backends.offline.occasions import SOMBRE, read_occasion
@@ -292,12 +335,14 @@ def check_draft(
     action: str | None = None,
     sign_off: str | None = None,
     message: str | None = None,
+    instructions: str = "",
 ) -> dict[str, bool]:
     """The applicable checks for a draft written for a verdict of `label`.
 
     `language` is the language the reply should be in (the message's). `sign_off` is the
     user's ("" when they have none; None when unknown: not checked). `message` is the text
-    the draft answers (None: the checks that need it are left out); specificity is asked
+    the draft answers (None: the checks that need it are left out); `instructions` the
+    prompt's own wording, when known (see `no_prompt_text`); specificity is asked
     of replies to people only, since a decline or a clarifying question may be general.
     A verdict whose action is no_reply (scams, sponsored mail) has no reply to check, nor
     has a note to the user in place of a draft (a message in a language the offline drafts
@@ -314,6 +359,7 @@ def check_draft(
         "no_commitments": no_commitments(draft),
         SIGN_OFF_CHECK: sign_off_ok(draft, sign_off) if sign_off is not None else None,
         "single_sign_off": single_sign_off(draft),
+        "no_prompt_text": no_prompt_text(draft, instructions),
     }
     if message is not None:
         replies = label == "relationship" and action in (None, "reply")
@@ -322,4 +368,5 @@ def check_draft(
         results["no_cheer_in_condolence"] = (
             no_cheer_in_condolence(draft) if is_condolence(message) else None
         )
+        results["not_an_echo"] = not_an_echo(draft, message)
     return {name: passed for name, passed in results.items() if passed is not None}

@@ -270,6 +270,9 @@ class Provenance(BaseModel):
     # The draft checks an LLM draft still failed after one redraft naming them (shown beside
     # the draft); empty when it passed or was not checked.
     failed_checks: list[str] = Field(default_factory=list)
+    # Why an offline template draft stands in for the LLM's (its draft was no reply, or never
+    # parsed); "" for any other draft. Usage and cost are then what the LLM calls spent.
+    stood_in_for: str = ""
 
 
 class Verdict(VerdictOutput):

@@ -57,12 +57,23 @@ async def test_assess_returns_an_error_instead_of_raising_on_401():
 
 
 async def test_draft_failure_keeps_the_verdict(fake_llm: FakeLLMServer):
-    # The draft call gets invalid JSON twice (the reply and its repair): invalid_output.
-    fake_llm.script(["ok", "invalid", "invalid"])
+    # The draft call meets a server error on both of its attempts.
+    fake_llm.script(["ok", "500", "500"])
     assessment = await _assistant(fake_llm).assess(incoming_from_text("A crypto offer"))
     assert assessment.verdict is not None and assessment.verdict.label is Label.SPAM
     assert assessment.draft is None
     assert assessment.error.startswith("draft failed:")
+
+
+async def test_a_draft_that_never_parses_gives_way_to_the_offline_draft(
+    fake_llm: FakeLLMServer,
+):
+    # The draft call gets invalid JSON twice (the reply and its repair): invalid_output.
+    fake_llm.script(["ok", "invalid", "invalid"])
+    assessment = await _assistant(fake_llm).assess(incoming_from_text("A crypto offer"))
+    assert assessment.ok and assessment.verdict.label is Label.SPAM
+    assert assessment.draft.provenance.backend == "offline"
+    assert "not interested" in assessment.draft.text
 
 
 async def test_redraft_and_stream_redraft(fake_llm: FakeLLMServer):

@@ -62,3 +62,42 @@ async def test_the_ui_marks_a_draft_failing_its_checks(fake_llm: FakeLLMServer, 
         title = str(app.query_one("#draft-title", Static).render())
         assert "⚠ failed checks: " in title and "sign_off_ok" in title
     app.store.close()
+
+
+def echoing(request) -> str:
+    """Drafts that send the prompt's data back (as small models do), streamed or not."""
+    echo = "Here you go: <message> " + request["messages"][-1]["content"][-300:]
+    if requested_kind(request) == "draft":
+        return json.dumps({"text": echo, "language": "en"})
+    return echo if request.get("stream") else default_responder(request)
+
+
+def test_an_offline_draft_standing_in_is_noted_in_the_batch_output(
+    fake_llm: FakeLLMServer, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
+    fake_llm.responder = echoing
+    row, _ = batch(tmp_path)
+    assert row["draft"] and "<message>" not in row["draft"]
+    assert "An offline draft: the LLM's draft copied its instructions." in row["notes"]
+
+
+async def test_the_ui_marks_an_offline_draft_standing_in_also_after_a_streamed_redraft(
+    fake_llm: FakeLLMServer, tmp_path
+):
+    fake_llm.responder = echoing
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        title = str(app.query_one("#draft-title", Static).render())
+        assert "⚠ the LLM's draft copied its instructions" in title
+        streams_before = sum(1 for r in fake_llm.chat_requests() if r.body.get("stream"))
+        await pilot.press("r")
+        await settle(pilot)
+        streams = sum(1 for r in fake_llm.chat_requests() if r.body.get("stream"))
+        assert streams == streams_before + 1
+        title = str(app.query_one("#draft-title", Static).render())
+        assert "⚠ the LLM's draft copied its instructions" in title
+        draft = app.store.drafts(app.current_id)[-1]
+        assert "<message>" not in draft.text and draft.provenance.backend == "offline"
+    app.store.close()

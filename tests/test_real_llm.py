@@ -1,6 +1,10 @@
 """The LLM path against a real OpenAI-compatible server and a real (tiny) model: the
-mechanics only (verdicts or counted parse failures, no retry storm, the negotiated mode
-recorded, resume, draft checks, the UI), never the model's quality."""
+mechanics only (verdicts or counted unusable answers, no retry storm, the negotiated mode
+recorded, resume, draft checks, the UI), never the model's quality.
+
+SmolLM2-135M often fills a verdict's reason with the prompt's own wording (the field's
+description, the prompt's example) whatever the message says; such a verdict is refused
+as an unusable answer, like one that never parses."""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ from reply_assistant.store import Store
 pytestmark = [pytest.mark.real_llm, pytest.mark.xdist_group("real_llm")]
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# How an unusable answer is reported: one that never parsed, or one that copied the prompt.
+UNUSABLE = ("did not match", "repeat the prompt's instructions")
 TEXTS = [
     "Hi, we build landing pages in 48 hours. Want a quick demo call this week?",
     "Congrats on the new role! Hope the team is treating you well.",
@@ -51,18 +57,28 @@ def invoke(*args: str):
     return CliRunner().invoke(cli, list(args))
 
 
+def unusable(error: str) -> bool:
+    return any(phrase in error for phrase in UNUSABLE)
+
+
 def test_doctor_finds_the_mode_that_works(llm_env, tmp_path):
     result = invoke("--db", str(tmp_path / "state.db"), "doctor")
-    assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "structured output  ok    json_object+schema" in lines
-    assert lines[-1] == "The LLM path is usable."
+    assert "structured output  ok    json_object+schema" in lines, result.output
+    # Usable, or the model copies its instructions and the fix says to choose a larger one.
+    if result.exit_code != 0:
+        assert lines[-1].startswith("fix ") and "choose a larger model" in lines[-1], lines
+    else:
+        assert lines[-1] == "The LLM path is usable."
 
 
 def test_classify_returns_a_verdict(llm_env, tmp_path):
     result = invoke("--db", str(tmp_path / "state.db"), "classify", TEXTS[0], "--json")
-    # A draft whose answer never parsed is reported as such (exit 1); the verdict still comes.
-    assert result.exit_code == 0 or "did not match DraftOutput" in result.output, result.output
+    # An unusable verdict is reported as such (exit 1), in one line.
+    if unusable(result.output):
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        return
+    assert result.exit_code == 0, result.output
     verdict = json.loads(result.output[: result.output.rindex("}") + 1])["verdict"]
     assert verdict["label"] in set(Label) and verdict["provenance"]["model"] == MODEL_ALIAS
 
@@ -78,8 +94,8 @@ def test_batch_judges_every_message_records_the_mode_and_resumes(llm_env, tmp_pa
     )  # fmt: skip
     rows = read_csv(out)
     assert len(rows) == len(TEXTS), result.output
-    for row in rows:  # judged, or failed only because the answer never parsed
-        assert row["label"] or "did not match" in row["error"], row
+    for row in rows:  # judged, or failed only because the answer was unusable
+        assert row["label"] or unusable(row["error"]), row
     sent = llm_env.chat_requests() - before
     assert sent <= MOST_CLASSIFY_REQUESTS_PER_MESSAGE * len(TEXTS)
     with Store.open(db) as store:
@@ -138,10 +154,10 @@ async def test_the_ui_judges_every_row_against_the_real_server(llm_env, tmp_path
         await settle(pilot)
         rows = list(app.inbox.rows_by_id)
         assert len(rows) == 1
-        for message_id in rows:  # an LLM verdict, or a failure counted because nothing parsed
+        for message_id in rows:  # an LLM verdict, or a failure counted: the answer was unusable
             verdict = app.store.verdict(message_id)
             error = app.store.error(message_id) or ""
-            assert (verdict and verdict.provenance.backend == "openai") or "did not match" in error
+            assert (verdict and verdict.provenance.backend == "openai") or unusable(error)
         status = str(app.status_bar.render())
         assert "LLM unreachable" not in status and app.sub_title == app.backend_label
         assert app.status_bar.progress == (1, 1)

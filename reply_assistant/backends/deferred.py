@@ -88,17 +88,20 @@ class DeferredBackend(Backend):
 
 
 class DeferredStream:
-    """The built backend's draft stream, with its `provenance` once it has ended (the
-    LLM stream's usage and cost), as `streaming.stream_to_draft` reads it."""
+    """The built backend's draft stream, with its `provenance` and `replacement` once it
+    has ended (the LLM stream's usage and cost, the draft standing in for text that was no
+    reply), as `streaming.stream_to_draft` reads them."""
 
     def __init__(self, backend: DeferredBackend, item: Incoming, verdict: VerdictOutput):
         self._backend = backend
         self._item = item
         self._verdict = verdict
         self.provenance: Provenance | None = None
+        self.replacement: Draft | None = None
 
     async def __aiter__(self) -> AsyncIterator[str]:
         stream = (await self._backend.ready()).stream_draft(self._item, self._verdict)
         async for chunk in stream:
             yield chunk
         self.provenance = getattr(stream, "provenance", None)
+        self.replacement = getattr(stream, "replacement", None)

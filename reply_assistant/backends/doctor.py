@@ -12,6 +12,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.llm import LLMBackend
+from reply_assistant.backends.prompt_wording import CopiedPrompt
 from reply_assistant.engine import incoming_from_text
 
 # A message any model should manage to classify; what it decides does not matter here.
@@ -120,7 +121,9 @@ async def _check_classification(backend: LLMBackend, found: Diagnosis) -> None:
     try:
         verdict = await backend.classify(incoming_from_text(PROBE_MESSAGE, "Sam Lee"))
     except BackendError as exc:
-        found.checks.append(Check("structured output", False, backend.client.mode_in_use))
+        # A copied answer parsed: the structured output works, the model does not.
+        copied = isinstance(exc, CopiedPrompt)
+        found.checks.append(Check("structured output", copied, backend.client.mode_in_use))
         found.checks.append(Check("classification", False, str(exc)))
         found.fix = _fix_for(exc, backend)
         return
@@ -155,6 +158,11 @@ def _fix_for(error: BackendError, backend: LLMBackend) -> str:
         return (
             f"choose a model the endpoint serves: --model NAME or REPLY_ASSISTANT_MODEL "
             f"(now {backend.client.model})"
+        )
+    if isinstance(error, CopiedPrompt):
+        return (
+            f"{backend.client.model} fills the answer with the prompt's own wording: "
+            "choose a larger model (--model NAME or REPLY_ASSISTANT_MODEL)"
         )
     if error.kind == "invalid_output":
         return "the model's answers do not parse; try a larger model or --prompt classify=v3"

@@ -16,8 +16,11 @@ REDRAFT_INSTRUCTION = (
 )
 
 
-def failed_checks(text: str, item: Incoming, verdict: VerdictOutput, profile: Profile) -> list[str]:
-    """The names of the deterministic draft checks `text` fails, in a stable order."""
+def failed_checks(
+    text: str, item: Incoming, verdict: VerdictOutput, profile: Profile, instructions: str = ""
+) -> list[str]:
+    """The names of the deterministic draft checks `text` fails, in a stable order.
+    `instructions`: the prompt's own wording (`prompt_wording.prompt_wording`)."""
     from reply_assistant.backends.offline.language import UNDETERMINED, detect_language
 
     message = item.read_text  # the subject too: a reply may answer what it says
@@ -30,6 +33,7 @@ def failed_checks(text: str, item: Incoming, verdict: VerdictOutput, profile: Pr
         action=verdict.action.value,
         sign_off=profile.sign_off,
         message=message,
+        instructions=instructions,
     )
     return [name for name, passed in results.items() if not passed and name not in MEASURED_ONLY]
 
@@ -53,5 +57,7 @@ def describe_failures(names: list[str], item: Incoming, profile: Profile) -> str
         "no_unasked_answer": "do not promise to look into a question: they asked none",
         "no_cheer_in_condolence": "open gently, without cheer: they wrote about a loss",
         "single_sign_off": "end with one sign-off only",
+        "no_prompt_text": "write only the reply itself, with none of these instructions or tags",
+        "not_an_echo": "write your own reply; do not repeat their message",
     }
     return "; ".join(wanted.get(name, name) for name in names)

@@ -19,7 +19,17 @@ from reply_assistant.backends.draft_review import (
 )
 from reply_assistant.backends.openai_client import ChatClient, ChatResult, TextStream
 from reply_assistant.backends.pricing import batch_cost_usd, price_for
+from reply_assistant.backends.prompt_wording import (
+    REASON_INSTRUCTION,
+    CopiedPrompt,
+    answer_wording,
+    copied_reason,
+    own_signals,
+    prompt_wording,
+)
+from reply_assistant.backends.stand_in_draft import stand_in_draft
 from reply_assistant.config import Profile
+from reply_assistant.draft_checks import NOT_A_REPLY_CHECKS
 from reply_assistant.message_budget import estimate_tokens
 from reply_assistant.models import (
     Action,
@@ -50,6 +60,12 @@ if TYPE_CHECKING:
 TYPICAL_VERDICT_TOKENS = 60
 TYPICAL_DRAFT_TOKENS = 120
 T = TypeVar("T", bound=BaseModel)
+# Why a draft is no reply, said to the person beside the offline draft that stands in.
+_NOT_A_REPLY_BECAUSE = {
+    "no_prompt_text": "copied its instructions",
+    "not_an_echo": "repeated the message",
+}
+NEVER_PARSED = "never came back in the shape asked for"
 log = logging.getLogger(__name__)
 
 
@@ -95,31 +111,82 @@ class LLMBackend(Backend):
         await self.client.aclose()
 
     async def classify(self, item: Incoming) -> Verdict:
+        """The model's verdict. One whose reason copies the prompt's answer format (the
+        field's description, the example) was not read from the message: it is asked for
+        once more, and a second such answer is BackendError(kind="invalid_output")."""
         prompt = self.prompts.classify
+        wording = answer_wording(prompt, VerdictOutput)
         messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile))
         result = await self._complete(prompt, messages, VerdictOutput)
-        return Verdict(**result.parsed.model_dump(), provenance=self._provenance(prompt, result))
+        if copied_reason(result.parsed, wording):
+            repair = [*messages, AIMessage(result.raw), HumanMessage(REASON_INSTRUCTION)]
+            first, result = result, await self._complete(prompt, repair, VerdictOutput)
+            result = _both(first, result)
+            if copied_reason(result.parsed, wording):
+                raise CopiedPrompt(self.model, result.attempts)
+        parsed = result.parsed.model_copy(
+            update={"signals": own_signals(result.parsed.signals, wording)}
+        )
+        return Verdict(**parsed.model_dump(), provenance=self._provenance(prompt, result))
 
     async def draft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
         """A draft that passed the deterministic draft checks, or failed them twice: the
-        first failure is sent back once, named; the second is recorded in the provenance."""
+        first failure is sent back once, named; the second is recorded in the provenance.
+        A draft that is no reply even then (a copy of the prompt or the message), or one
+        that never parses, gives way to the offline draft, marked as standing in."""
         prompt = self.prompts.draft
+        instructions = prompt_wording(prompt, DraftOutput)
         messages = prompt.render(**await self._draft_inputs_off_loop(item, verdict))
-        result = await self._complete(prompt, messages, DraftOutput)
-        failed = failed_checks(result.parsed.text, item, verdict, self.profile)
-        if failed:
-            log.info("draft failed %s; asking once more", ", ".join(failed))
-            problems = describe_failures(failed, item, self.profile)
-            redraft = [
-                *messages,
-                AIMessage(result.raw),
-                HumanMessage(REDRAFT_INSTRUCTION.format(problems=problems)),
-            ]
-            first, result = result, await self._complete(prompt, redraft, DraftOutput)
-            failed = failed_checks(result.parsed.text, item, verdict, self.profile)
-            result = _both(first, result)
+        try:
+            result = await self._complete(prompt, messages, DraftOutput)
+            failed = failed_checks(result.parsed.text, item, verdict, self.profile, instructions)
+            if failed:
+                log.info("draft failed %s; asking once more", ", ".join(failed))
+                problems = describe_failures(failed, item, self.profile)
+                redraft = [
+                    *messages,
+                    AIMessage(result.raw),
+                    HumanMessage(REDRAFT_INSTRUCTION.format(problems=problems)),
+                ]
+                first, result = result, await self._complete(prompt, redraft, DraftOutput)
+                failed = failed_checks(
+                    result.parsed.text, item, verdict, self.profile, instructions
+                )
+                result = _both(first, result)
+        except BackendError as exc:
+            if exc.kind != "invalid_output":
+                raise
+            return self._stand_in(item, verdict, NEVER_PARSED, Usage(), None, 0.0)
+        not_a_reply = NOT_A_REPLY_CHECKS.intersection(failed)
+        if not_a_reply:
+            why = _NOT_A_REPLY_BECAUSE[min(not_a_reply)]
+            return self._stand_in(
+                item, verdict, why, result.usage, result.cost_usd, result.latency_ms
+            )
         provenance = self._provenance(prompt, result).model_copy(update={"failed_checks": failed})
         return Draft(**result.parsed.model_dump(), provenance=provenance)
+
+    def _stand_in(
+        self,
+        item: Incoming,
+        verdict: VerdictOutput,
+        why: str,
+        usage: Usage,
+        cost: float | None,
+        latency_ms: float,
+    ) -> Draft:
+        log.info("the LLM's draft %s; the offline draft stands in", why)
+        voice = self.voice.voice if self.voice is not None else None
+        return stand_in_draft(
+            item,
+            verdict,
+            self.profile,
+            why=f"the LLM's draft {why}",
+            voice=voice,
+            usage=usage,
+            cost_usd=cost,
+            latency_ms=latency_ms,
+        )
 
     async def judge(self, item: Incoming, verdict: VerdictOutput, draft_text: str) -> JudgeVerdict:
         """Score a draft written for `item` under `verdict` (used by the evals).
@@ -209,6 +276,7 @@ class LLMBackend(Backend):
         """The draft's text in chunks; once they have all come, the stream's `provenance`
         records the prompt, usage, cost and latency."""
         prompt = self.prompts.draft
+        instructions = prompt_wording(prompt, DraftOutput)
 
         async def opened() -> TextStream:
             messages = prompt.render_stream(**await self._draft_inputs_off_loop(item, verdict))
@@ -216,7 +284,20 @@ class LLMBackend(Backend):
                 messages, temperature=prompt.temperature, max_tokens=prompt.max_tokens
             )
 
-        return DraftStream(opened, self.name, self.model, prompt.ref)
+        def reviewed(text: str, provenance: Provenance) -> Draft | None:
+            """The stand-in when the streamed text is no reply; its failed checks recorded
+            on `provenance` otherwise (a stream cannot be asked again unseen)."""
+            failed = failed_checks(text, item, verdict, self.profile, instructions)
+            provenance.failed_checks = failed
+            not_a_reply = NOT_A_REPLY_CHECKS.intersection(failed)
+            if not not_a_reply:
+                return None
+            why = _NOT_A_REPLY_BECAUSE[min(not_a_reply)]
+            return self._stand_in(
+                item, verdict, why, provenance.usage, provenance.cost_usd, provenance.latency_ms
+            )
+
+        return DraftStream(opened, self.name, self.model, prompt.ref, reviewed)
 
     def estimate_usage(self, item: Incoming, with_draft: bool = True) -> Usage:
         """What classifying (and drafting) `item` would cost in tokens, sending nothing.
@@ -282,7 +363,9 @@ class LLMBackend(Backend):
 
 
 class DraftStream:
-    """A streamed draft's text chunks (`async for`); `provenance` once they have all come."""
+    """A streamed draft's text chunks (`async for`); once they have all come, `provenance`
+    (with the draft checks it failed) and, when the text was no reply, `replacement`: the
+    draft that stands in for it."""
 
     def __init__(
         self,
@@ -290,16 +373,21 @@ class DraftStream:
         backend: str,
         model: str,
         prompt_ref: str,
+        review: Callable[[str, Provenance], Draft | None],
     ) -> None:
         self._open_text = open_text  # renders the prompt and opens the stream
         self._backend = backend
         self._model = model
         self._prompt_ref = prompt_ref
+        self._review = review
         self.provenance: Provenance | None = None
+        self.replacement: Draft | None = None
 
     async def _chunks(self) -> AsyncIterator[str]:
         text = await self._open_text()
+        pieces: list[str] = []
         async for chunk in text:
+            pieces.append(chunk)
             yield chunk
         self.provenance = Provenance(
             backend=self._backend,
@@ -310,6 +398,7 @@ class DraftStream:
             cost_usd=text.cost_usd,
             latency_ms=text.latency_ms,
         )
+        self.replacement = self._review("".join(pieces).strip(), self.provenance)
 
     def __aiter__(self) -> AsyncIterator[str]:
         return self._chunks()

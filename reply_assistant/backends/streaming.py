@@ -31,6 +31,10 @@ async def stream_to_draft(
     async for chunk in stream:
         chunks.append(chunk)
         on_text(chunk)
+    # A stream that was no reply (the LLM's copying its prompt) names what stands in for it.
+    replacement: Draft | None = getattr(stream, "replacement", None)
+    if replacement is not None:
+        return replacement
     provenance = getattr(stream, "provenance", None) or Provenance(
         backend=backend.name,
         model=backend.model,

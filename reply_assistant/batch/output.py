@@ -83,6 +83,7 @@ class _MadeBy(NamedTuple):
     cost_usd: float | None
     latency_ms: float
     failed_checks: tuple[str, ...]  # the live draft checks a draft still failed
+    stood_in_for: str  # why an offline draft stands in for the LLM's ("" when none does)
 
 
 def _made_by(stored: str) -> _MadeBy:
@@ -100,6 +101,7 @@ def _made_by(stored: str) -> _MadeBy:
         None if cost_usd is None else float(cost_usd),
         float(made.get("latency_ms", 0.0)),
         tuple(made.get("failed_checks") or ()),
+        made.get("stood_in_for", ""),
     )
 
 
@@ -148,6 +150,9 @@ def _row(
     failed = [name for part in parts for name in part.failed_checks]
     if failed and draft_text and draft == draft_text:  # an edit replaced what was checked
         notes = f"{notes} The draft fails checks: {', '.join(failed)}; edit it.".strip()
+    stood_in = next((part.stood_in_for for part in parts if part.stood_in_for), "")
+    if stood_in:
+        notes = f"{notes} An offline draft: {stood_in}.".strip()
     if error:  # said in words too: the error column is among the technical ones
         notes = f"{notes} Failed, rerun to retry: {error}".strip()
     elif not label:

@@ -124,6 +124,8 @@ class ConversationView(Vertical):
         title = f"Draft {index + 1}/{len(drafts)} · {made_by}"
         if source.failed_checks:
             title += f" · ⚠ failed checks: {', '.join(source.failed_checks)}"
+        if source.stood_in_for:
+            title += f" · ⚠ {source.stood_in_for}"
         self.load_draft(draft.text, title)
 
     def load_draft(self, text: str, title: str) -> None:
