@@ -112,7 +112,10 @@ class BackgroundWork(_AppBase):
                 self.post_message(ClassificationProgress(already_done, already_done + event.total))
             elif isinstance(event, Progress):
                 done, total = already_done + event.judged, already_done + event.total
-                self.post_message(ClassificationProgress(done, total, event.failed))
+                drafts_failed = event.failed - event.verdicts_failed
+                self.post_message(
+                    ClassificationProgress(done, total, event.verdicts_failed, drafts_failed)
+                )
 
         engine.subscribe(show)
         return engine
@@ -265,6 +268,7 @@ class BackgroundWork(_AppBase):
         if status_bar is not None:
             status_bar.progress = (event.done, event.total)
             status_bar.failed = event.failed
+            status_bar.drafts_failed = event.drafts_failed
 
     def _live_status_bar(self) -> StatusBar | None:
         """The status bar; None once the screen is gone (the app closing while a worker
