@@ -85,13 +85,17 @@ class BackgroundWork(_AppBase):
 
         def _show_backend(self) -> None: ...
 
-    def _engine(self, backend: Backend | None = None) -> Engine:
+    def _engine(self, backend: Backend | None = None, *, background: bool = False) -> Engine:
         """An engine on `backend`, by default the one in use now (one chosen meanwhile is
-        used from the next run), sharing the app's set of busy rows."""
+        used from the next run), sharing the app's set of busy rows. A `background` run
+        (judging the inbox) leaves one of the endpoint's requests in flight free, so
+        what the person asks for (r, a relabel, an added message) is sent at once rather
+        than queued behind the inbox; with room for one request there is none to leave."""
+        concurrency = self.settings.concurrency or DEFAULT_CONCURRENCY
         engine = Engine(
             self.store,
             backend or self.assistant.backend,
-            concurrency=self.settings.concurrency or DEFAULT_CONCURRENCY,
+            concurrency=max(1, concurrency - 1) if background else concurrency,
             busy=self.working,
         )
         engine.subscribe(self._on_engine_event)
@@ -140,7 +144,7 @@ class BackgroundWork(_AppBase):
         todo = [m for m in message_ids if m not in self.working]
         self.post_message(ClassificationProgress(0, len(todo)))
         self._notified_errors.clear()
-        engine = self._count_in_status_bar(self._engine())
+        engine = self._count_in_status_bar(self._engine(background=True))
         health = llm_fallback.LLMHealth()
         if engine.backend.capabilities.uses_prompts:
             engine.subscribe(health.watch)
