@@ -72,8 +72,9 @@ async def test_a_refused_key_is_reported_and_the_offline_model_stands_in(tmp_pat
             assert len(fake.chat_requests()) == 1
             # Meanwhile every row has the offline model's verdict, marked as such.
             status = str(app.status_bar.render())
-            assert "LLM unreachable — showing offline verdicts; r to retry" in status
-            assert app.sub_title == "offline (LLM unreachable)"
+            # What happened: the server was reached, and refused the key.
+            assert "LLM refused the API key — showing offline verdicts; r to retry" in status
+            assert app.sub_title == "offline (LLM refused the API key)"
             message_id = app.current_id
             for row_id in app.inbox.rows_by_id:
                 assert app.store.verdict(row_id).provenance.backend == "offline"
@@ -85,7 +86,7 @@ async def test_a_refused_key_is_reported_and_the_offline_model_stands_in(tmp_pat
             for row_id in app.inbox.rows_by_id:
                 assert app.store.verdict(row_id).provenance.backend == "openai"
             assert app.store.error(message_id) is None
-            assert "LLM unreachable" not in str(app.status_bar.render())
+            assert "LLM refused" not in str(app.status_bar.render())
             assert app.sub_title == app.backend_label
         app.store.close()
 
@@ -121,7 +122,7 @@ async def test_a_rate_limit_that_outlasts_the_retries_says_press_r(
         # Three calls failing with none answered is enough to tell: the offline model
         # judges the rest meanwhile instead of each row waiting out its own retries.
         assert len(fake_llm.chat_requests()) == 3
-        assert "LLM unreachable" in str(app.status_bar.render())
+        assert "LLM rate limit reached" in str(app.status_bar.render())
         assert app.store.verdict(app.current_id).provenance.backend == "offline"
     app.store.close()
 

@@ -12,9 +12,11 @@ from test_unreachable_endpoint import closed_port
 
 from reply_assistant.config import Settings
 from reply_assistant.models import Label
-from reply_assistant.testing.fake_llm_server import FakeLLMServer
-from reply_assistant.tui import commands
-from reply_assistant.tui.llm_fallback import NOTICE
+from reply_assistant.testing.fake_llm_server import CHAT_PATH, FakeLLMServer, Reply
+from reply_assistant.tui import commands, llm_outage
+
+# What the status bar says while the offline model stands in for an LLM not listening.
+NOTICE = llm_outage.notice("connection", "m")
 
 
 def backends_of(app) -> set[str]:
@@ -53,6 +55,9 @@ async def test_switching_the_backend_rejudges_the_rows_the_offline_model_stood_i
         async with app.run_test(size=(120, 30)) as pilot:
             await settle(pilot)
             assert backends_of(app) == {"offline"}
+            status = str(app.status_bar.render())
+            assert llm_outage.notice("auth", "fake-model") in status
+            assert app.sub_title == "offline (LLM refused the API key)"
             fake.require_key = None  # stands in for a key fixed meanwhile
             commands.switch_backend(app, backend="openai")
             await settle(pilot)
@@ -127,4 +132,91 @@ async def test_a_message_added_while_the_llm_is_unreachable_is_judged_offline(
         assert app.store.drafts(added) and app.store.error(added) is None
         assert [n for n in app._notifications if n.severity == "error"] == errors_before
         assert added in app.offline_meanwhile  # so `r` on it asks the LLM again
+    app.store.close()
+
+
+def prose(_request) -> str:
+    return "Sure! This message looks like a friendly note from a colleague."
+
+
+def web_page(_server, _body) -> Reply:
+    return Reply(body=b"<html><body>Welcome</body></html>", content_type="text/html")
+
+
+async def test_a_model_that_only_answers_prose_is_unusable_not_unreachable(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    fake_llm.responder = prose  # a tiny model that never writes the JSON asked for
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert backends_of(app) == {"offline"}
+        status = str(app.status_bar.render())
+        assert llm_outage.notice("invalid_output", "fake-model") in status
+        assert "LLM answers unusable (fake-model)" in status and "unreachable" not in status
+        assert app.sub_title == "offline (LLM answers unusable)"
+    app.store.close()
+
+
+async def test_a_web_page_for_every_answer_is_unusable_not_unreachable(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    fake_llm.routes[("POST", CHAT_PATH)] = web_page  # a base URL that is some web site
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert backends_of(app) == {"offline"}
+        status = str(app.status_bar.render())
+        assert "LLM answers unusable (fake-model)" in status and "unreachable" not in status
+    app.store.close()
+
+
+async def test_one_answer_that_does_not_parse_among_good_ones_keeps_the_llm(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    fake_llm.script(["invalid", "invalid"])  # the first verdict and its repair request
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        status = str(app.status_bar.render())
+        assert "classified 4 of 5, 1 failed" in status and "offline" not in status
+        verdicts = [app.store.verdict(row) for row in app.inbox.rows_by_id]
+        assert {v.provenance.backend for v in verdicts if v} == {"openai"}
+    app.store.close()
+
+
+async def test_an_llm_that_dies_mid_session_fails_over_and_can_be_retried(
+    tmp_path: Path,
+) -> None:
+    fake = FakeLLMServer().start()
+    port = fake.port
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        rows = list(app.inbox.rows_by_id)
+        assert backends_of(app) == {"openai"}
+        fake.stop()  # the server is killed after its verdicts were had
+        await pilot.press("r")  # a redraft: the LLM's refused, the offline model's instead
+        await settle(pilot)
+        redrafted = app.current_id
+        assert app.store.drafts(redrafted)[-1].provenance.backend == "offline"
+        status = str(app.status_bar.render())
+        assert status.count(NOTICE) == 1 and app.sub_title == "offline (LLM unreachable)"
+        await pilot.press("j", "3")  # a relabel meanwhile is drafted offline at once
+        await settle(pilot)
+        relabelled = app.current_id
+        assert app.store.drafts(relabelled)[-1].provenance.backend == "offline"
+        added = app.store.add_manual_message("Ana Ruiz", "Congrats on the new role, Jordan!")
+        app.reload_inbox()
+        app.assess_one(added)  # what `n` does once the dialog closes
+        await settle(pilot)
+        assert app.store.verdict(added).provenance.backend == "offline"
+        assert [m for m in [*rows, added] if app.store.error(m)] == []
+        with FakeLLMServer(port=port) as revived:
+            app.inbox.move_cursor(row=app.inbox.get_row_index(redrafted))
+            await pilot.press("r")  # the notice's key: the LLM again
+            await settle(pilot)
+            assert revived.chat_requests()
+            assert app.store.drafts(redrafted)[-1].provenance.backend == "openai"
+            assert NOTICE not in str(app.status_bar.render())
     app.store.close()

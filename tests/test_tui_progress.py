@@ -6,14 +6,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from snapshot_apps.build import settle
+from snapshot_apps.build import build_app, settle
 from snapshot_apps.seed import fixed_now, seed_store
+from test_tui_llm import llm_settings
 
 from reply_assistant.backends import Backend
 from reply_assistant.config import Settings
 from reply_assistant.engine import Assistant
 from reply_assistant.models import Action, Draft, Label, Provenance, Verdict
 from reply_assistant.store import Store
+from reply_assistant.testing.fake_llm_server import FakeLLMServer
 from reply_assistant.tui.app import ReplyAssistantApp
 
 MADE_BY = Provenance(backend="gated", model="m", prompt_version="gated@1")
@@ -68,3 +70,19 @@ async def test_a_relabel_while_the_inbox_is_judged_still_lets_the_count_finish(t
         assert app.store.verdict(relabelled).label is Label.UNCLEAR
         assert f"classified {pending} of {pending}" in str(app.status_bar.render())
     store.close()
+
+
+async def test_a_draft_that_fails_leaves_its_message_classified(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    store = Store.open(seed_store(tmp_path / "state.db"))
+    pending = len(store.conversation_summaries("pending"))
+    store.close()
+    # Every verdict comes first (concurrency 1 keeps the order), then the first draft fails.
+    fake_llm.script(["ok"] * pending + ["500"])
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        status = str(app.status_bar.render())
+        assert f"classified {pending} of {pending}, 1 draft failed" in status, status
+    app.store.close()

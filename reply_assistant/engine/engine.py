@@ -233,6 +233,8 @@ class Engine:
                     results[item.message_id] = result
                     if result.verdict is not None:
                         judged_now.add(item.message_id)
+                    elif result.error:
+                        outcome.progress.verdicts_failed += 1
             if draft:
                 await self._draft(items, results, judged_now)
             self.store.save_assessments(
@@ -316,10 +318,11 @@ class Engine:
             self.store.save_assessments([(message_id, result.verdict, result.draft, result.error)])
         finally:
             self._end([message_id])
+        unjudged = result.verdict is None and bool(result.error)
         self._report(
             [message_id],
             {message_id: result},
-            RunOutcome([message_id], 0, Progress(1)),
+            RunOutcome([message_id], 0, Progress(1, verdicts_failed=int(unjudged))),
             judge=True,
             finished=True,
         )

@@ -54,7 +54,8 @@ class Progress:
     total: int
     judged: int = 0  # verdicts had (or failed to be had)
     done: int = 0  # messages with all their work finished
-    failed: int = 0
+    failed: int = 0  # messages with a failed call, whether judging or drafting
+    verdicts_failed: int = 0  # of `failed`: those whose verdict could not be had
     usage: Usage = field(default_factory=Usage)
     cost_usd: float = 0.0
 

@@ -37,6 +37,7 @@ from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter
 from reply_assistant.tui.inbox.rows import InboxRow
 from reply_assistant.tui.inbox.table import InboxTable
 from reply_assistant.tui.key_footer import KeyFooter
+from reply_assistant.tui.llm_fallback import LLMHealth
 from reply_assistant.tui.messages import ItemAssessed
 from reply_assistant.tui.modals.add_message import AddMessageModal, ManualMessage
 from reply_assistant.tui.modals.help import HelpScreen
@@ -245,8 +246,10 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         self._filter_count = 0  # conversations listed that still match the filter
         self._error_kinds: dict[str, str] = {}  # BackendError.kind of this session's failures
         self.offline_meanwhile: set[str] = set()
+        self.offline_drafts: set[str] = set()
         self._offline = None  # the offline model, loaded the first time the LLM is down
         self.stand_in = None  # that model while it stands in for the LLM
+        self.llm_since_success = LLMHealth()
 
     # ------------------------------------------------------------------ layout
 
@@ -524,7 +527,7 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         if message_id in self.working:
             self.notify("Already working on this one.", severity="warning")
             return
-        if message_id in self.offline_meanwhile:  # the status bar says: r to retry the LLM
+        if self.stood_in_for(message_id):  # the status bar says: r to retry the LLM
             self.retry_llm()
             return
         if self.store.verdict(message_id) is None:

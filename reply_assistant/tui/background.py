@@ -3,7 +3,7 @@
 A mixin of ReplyAssistantApp: the workers read and write the Store and report results as
 messages; the handlers update the inbox row, the totals and the error toasts. An error
 toast says the next step (tui/next_step.py), the same line the conversation pane shows.
-When the LLM is down, the offline model judges meanwhile (tui/llm_fallback.py).
+When the LLM is down, the offline model judges meanwhile (tui/stand_in.py).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from reply_assistant.engine.events import (
     WorkEnded,
     WorkStarted,
 )
-from reply_assistant.models import Assessment
+from reply_assistant.models import Assessment, Draft
 from reply_assistant.tui import llm_fallback
 from reply_assistant.tui.messages import (
     ClassificationProgress,
@@ -36,44 +36,25 @@ from reply_assistant.tui.messages import (
     ItemAssessed,
 )
 from reply_assistant.tui.next_step import next_step
+from reply_assistant.tui.stand_in import StandsInForTheLLM
 
 if TYPE_CHECKING:
-    from textual.app import App
-
-    from reply_assistant.config import Settings
-    from reply_assistant.engine import Assistant
-    from reply_assistant.store import Store
     from reply_assistant.tui.conversation.view import ConversationView
     from reply_assistant.tui.session_totals import SessionTotals
     from reply_assistant.tui.status_bar import StatusBar
 
-    _AppBase = App[None]
-else:
-    _AppBase = object
 
-
-class BackgroundWork(_AppBase):
+class BackgroundWork(StandsInForTheLLM):
     """Mixed into ReplyAssistantApp, whose store, assistant, inbox and status bar it uses.
     Every model call goes through an `Engine`, whose events become the app's messages."""
 
-    store: Store
-    assistant: Assistant
-    settings: Settings
     needs_reply_days: int
     working: set[str]
     totals: SessionTotals
     _notified_errors: set[str]
     _history_position: dict[str, int]
-    # Rows the offline model judged because the LLM was down; `r` on one retries the LLM.
-    offline_meanwhile: set[str]
-    _offline: Backend | None
-    # The offline model while it stands in for the unreachable LLM, until it is tried again.
-    stand_in: Backend | None
 
     if TYPE_CHECKING:
-
-        @property
-        def status_bar(self) -> StatusBar: ...
 
         @property
         def conversation(self) -> ConversationView: ...
@@ -81,17 +62,17 @@ class BackgroundWork(_AppBase):
         @property
         def current_id(self) -> str | None: ...
 
-        def refresh_row(self, message_id: str) -> None: ...
-
-        def _show_backend(self) -> None: ...
-
-    def _engine(self, backend: Backend | None = None) -> Engine:
+    def _engine(self, backend: Backend | None = None, *, background: bool = False) -> Engine:
         """An engine on `backend`, by default the one in use now (one chosen meanwhile is
-        used from the next run), sharing the app's set of busy rows."""
+        used from the next run), sharing the app's set of busy rows. A `background` run
+        (judging the inbox) leaves one of the endpoint's requests in flight free, so
+        what the person asks for (r, a relabel, an added message) is sent at once rather
+        than queued behind the inbox; with room for one request there is none to leave."""
+        concurrency = self.settings.concurrency or DEFAULT_CONCURRENCY
         engine = Engine(
             self.store,
             backend or self.assistant.backend,
-            concurrency=self.settings.concurrency or DEFAULT_CONCURRENCY,
+            concurrency=max(1, concurrency - 1) if background else concurrency,
             busy=self.working,
         )
         engine.subscribe(self._on_engine_event)
@@ -112,7 +93,10 @@ class BackgroundWork(_AppBase):
                 self.post_message(ClassificationProgress(already_done, already_done + event.total))
             elif isinstance(event, Progress):
                 done, total = already_done + event.judged, already_done + event.total
-                self.post_message(ClassificationProgress(done, total, event.failed))
+                drafts_failed = event.failed - event.verdicts_failed
+                self.post_message(
+                    ClassificationProgress(done, total, event.verdicts_failed, drafts_failed)
+                )
 
         engine.subscribe(show)
         return engine
@@ -137,9 +121,9 @@ class BackgroundWork(_AppBase):
         todo = [m for m in message_ids if m not in self.working]
         self.post_message(ClassificationProgress(0, len(todo)))
         self._notified_errors.clear()
-        engine = self._count_in_status_bar(self._engine())
+        engine = self._count_in_status_bar(self._engine(background=True))
         health = llm_fallback.LLMHealth()
-        if engine.backend.capabilities.uses_prompts:
+        if self.watch_llm(engine):
             engine.subscribe(health.watch)
         try:
             await engine.run(todo, verdicts_first=True, again=again, stop_when=health.down)
@@ -148,44 +132,8 @@ class BackgroundWork(_AppBase):
             return
         if health.down() or health.all_failed:
             judged_here = engine.usable_verdicts(todo)
-            await self._judge_offline_meanwhile([m for m in todo if m not in judged_here])
-
-    async def _judge_offline_meanwhile(self, message_ids: list[str]) -> None:
-        """The LLM is down: the offline model judges (and drafts) what it did not, and
-        writes the drafts asked for meanwhile (a relabel, r on a row the LLM judged), so
-        the inbox does not wait on it; the header and status bar say so until the LLM is
-        tried again."""
-        self.offline_meanwhile.update(message_ids)
-        self.sub_title = "offline (LLM unreachable)"
-        if self._offline is None:
-            self._offline = llm_fallback.offline_backend(self.settings, self.store)
-        self.stand_in = self._offline
-        self.status_bar.backend = self._offline.describe()
-        self.status_bar.prompts = ""
-        self.status_bar.notice = llm_fallback.NOTICE
-        # The notice stands for the LLM's failures: a row keeps showing its offline verdict
-        # (one judged by an earlier fallback is not judged again) rather than the error.
-        self.store.clear_errors(message_ids)
-        for message_id in message_ids:
-            self.refresh_row(message_id)
-        engine = self._count_in_status_bar(self._engine(self._offline))
-        await engine.run(message_ids, verdicts_first=True)
-
-    def retry_llm(self) -> None:
-        """Judge again, with the backend in use, the rows the offline model stood in for
-        and those whose call failed."""
-        failed = [
-            summary.message_id
-            for summary in self.store.conversation_summaries("pending")
-            if summary.status == "open" and self.store.error(summary.message_id) is not None
-        ]
-        again = [*self.offline_meanwhile, *failed]
-        self.offline_meanwhile.clear()
-        self.stand_in = None
-        self.status_bar.notice = ""
-        self._show_backend()
-        if again:
-            self.classify_pending(again)
+            not_judged = [m for m in todo if m not in judged_here]
+            await self.judge_offline_meanwhile(not_judged, health.last_kind)
 
     def _on_engine_event(self, event: EngineEvent) -> None:
         if isinstance(event, WorkStarted | WorkEnded):
@@ -203,10 +151,16 @@ class BackgroundWork(_AppBase):
         """Judge and draft one message (added by hand, or `r` on one with no verdict); while
         the offline model stands in for the unreachable LLM it does, and `r` on the row
         then asks the LLM again."""
+        self.run_worker(self._assess(message_id), group=f"item:{message_id}", exclusive=True)
+
+    async def _assess(self, message_id: str) -> None:
         if self.stand_in is not None:
             self.offline_meanwhile.add(message_id)
         engine = self._count_in_status_bar(self._engine(self.stand_in))
-        self.run_worker(engine.assess(message_id), group=f"item:{message_id}", exclusive=True)
+        watched = self.stand_in is None and self.watch_llm(engine)
+        await engine.assess(message_id)
+        if watched and self.llm_since_success.down():
+            await self.judge_offline_meanwhile([message_id], self.llm_since_success.last_kind)
 
     def redraft(self, message_id: str) -> None:
         self.run_worker(
@@ -216,6 +170,22 @@ class BackgroundWork(_AppBase):
     async def _stream_redraft(self, message_id: str) -> None:
         drafts = self.store.drafts(message_id)
         language = drafts[-1].language if drafts else "en"
+        stand_in = self.stand_in
+        engine = self._engine(stand_in)
+        watched = stand_in is None and self.watch_llm(engine)
+        draft, error = await self._streamed_draft(engine, message_id, language)
+        if draft is None and watched and self.llm_since_success.down():
+            # The LLM went down since its last answer: the offline model writes this one.
+            stand_in = self.stand_in_for_llm(self.llm_since_success.last_kind)
+            draft, error = await self._streamed_draft(self._engine(stand_in), message_id, language)
+        if stand_in is not None and draft is not None:
+            self.offline_drafts.add(message_id)
+        self.post_message(DraftFinished(message_id, draft, error))
+
+    async def _streamed_draft(
+        self, engine: Engine, message_id: str, language: str
+    ) -> tuple[Draft | None, str]:
+        """`engine`'s redraft, its text shown as it streams in; the error when it failed."""
         text = ""
 
         def show(chunk: str) -> None:
@@ -223,7 +193,6 @@ class BackgroundWork(_AppBase):
             text += chunk
             self.post_message(DraftStreamed(message_id, text))
 
-        engine = self._engine(self.stand_in)
         failed: list[str] = []
 
         def keep_failure(event: EngineEvent) -> None:
@@ -232,7 +201,7 @@ class BackgroundWork(_AppBase):
 
         engine.subscribe(keep_failure)
         draft = await engine.redraft(message_id, show, language)
-        self.post_message(DraftFinished(message_id, draft, failed[0] if failed else ""))
+        return draft, failed[0] if failed else ""
 
     def on_item_assessed(self, event: ItemAssessed) -> None:
         for result in (event.assessment.verdict, event.assessment.draft):
@@ -265,6 +234,7 @@ class BackgroundWork(_AppBase):
         if status_bar is not None:
             status_bar.progress = (event.done, event.total)
             status_bar.failed = event.failed
+            status_bar.drafts_failed = event.drafts_failed
 
     def _live_status_bar(self) -> StatusBar | None:
         """The status bar; None once the screen is gone (the app closing while a worker

@@ -36,8 +36,10 @@ class DraftFinished(Message):
 
 
 class ClassificationProgress(Message):
-    def __init__(self, done: int, total: int, failed: int = 0) -> None:
+    def __init__(self, done: int, total: int, failed: int = 0, drafts_failed: int = 0) -> None:
         super().__init__()
         self.done = done
         self.total = total
-        self.failed = failed  # of `done`
+        self.failed = failed  # of `done`: verdicts that could not be had
+        # Drafts that could not be written: their verdicts stand, so they stay classified.
+        self.drafts_failed = drafts_failed

@@ -12,6 +12,7 @@ class StatusBar(Static):
     prompts = reactive("")  # e.g. "classify@v1 draft@v2"; empty for the offline model
     progress = reactive((0, 0))
     failed = reactive(0)  # of the progress's done: calls that failed, not verdicts had
+    drafts_failed = reactive(0)  # drafts not written for verdicts had, so not of `failed`
     notice = reactive("")  # e.g. that the offline model stands in for an unreachable LLM
     totals = reactive("0 tokens")
 
@@ -27,6 +28,9 @@ class StatusBar(Static):
         if total:
             state = "classified" if done >= total else "classifying"
             failed = f", {self.failed} failed" if self.failed else ""
+            if self.drafts_failed:
+                plural = "s" if self.drafts_failed > 1 else ""
+                failed += f", {self.drafts_failed} draft{plural} failed"
             text.append(f"  │  {state} {done - self.failed} of {total}{failed}")
         text.append(f"  │  {self.totals}")
         return text
