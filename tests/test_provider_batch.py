@@ -212,8 +212,10 @@ def test_rejected_key_is_one_line_exit_2(llm_env, tmp_path):
     assert "sk-test-provider-batch" not in output
 
 
-def test_dry_run_shows_the_batch_price(llm_env, tmp_path):
+def test_dry_run_shows_the_batch_price(llm_env, tmp_path, monkeypatch):
     export = write_export(tmp_path / "export", mixed_texts(30))
+    # Priced at OpenAI's API only; a dry run sends nothing there.
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://api.openai.com/v1")
 
     def estimated_cost(*extra: str) -> float:
         code, output = run_batch(str(export), "--dry-run", *extra)

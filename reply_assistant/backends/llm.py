@@ -18,7 +18,7 @@ from reply_assistant.backends.draft_review import (
     failed_checks,
 )
 from reply_assistant.backends.openai_client import ChatClient, ChatResult, TextStream
-from reply_assistant.backends.pricing import batch_cost_usd, price_for
+from reply_assistant.backends.pricing import batch_cost_usd
 from reply_assistant.config import Profile
 from reply_assistant.message_budget import estimate_tokens
 from reply_assistant.models import (
@@ -76,7 +76,7 @@ class LLMBackend(Backend):
         self.model = client.model
         self.capabilities = replace(
             LLMBackend.capabilities,
-            priced=price_for(client.model) is not None,
+            priced=client.priced,
             structured_modes=client.structured_modes,
         )
         # What verdicts record as their prompt version (the batch resumes on it).

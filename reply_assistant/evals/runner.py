@@ -148,7 +148,9 @@ def record_example(
     verdict, draft = assessment.verdict, assessment.draft
     language = message_language(example)
     provenances = [p.provenance for p in (verdict, draft) if p is not None]
-    costs = [p.cost_usd for p in provenances if p.cost_usd is not None]
+    # A failed call's tokens were spent too; it has no latency or cache hit to report.
+    spent = [*provenances, *filter(None, [assessment.failed_call])]
+    costs = [p.cost_usd for p in spent if p.cost_usd is not None]
     checks = (
         check_draft(
             draft.text,
@@ -193,8 +195,8 @@ def record_example(
         text_preview="" if redact else _preview(example.text),
         redacted=redact,
         latency_ms=round(sum(p.latency_ms for p in provenances), 3),
-        prompt_tokens=sum(p.usage.prompt_tokens for p in provenances),
-        completion_tokens=sum(p.usage.completion_tokens for p in provenances),
+        prompt_tokens=sum(p.usage.prompt_tokens for p in spent),
+        completion_tokens=sum(p.usage.completion_tokens for p in spent),
         cost_usd=sum(costs) if costs else None,
         cached=bool(provenances) and all(p.cached for p in provenances),
         checks=checks,
