@@ -27,6 +27,8 @@ from batch_exports import (
 )
 
 from reply_assistant.batch.output import COLUMNS, CSV_CELL_CUT, CSV_CELL_LIMIT, NOT_JUDGED_NOTE
+from reply_assistant.cli.batch_cmd import cost_so_far, rate_text
+from reply_assistant.engine.events import Progress
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import CHAT_PATH, FakeLLMServer, Reply
 
@@ -415,3 +417,36 @@ def test_the_failure_list_says_how_many_it_leaves_out(llm_env, tmp_path):
     listed = [line for line in output.splitlines() if ": classify failed: " in line]
     assert len(listed) == 20
     assert f"… and 3 more (the notes column of {out} says why each failed)" in output
+
+
+def test_the_summary_after_ctrl_c_counts_what_was_saved(llm_env, tmp_path):
+    llm_env.latency = 0.1
+    llm_env.script(["500"])  # the first message fails (one attempt), the rest answer
+    count = 24
+    export = write_export(tmp_path / "export", mixed_texts(count))
+    out = tmp_path / "out.csv"
+    db = Path(os.environ["REPLY_ASSISTANT_DB"])
+
+    process = start_batch(export, out, "--concurrency", "1", "--no-drafts", "--details")
+    _wait_for_results(db, at_least=4)
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert process.returncode == 130, output
+    rows = read_csv(out)
+    failed = [row for row in rows if row["error"]]
+    judged = [row for row in rows if row["label"]]
+    unjudged = count - len(failed) - len(judged)
+    assert len(failed) == 1 and judged
+    assert (
+        f"(0 already done, {len(judged)} judged now, 1 failed, {unjudged} not judged yet" in output
+    ), output
+    assert failed[0]["message_id"] in output  # listed among the failures
+
+
+def test_progress_shows_no_rate_before_a_message_is_done_and_never_a_made_up_cost():
+    assert rate_text(0, 3.0) == "— msg/s"  # not "0.0 msg/s", which reads as a stall
+    assert rate_text(10, 4.0) == "2.5 msg/s"
+    priced = Progress(total=2, cost_usd=0.0123)
+    assert cost_so_far(priced) == "$0.0123"
+    assert cost_so_far(Progress(total=2, cost_unknown=True)) == "unknown"
+    assert cost_so_far(Progress(total=2, cost_usd=0.5, cost_unknown=True)) == "$0.5000 + unknown"

@@ -348,9 +348,7 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
     started = time.perf_counter()
 
     def rate(progress: Progress) -> str:
-        if not progress.done:
-            return NO_RATE_YET
-        return f"{progress.done / max(time.perf_counter() - started, 1e-9):.1f} msg/s"
+        return rate_text(progress.done, time.perf_counter() - started)
 
     if not err.is_terminal:
 
@@ -387,6 +385,13 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
             )
 
         yield show
+
+
+def rate_text(done: int, elapsed_s: float) -> str:
+    """Messages finished per second, as shown; none until one is finished."""
+    if not done:
+        return NO_RATE_YET
+    return f"{done / max(elapsed_s, 1e-9):.1f} msg/s"
 
 
 def cost_so_far(progress: Progress) -> str:
