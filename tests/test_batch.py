@@ -391,7 +391,7 @@ def test_an_endpoint_dying_mid_run_stops_it_and_the_rerun_resumes(llm_env, tmp_p
         str(export), "-o", str(out), "--no-drafts", "--concurrency", "1", "--details"
     )
     assert code == 1, output
-    # The fourth message failed; the other six were never sent, each waiting out retries.
+    # The fourth message failed; the other six were never sent to wait out their retries.
     assert len(llm_env.chat_requests()) == 4
     assert "3 judged now, 1 failed, 6 not tried: rerun to finish them" in output, output
     assert "Stopped early: the LLM endpoint looks down (classify failed: " in output
