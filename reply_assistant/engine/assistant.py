@@ -99,17 +99,7 @@ class Assistant:
         return Assessment(verdict=verdict, draft=draft)
 
     def failed_call(self, failure: BackendError) -> Provenance | None:
-        """What a failed call spent, as a provenance the totals add up like any other's;
-        None when it spent no tokens. No prompt version: it made nothing to attribute."""
-        if not failure.usage.total_tokens:
-            return None
-        return Provenance(
-            backend=self.backend.name,
-            model=self.backend.model,
-            prompt_version="",
-            usage=failure.usage,
-            cost_usd=failure.cost_usd,
-        )
+        return failed_call(self.backend, failure)
 
     async def redraft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
         """A fresh draft (e.g. after a relabel); for a message without text, its note.
@@ -137,6 +127,20 @@ class Assistant:
             on_text(note.text)
             return note
         return await stream_to_draft(self.backend, item, verdict, on_text, language)
+
+
+def failed_call(backend: Backend, failure: BackendError) -> Provenance | None:
+    """What a failed call to `backend` spent, as a provenance the totals add up like any
+    other's; None when it spent no tokens. No prompt version: it made nothing to attribute."""
+    if not failure.usage.total_tokens:
+        return None
+    return Provenance(
+        backend=backend.name,
+        model=backend.model,
+        prompt_version="",
+        usage=failure.usage,
+        cost_usd=failure.cost_usd,
+    )
 
 
 def incoming_from_text(
