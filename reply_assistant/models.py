@@ -308,6 +308,9 @@ class Assessment:
     # The failed call's BackendError.kind (auth, not_found, rate_limited, ...), so a screen
     # can say what to do about it; empty when nothing failed.
     error_kind: str = ""
+    # What the failed call spent (a reply that never validated was paid for), so totals
+    # count it; None when nothing failed or the failure spent no tokens.
+    failed_call: Provenance | None = None
 
     @property
     def ok(self) -> bool:

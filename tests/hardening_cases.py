@@ -174,7 +174,8 @@ FAULT_CASES: tuple[FaultCase, ...] = (
         ("invalid", "invalid"),
         ok=False,
         requests=2,
-        error_kind="did not match VerdictOutput even after a repair request",
+        error_kind="was not JSON with the fields asked for (label, confidence, reason, signals, "
+        "action), even after a repair request",
     ),
     FaultCase(
         "truncated",
@@ -221,6 +222,7 @@ class FaultOutcome:
     errors: list[str]
     notified: int = 0  # error toasts the UI showed
     seconds: float = 0.0
+    not_tried: int = 0  # left unjudged for the rerun: the batch found the endpoint down
 
 
 def free_port() -> int:
@@ -293,12 +295,15 @@ def _attempts_from_errors(errors: list[str]) -> int:
     return total
 
 
-async def _run_batch_path(assistant: Assistant, store: Store) -> None:
+async def _run_batch_path(assistant: Assistant, store: Store) -> int:
+    """The messages the run left untried (it stops when it finds the endpoint down)."""
     ids = store.all_incoming_ids("awaiting")
     try:
-        await run_batch(Engine(store, assistant.backend, concurrency=1), ids, BatchOptions())
+        engine = Engine(store, assistant.backend, concurrency=1)
+        outcome = await run_batch(engine, ids, BatchOptions())
     finally:
         await assistant.aclose()
+    return outcome.progress.total - outcome.progress.done
 
 
 async def _run_ui_path(assistant: Assistant, store: Store) -> int:
@@ -334,9 +339,11 @@ def run_fault_case(case: FaultCase, path: str, folder: Path) -> FaultOutcome:
         if server is not None:
             server.script(case.faults)
         assistant = make_assistant(base_url, waits, case.timeout_s)
-        runner = _run_batch_path if path == "batch" else _run_ui_path
-        notified = asyncio.run(runner(assistant, store)) or 0
-        judged, failed, lost, errors = _tally(store, ids)
+        if path == "batch":
+            notified, not_tried = 0, asyncio.run(_run_batch_path(assistant, store))
+        else:
+            notified, not_tried = asyncio.run(_run_ui_path(assistant, store)), 0
+        judged, failed, unjudged, errors = _tally(store, ids)
         requests = len(server.chat_requests()) if server else _attempts_from_errors(errors)
     finally:
         if server is not None:
@@ -349,7 +356,8 @@ def run_fault_case(case: FaultCase, path: str, folder: Path) -> FaultOutcome:
         messages=len(ids),
         judged=judged,
         failed=failed,
-        lost=lost,
+        lost=unjudged - not_tried,
+        not_tried=not_tried,
         requests=requests,
         waits=waits,
         errors=errors,
@@ -358,8 +366,10 @@ def run_fault_case(case: FaultCase, path: str, folder: Path) -> FaultOutcome:
     )
 
 
-def expected_requests(case: FaultCase) -> int:
+def expected_requests(case: FaultCase, path: str) -> int:
     """The faulted message's requests plus a classify and a draft for each other message."""
+    if case.refused and path == "batch":  # the first failure stops the run: down for good
+        return case.requests
     if case.refused:  # every message fails alike, after as many attempts
         return case.requests * MESSAGES_PER_CASE
     return case.requests + 2 * (MESSAGES_PER_CASE - 1)
@@ -374,10 +384,16 @@ def check_fault_outcome(case: FaultCase, outcome: FaultOutcome) -> list[str]:
     # Nothing listening: the UI has the offline model judge meanwhile (tui/llm_fallback.py),
     # so no message is left failed, nor an error to count the attempts from.
     offline_meanwhile = case.refused and outcome.path == "ui"
-    want_failed = 0 if case.ok or offline_meanwhile else (total if case.refused else 1)
-    if outcome.failed != want_failed or outcome.judged != total - want_failed:
+    # Batch mode stops at a failure no retry heals, leaving the rest for the rerun.
+    stops = case.refused and outcome.path == "batch"
+    all_fail = case.refused and not stops
+    want_failed = 0 if case.ok or offline_meanwhile else (total if all_fail else 1)
+    want_not_tried = total - 1 if stops else 0
+    if outcome.not_tried != want_not_tried:
+        problems.append(f"{outcome.not_tried} not tried; want {want_not_tried}")
+    if outcome.failed != want_failed or outcome.judged != total - want_failed - want_not_tried:
         problems.append(f"judged {outcome.judged}, failed {outcome.failed}; want {want_failed}")
-    want_requests = 0 if offline_meanwhile else expected_requests(case)
+    want_requests = 0 if offline_meanwhile else expected_requests(case, outcome.path)
     if outcome.requests != want_requests:
         problems.append(f"{outcome.requests} requests; want {want_requests}")
     if not case.ok and not all(case.error_kind in error for error in outcome.errors):

@@ -10,7 +10,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from reply_assistant.backends.openai_client import ChatClient
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
+
+OPENAI_API_URL = "https://api.openai.com/v1"
 
 
 @pytest.fixture
@@ -18,3 +21,11 @@ def fake_llm() -> Iterator[FakeLLMServer]:
     """A started FakeLLMServer with default models and answers; change its switches freely."""
     with FakeLLMServer() as server:
         yield server
+
+
+def billed_as_openai(client: ChatClient) -> ChatClient:
+    """`client`, taking itself for OpenAI's own API, so its calls are priced at the list
+    prices, while its requests still go to the fake server it was made for (its SDK client
+    keeps that address)."""
+    client.base_url = OPENAI_API_URL
+    return client

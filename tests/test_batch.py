@@ -9,8 +9,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from batch_exports import (
@@ -25,8 +27,10 @@ from batch_exports import (
 )
 
 from reply_assistant.batch.output import COLUMNS, CSV_CELL_CUT, CSV_CELL_LIMIT, NOT_JUDGED_NOTE
+from reply_assistant.cli.batch_cmd import cost_so_far, rate_text
+from reply_assistant.engine.events import Progress
 from reply_assistant.store import Store
-from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.testing.fake_llm_server import CHAT_PATH, FakeLLMServer, Reply
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -235,7 +239,7 @@ def test_fail_fast_stops_at_first_failure(llm_env, tmp_path):
     )
     assert code == 1
     assert llm_env.request_count == 1
-    assert "stopped at first failure" in output
+    assert "Batch stopped" in output and "Stopped early: at the first failure" in output
 
 
 def test_concurrency_option_sets_requests_in_flight(llm_env, tmp_path):
@@ -249,13 +253,18 @@ def test_concurrency_option_sets_requests_in_flight(llm_env, tmp_path):
     assert llm_env.peak_in_flight <= 16
 
 
-def test_dry_run_counts_and_calls_nothing(llm_env, tmp_path):
+def test_dry_run_counts_and_calls_nothing(llm_env, tmp_path, monkeypatch):
     export = write_export(tmp_path / "export", mixed_texts(5))
     code, output = run_batch(str(export), "--dry-run", "--model", "gpt-4o-mini")
     assert code == 0, output
     assert llm_env.request_count == 0
     assert "5 would be sent (10 calls)" in output
-    assert "estimated cost $" in output
+    # Not OpenAI's API: its list prices do not apply to a server answering to the name.
+    assert f"estimated cost unknown (no price for gpt-4o-mini @ 127.0.0.1:{llm_env.port})" in output
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://api.openai.com/v1")  # nothing is sent
+    code, output = run_batch(str(export), "--dry-run", "--model", "gpt-4o-mini")
+    assert code == 0 and "estimated cost $" in output, output
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_env.base_url)
     code, output = run_batch(str(export), "--dry-run", "--no-drafts", "--limit", "2")
     assert "2 would be sent (2 calls)" in output
 
@@ -344,3 +353,113 @@ def test_interrupted_run_resumes_without_repeating_calls(llm_env, tmp_path, how)
         if any(tag in body for tag in tags.values())
     ]
     assert resent == []  # finished messages were never sent again
+
+
+def test_tokens_of_failed_calls_count_and_an_unknown_price_is_said(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(1))
+    out = tmp_path / "out.csv"
+    llm_env.script(["invalid", "invalid"])  # the answer and its repair never validate
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts", "--details")
+    assert code == 1, output
+    [row] = read_csv(out)
+    assert "invalid" not in row["label"] and row["error"] and row["cost_usd"] == ""
+    # Both replies were paid for in tokens, though nothing came of them.
+    tokens = int(output.split("Tokens: ")[1].split()[0])
+    assert tokens > 0
+    # A local server answering to gpt-4.1-mini is not billed at OpenAI's prices.
+    assert f"cost unknown (no price for gpt-4.1-mini @ 127.0.0.1:{llm_env.port})" in output
+    assert "$0.0000" not in output
+
+
+def test_an_endpoint_dying_mid_run_stops_it_and_the_rerun_resumes(llm_env, tmp_path, monkeypatch):
+    count = 10
+    export = write_export(tmp_path / "export", mixed_texts(count))
+    out = tmp_path / "out.csv"
+    answer = llm_env.routes[("POST", CHAT_PATH)]
+    answered = 0
+
+    def dies_after_three(server: FakeLLMServer, body: Any) -> Reply:
+        nonlocal answered
+        if answered == 3:  # from the fourth call on, nothing is listening any more
+            threading.Thread(target=server.stop).start()
+            return Reply(drop=True)
+        answered += 1
+        return answer(server, body)
+
+    llm_env.routes[("POST", CHAT_PATH)] = dies_after_three
+    code, output = run_batch(
+        str(export), "-o", str(out), "--no-drafts", "--concurrency", "1", "--details"
+    )
+    assert code == 1, output
+    # The fourth message failed; the other six were never sent to wait out their retries.
+    assert len(llm_env.chat_requests()) == 4
+    assert "3 judged now, 1 failed, 6 not tried: rerun to finish them" in output, output
+    assert "Stopped early: LLM unreachable (classify failed: " in output
+    rows = read_csv(out)
+    assert sum(bool(row["label"]) for row in rows) == 3
+    assert sum(row["notes"] == NOT_JUDGED_NOTE for row in rows) == 6
+
+    with FakeLLMServer() as revived:
+        monkeypatch.setenv("OPENAI_BASE_URL", revived.base_url)
+        code, output = run_batch(str(export), "-o", str(out), "--no-drafts")
+        assert code == 0, output
+        assert len(revived.chat_requests()) == 7  # the failed one and the six not tried
+    assert all(row["label"] for row in read_csv(out))
+
+
+def test_a_model_whose_every_answer_is_unusable_stops_the_run_saying_so(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(10))
+    out = tmp_path / "out.csv"
+    llm_env.responder = lambda request: "Sure! This one looks like spam to me."
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts", "--concurrency", "1")
+    assert code == 1, output
+    assert "3 failed, 7 not tried: rerun to finish them" in output, output
+    assert "Stopped early: LLM answers unusable (gpt-4.1-mini) (classify failed: " in output
+    assert len(llm_env.chat_requests()) == 3 * 2  # each answer and its repair request
+
+
+def test_the_failure_list_says_how_many_it_leaves_out(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(24))
+    out = tmp_path / "out.csv"
+    # One answer, then every answer and repair fails: the model's slips, not an LLM that is
+    # down (which would stop the run after three).
+    llm_env.script(["ok"] + ["invalid"] * 46)
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts", "--concurrency", "1")
+    assert code == 1, output
+    assert "23 failed" in output
+    listed = [line for line in output.splitlines() if ": classify failed: " in line]
+    assert len(listed) == 20
+    assert f"… and 3 more (the notes column of {out} says why each failed)" in output
+
+
+def test_the_summary_after_ctrl_c_counts_what_was_saved(llm_env, tmp_path):
+    llm_env.latency = 0.1
+    llm_env.script(["500"])  # the first message fails (one attempt), the rest answer
+    count = 24
+    export = write_export(tmp_path / "export", mixed_texts(count))
+    out = tmp_path / "out.csv"
+    db = Path(os.environ["REPLY_ASSISTANT_DB"])
+
+    process = start_batch(export, out, "--concurrency", "1", "--no-drafts", "--details")
+    _wait_for_results(db, at_least=4)
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert process.returncode == 130, output
+    rows = read_csv(out)
+    failed = [row for row in rows if row["error"]]
+    judged = [row for row in rows if row["label"]]
+    unjudged = count - len(failed) - len(judged)
+    assert len(failed) == 1 and judged
+    assert (
+        f"(0 already done, {len(judged)} judged now, 1 failed, {unjudged} not judged yet" in output
+    ), output
+    assert failed[0]["message_id"] in output  # listed among the failures
+
+
+def test_progress_shows_no_rate_before_a_message_is_done_and_never_a_made_up_cost():
+    assert rate_text(0, 3.0) == "— msg/s"  # not "0.0 msg/s", which reads as a stall
+    assert rate_text(10, 4.0) == "2.5 msg/s"
+    priced = Progress(total=2, cost_usd=0.0123)
+    assert cost_so_far(priced) == "$0.0123"
+    assert cost_so_far(Progress(total=2, cost_unknown=True)) == "unknown"
+    assert cost_so_far(Progress(total=2, cost_usd=0.5, cost_unknown=True)) == "$0.5000 + unknown"

@@ -159,3 +159,13 @@ def test_a_bad_connected_since_date_is_a_usage_error():
     result = _run("hello", "--backend", "offline", "--connected-since", "last spring")
     assert result.exit_code == 2 and "YYYY-MM" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ctrl_c_while_classifying_exits_130_with_one_line(monkeypatch):
+    async def interrupted(*_args, **_options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("reply_assistant.engine.Assistant.assess", interrupted)
+    result = CliRunner().invoke(cli, ["classify", "--backend", "offline", "Want a demo?"])
+    assert result.exit_code == 130, result.output
+    assert result.stderr.strip() == "Interrupted: nothing was classified."

@@ -29,7 +29,7 @@ class DraftFailsFor(Backend):
 
     async def draft(self, item, verdict):
         if item.text == FAILING_DRAFT:
-            raise BackendError("the answer did not match DraftOutput", kind="invalid_output")
+            raise BackendError("the answer was not the JSON asked for", kind="invalid_output")
         return Draft(text="Could you say more?", language="en", provenance=MADE_BY)
 
 

@@ -130,7 +130,8 @@ def test_two_draft_versions_judged_side_by_side(llm: FakeLLMServer, tmp_path: Pa
         )
         assert run["metrics"]["tokens"]["total"] == own
         assert run["metrics"]["judge_tokens"]["total"] == judged > 0
-    assert m1["judge_cost_usd"] > 0
+    # The fake is no OpenAI API: its calls have no known price, never a made-up one.
+    assert m1["judge_cost_usd"] is None
 
     out = result.output
     assert "judge mean score (1-5)" in out and "4.000" in out and "3.833" in out
@@ -210,6 +211,8 @@ def test_a_failed_judge_call_counts_as_a_judge_failure_not_an_error(
     assert s01["predicted"] == "spam" and s01["error"] == "" and s01["draft"]
     assert s01["judge"]["error_kind"] == "invalid_output"
     assert s01["judge"]["score"] is None and s01["judge"]["raw"] is None
+    # The failed judge call's two replies were paid for: the judge's tokens count them.
+    assert s01["judge"]["provenance"]["usage"]["prompt_tokens"] > 0
     metrics = run["metrics"]
     assert metrics["error_rate"] == 0 and metrics["parse_failure_rate"] == 0
     assert metrics["judge_failures"] == 1 and metrics["judge_count"] == 12

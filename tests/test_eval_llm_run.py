@@ -205,6 +205,20 @@ def test_parse_failures_are_counted_not_fatal(llm: FakeLLMServer, tmp_path: Path
     assert run["metrics"]["parse_failure_rate"] == pytest.approx(2 / 13)
     assert run["metrics"]["error_rate"] == pytest.approx(2 / 13)
     assert all(e["draft"] is None for e in run["examples"])
+    # The failed examples' answer and repair were paid for: their tokens count.
+    assert all(e["prompt_tokens"] > 0 for e in run["examples"] if e["id"] in failed)
+    # Named by what ran: no draft prompt took part.
+    assert run["prompt"] == "classify@v1"
+
+
+def test_ctrl_c_during_an_eval_exits_130_with_one_line(llm: FakeLLMServer, monkeypatch):
+    async def interrupted(*_args, **_options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("reply_assistant.evals.runner.run_examples", interrupted)
+    result = _eval("--no-drafts")
+    assert result.exit_code == 130, result.output
+    assert result.stderr.strip() == "Interrupted: no results were written."
 
 
 def test_repeats_report_mean_and_spread_and_bypass_the_cache(llm: FakeLLMServer, tmp_path: Path):
@@ -218,8 +232,8 @@ def test_repeats_report_mean_and_spread_and_bypass_the_cache(llm: FakeLLMServer,
     assert "spam FP rate mean ± std" in result.output and "20.0% ± 0.0" in result.output
     runs = json.loads(run_path.read_text(encoding="utf-8"))["runs"]
     assert [(run["prompt"], run["repeat_index"]) for run in runs] == [
-        ("classify@v1+draft@v1", 0),
-        ("classify@v1+draft@v1", 1),
+        ("classify@v1", 0),
+        ("classify@v1", 1),
     ]
     # The second repeat asks afresh: a cached answer would show no spread at all.
     assert len(llm.chat_requests()) == 13 * 2
@@ -249,7 +263,7 @@ def test_offline_baseline_runs_after_the_llm_versions_and_is_not_gated(
     assert result.exit_code == 0, result.output
     runs = json.loads(run_path.read_text(encoding="utf-8"))["runs"]
     assert [(run["prompt"], run["backend"], run["gated"]) for run in runs] == [
-        ("classify@v1+draft@v1", "openai", True),
+        ("classify@v1", "openai", True),
         ("offline", "offline", False),
     ]
     assert runs[1]["examples"][0]["verdict"]["provenance"]["prompt_version"].startswith("offline@")

@@ -59,7 +59,7 @@ def test_two_versions_get_intervals_a_verdict_and_their_cost(
     with Store.open(tmp_path / "state.db") as store:
         recorded = store.eval_runs.eval_runs()
     assert [run.prompt for run in recorded] == [
-        "classify@v1+draft@v1",
-        "classify@v2+draft@v1",
+        "classify@v1",  # --no-drafts: named by the classify prompt alone
+        "classify@v2",
         "offline",
     ]

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from llm_fixtures import billed_as_openai
 
 from reply_assistant.backends import make_backend
 from reply_assistant.backends.llm import LLMBackend
@@ -49,6 +50,7 @@ class DictCache:
 
 async def test_classify_returns_a_verdict_with_provenance(fake_llm: FakeLLMServer):
     backend = _backend(fake_llm)
+    billed_as_openai(backend.client)
     verdict = await backend.classify(_item("Can I show you a quick demo of our platform?"))
 
     assert verdict.label is Label.SPAM and verdict.action.value == "decline"

@@ -13,6 +13,7 @@ from email.utils import format_datetime
 
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
+from llm_fixtures import OPENAI_API_URL, billed_as_openai
 
 from reply_assistant.backends import offline
 from reply_assistant.backends.base import BackendError
@@ -89,7 +90,8 @@ def chat_bodies(server: FakeLLMServer) -> list[dict]:
 
 
 async def test_verdict_with_strict_schema_usage_cost_and_latency(fake_llm, make_client):
-    result = await make_client().complete(SPAM, VerdictOutput, temperature=0.2, max_tokens=200)
+    client = billed_as_openai(make_client())
+    result = await client.complete(SPAM, VerdictOutput, temperature=0.2, max_tokens=200)
     assert result.parsed.label == Label.SPAM and result.parsed.action == "decline"
     assert (result.attempts, result.cached) == (1, False)
     assert result.latency_ms > 0
@@ -110,7 +112,7 @@ async def test_verdict_with_strict_schema_usage_cost_and_latency(fake_llm, make_
 
 
 async def test_cached_prompt_tokens_are_read_and_priced_lower(make_client):
-    client = make_client()
+    client = billed_as_openai(make_client())
     first = await client.complete(SPAM, VerdictOutput, use_cache=False)
     second = await client.complete(SPAM, VerdictOutput, use_cache=False)
     assert first.usage.cached_prompt_tokens == 0
@@ -119,8 +121,34 @@ async def test_cached_prompt_tokens_are_read_and_priced_lower(make_client):
 
 
 async def test_unknown_model_has_no_cost(make_client):
-    result = await make_client(model="fake-model").complete(SPAM, VerdictOutput)
+    result = await billed_as_openai(make_client(model="fake-model")).complete(SPAM, VerdictOutput)
     assert result.cost_usd is None and result.usage.prompt_tokens > 0
+
+
+async def test_an_openai_model_name_at_another_endpoint_has_no_cost(make_client):
+    # llama.cpp or Ollama with no model named runs under the default name: not OpenAI's bill.
+    client = make_client()
+    assert not client.priced
+    result = await client.complete(SPAM, VerdictOutput)
+    assert result.cost_usd is None and result.usage.prompt_tokens > 0
+    # OpenAI's own API, named or by default, is priced.
+    assert ChatClient(model=MODEL, base_url=OPENAI_API_URL, api_key=API_KEY).priced
+    assert ChatClient(model=MODEL, api_key=API_KEY).priced
+
+
+async def test_a_call_that_fails_after_replies_came_carries_what_they_spent(fake_llm, make_client):
+    fake_llm.script(["invalid", "invalid"])  # the answer and its repair never validate
+    with pytest.raises(BackendError) as failed:
+        await billed_as_openai(make_client()).complete(SPAM, VerdictOutput)
+    assert failed.value.kind == "invalid_output"
+    spent = failed.value.usage
+    assert spent.prompt_tokens > 0 and spent.completion_tokens > 0
+    assert failed.value.cost_usd == pytest.approx(cost_usd(MODEL, spent))
+    # A failure that got no reply spent nothing.
+    fake_llm.script(["500"] * 4)
+    with pytest.raises(BackendError) as unanswered:
+        await make_client().complete(SPAM, VerdictOutput)
+    assert (unanswered.value.usage, unanswered.value.cost_usd) == (Usage(), None)
 
 
 async def test_fenced_json_is_accepted(fake_llm, make_client):
@@ -428,7 +456,10 @@ async def test_invalid_twice_is_invalid_output(fake_llm, make_client):
     with pytest.raises(BackendError) as caught:
         await make_client().complete(SPAM, VerdictOutput)
     assert caught.value.kind == "invalid_output" and caught.value.attempts == 2
-    assert "VerdictOutput" in str(caught.value) and "demo" not in str(caught.value)
+    # Said in the fields a person can look for, not the class that holds them.
+    said = str(caught.value)
+    assert "fields asked for (label, confidence, reason, signals, action)" in said
+    assert "VerdictOutput" not in said and "demo" not in said
 
 
 # ---------------------------------------------------------------- cache
@@ -529,7 +560,7 @@ async def test_cached_results_survive_a_json_round_trip(make_client):
 
 async def test_stream_reports_usage_and_cost_from_the_final_chunk(fake_llm, make_client):
     messages = [*SPAM[:1], HumanMessage("Congrats!")]
-    stream = make_client().stream_text(messages)
+    stream = billed_as_openai(make_client()).stream_text(messages)
     text = "".join([piece async for piece in stream])
     assert text == DRAFT_TEXT
     prompt_chars = sum(len(message.content) for message in messages)
@@ -580,12 +611,14 @@ async def test_cache_key_depends_on_the_prompt_version(fake_llm, make_client):
 
 
 def test_only_a_backend_with_a_known_price_declares_it_priced():
-    def llm(model: str, **options) -> LLMBackend:
-        client = ChatClient(model=model, base_url="http://127.0.0.1:9/v1", api_key="k", **options)
+    def llm(model: str, base_url: str = "http://127.0.0.1:9/v1", **options) -> LLMBackend:
+        client = ChatClient(model=model, base_url=base_url, api_key="k", **options)
         return LLMBackend(client, PromptSet.from_versions(DEFAULT_PROMPTS), Profile())
 
-    assert llm(MODEL).capabilities.priced
-    assert not llm("smollm2").capabilities.priced
+    assert llm(MODEL, OPENAI_API_URL).capabilities.priced
+    assert not llm("smollm2", OPENAI_API_URL).capabilities.priced
+    # A local server answering to an OpenAI model's name does not charge OpenAI's prices.
+    assert not llm(MODEL).capabilities.priced
     assert not offline.CAPABILITIES.priced
     # The structured-output modes it may use, in the order "auto" tries them.
     assert llm(MODEL).capabilities.structured_modes == (

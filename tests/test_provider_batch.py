@@ -129,7 +129,7 @@ def test_failed_and_invalid_lines_are_recorded_and_retried_alone(llm_env, tmp_pa
     assert code == 1, output
     rows = {row["message_id"]: row for row in read_csv(out)}
     assert "server_error" in rows[refused]["error"] and rows[refused]["label"] == ""
-    assert "did not match VerdictOutput" in rows[invalid]["error"]
+    assert "not JSON with the fields asked for (label, confidence" in rows[invalid]["error"]
     assert sum(bool(row["error"]) for row in rows.values()) == 2
     assert "Failed" in output and refused in output
     # Failed messages are not drafted in the same run.
@@ -212,8 +212,10 @@ def test_rejected_key_is_one_line_exit_2(llm_env, tmp_path):
     assert "sk-test-provider-batch" not in output
 
 
-def test_dry_run_shows_the_batch_price(llm_env, tmp_path):
+def test_dry_run_shows_the_batch_price(llm_env, tmp_path, monkeypatch):
     export = write_export(tmp_path / "export", mixed_texts(30))
+    # Priced at OpenAI's API only; a dry run sends nothing there.
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://api.openai.com/v1")
 
     def estimated_cost(*extra: str) -> float:
         code, output = run_batch(str(export), "--dry-run", *extra)

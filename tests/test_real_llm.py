@@ -31,7 +31,7 @@ pytestmark = [pytest.mark.real_llm, pytest.mark.xdist_group("real_llm")]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # How an unusable answer is reported: one that never parsed, or one that copied the prompt.
-UNUSABLE = ("did not match", "repeat the prompt's instructions")
+UNUSABLE = ("fields asked for", "repeat the prompt's instructions")
 TEXTS = [
     "Hi, we build landing pages in 48 hours. Want a quick demo call this week?",
     "Congrats on the new role! Hope the team is treating you well.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from llm_fixtures import billed_as_openai
 
 from reply_assistant.backends.llm import LLMBackend
 from reply_assistant.backends.offline.backend import OfflineBackend
@@ -23,7 +24,8 @@ DECLINE = "Hi Sam,\n\nThanks for thinking of me, but I'm not interested."
 
 
 def llm_assistant(server: FakeLLMServer, model: str = "gpt-4.1-mini") -> Assistant:
-    client = ChatClient(model=model, base_url=server.base_url, api_key="test-key")
+    # Priced as OpenAI's API would be: the costs are part of what these tests check.
+    client = billed_as_openai(ChatClient(model=model, base_url=server.base_url, api_key="test-key"))
     prompts = PromptSet.from_versions({"classify": "v1", "draft": "v1"})
     return Assistant(LLMBackend(client, prompts, PROFILE))
 

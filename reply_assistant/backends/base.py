@@ -20,13 +20,25 @@ class BackendError(Exception):
 
     `kind` is one of: auth, not_found, rate_limited, timeout, connection, server,
     invalid_output, bad_request. The message is one sentence a user can act on and never
-    contains the API key or the message text.
+    contains the API key or the message text. `usage` and `cost_usd` are what the failed
+    call spent before it gave up (a reply that never validated was still paid for); zero
+    usage and None when it spent nothing, or when the price is unknown.
     """
 
-    def __init__(self, message: str, *, kind: str, attempts: int = 1) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        attempts: int = 1,
+        usage: Usage | None = None,
+        cost_usd: float | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.attempts = attempts
+        self.usage = usage or Usage()
+        self.cost_usd = cost_usd
 
 
 @dataclass(frozen=True, slots=True)

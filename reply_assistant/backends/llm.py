@@ -17,8 +17,13 @@ from reply_assistant.backends.draft_review import (
     describe_failures,
     failed_checks,
 )
-from reply_assistant.backends.openai_client import ChatClient, ChatResult, TextStream
-from reply_assistant.backends.pricing import batch_cost_usd, price_for
+from reply_assistant.backends.openai_client import (
+    ChatClient,
+    ChatResult,
+    TextStream,
+    asked_fields,
+)
+from reply_assistant.backends.pricing import batch_cost_usd
 from reply_assistant.backends.prompt_wording import (
     REASON_INSTRUCTION,
     CopiedPrompt,
@@ -92,7 +97,7 @@ class LLMBackend(Backend):
         self.model = client.model
         self.capabilities = replace(
             LLMBackend.capabilities,
-            priced=price_for(client.model) is not None,
+            priced=client.priced,
             structured_modes=client.structured_modes,
         )
         # What verdicts record as their prompt version (the batch resumes on it).
@@ -137,6 +142,7 @@ class LLMBackend(Backend):
         prompt = self.prompts.draft
         instructions = prompt_wording(prompt, DraftOutput)
         messages = prompt.render(**await self._draft_inputs_off_loop(item, verdict))
+        first: ChatResult[DraftOutput] | None = None
         try:
             result = await self._complete(prompt, messages, DraftOutput)
             failed = failed_checks(result.parsed.text, item, verdict, self.profile, instructions)
@@ -148,15 +154,19 @@ class LLMBackend(Backend):
                     AIMessage(result.raw),
                     HumanMessage(REDRAFT_INSTRUCTION.format(problems=problems)),
                 ]
-                first, result = result, await self._complete(prompt, redraft, DraftOutput)
+                first = result
+                second = await self._complete(prompt, redraft, DraftOutput)
                 failed = failed_checks(
-                    result.parsed.text, item, verdict, self.profile, instructions
+                    second.parsed.text, item, verdict, self.profile, instructions
                 )
-                result = _both(first, result)
+                result = _both(first, second)
         except BackendError as exc:
+            if first is not None:  # the redraft failed: the first draft was paid for too
+                exc.usage = first.usage + exc.usage
+                exc.cost_usd = self.client.cost_usd(exc.usage)
             if exc.kind != "invalid_output":
                 raise
-            return self._stand_in(item, verdict, NEVER_PARSED, Usage(), None, 0.0)
+            return self._stand_in(item, verdict, NEVER_PARSED, exc.usage, exc.cost_usd, 0.0)
         not_a_reply = NOT_A_REPLY_CHECKS.intersection(failed)
         if not_a_reply:
             why = _NOT_A_REPLY_BECAUSE[min(not_a_reply)]
@@ -258,7 +268,8 @@ class LLMBackend(Backend):
         if parsed is None:
             # A batch answer cannot get a repair round-trip; the rerun sends it again.
             raise BackendError(
-                f"the reply of {self.model} did not match {schema.__name__}: {problem}",
+                f"the reply of {self.model} was not JSON with the fields asked for "
+                f"({asked_fields(schema)}): {problem}",
                 kind="invalid_output",
             )
         return parsed

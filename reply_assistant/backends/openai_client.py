@@ -63,7 +63,7 @@ from tenacity.stop import stop_base
 from reply_assistant.backends.adaptive_limit import AdaptiveLimit
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.endpoint_address import is_local
-from reply_assistant.backends.pricing import cost_usd
+from reply_assistant.backends.pricing import charges_list_prices, cost_usd, price_for
 from reply_assistant.models import Usage
 from reply_assistant.printable import printable
 
@@ -223,10 +223,19 @@ class ChatClient:
         # OpenAI's reasoning models only accept max_completion_tokens; many local servers
         # only know the older max_tokens.
         self._max_tokens_param = (
-            "max_completion_tokens"
-            if urlsplit(self.base_url).hostname == "api.openai.com"
-            else "max_tokens"
+            "max_completion_tokens" if charges_list_prices(self.base_url) else "max_tokens"
         )
+
+    @property
+    def priced(self) -> bool:
+        """Whether its calls have a known price: OpenAI's list prices, for a model on the
+        list, at OpenAI's own API. A local server (llama.cpp, Ollama) answering to the same
+        model name charges nothing of the kind."""
+        return charges_list_prices(self.base_url) and price_for(self.model) is not None
+
+    def cost_usd(self, usage: Usage) -> float | None:
+        """What `usage` cost at this endpoint; None when the price is unknown."""
+        return cost_usd(self.model, usage) if self.priced else None
 
     @property
     def structured_modes(self) -> tuple[str, ...]:
@@ -294,30 +303,35 @@ class ChatClient:
 
         started = time.perf_counter()
         tally = _Tally()
-        reply = await self._structured_reply(rendered, schema, temperature, max_tokens, tally)
-        parsed, problem = _parse(reply, schema)
-        if problem is not None:
-            repair = [
-                *rendered,
-                {"role": "assistant", "content": reply.content},
-                {"role": "user", "content": _REPAIR_INSTRUCTION.format(problem=problem)},
-            ]
-            reply = await self._structured_reply(repair, schema, temperature, max_tokens, tally)
+        try:
+            reply = await self._structured_reply(rendered, schema, temperature, max_tokens, tally)
             parsed, problem = _parse(reply, schema)
-        if parsed is None:
-            raise BackendError(
-                f"the reply of {self.model} at {self.base_url} did not match "
-                f"{schema.__name__} even after a repair request",
-                kind="invalid_output",
-                attempts=tally.attempts,
-            )
+            if problem is not None:
+                repair = [
+                    *rendered,
+                    {"role": "assistant", "content": reply.content},
+                    {"role": "user", "content": _REPAIR_INSTRUCTION.format(problem=problem)},
+                ]
+                reply = await self._structured_reply(repair, schema, temperature, max_tokens, tally)
+                parsed, problem = _parse(reply, schema)
+            if parsed is None:
+                raise BackendError(
+                    f"the reply of {self.model} at {self.base_url} was not JSON with the "
+                    f"fields asked for ({asked_fields(schema)}), even after a repair request",
+                    kind="invalid_output",
+                    attempts=tally.attempts,
+                )
+        except BackendError as exc:
+            # The replies that came before the failure were paid for all the same.
+            exc.usage, exc.cost_usd = tally.usage, self.cost_usd(tally.usage)
+            raise
         if self._cache is not None:
             self._cache.put(key, reply.content)
         return ChatResult(
             parsed=parsed,
             raw=reply.content,
             usage=tally.usage,
-            cost_usd=cost_usd(self.model, tally.usage),
+            cost_usd=self.cost_usd(tally.usage),
             latency_ms=(time.perf_counter() - started) * 1000,
             cached=False,
             attempts=tally.attempts,
@@ -463,7 +477,7 @@ class ChatClient:
         spent.usage = tally.usage
         spent.attempts = tally.attempts
         # Without reported usage the cost is unknown, not zero.
-        spent.cost_usd = cost_usd(self.model, tally.usage) if usage_reported else None
+        spent.cost_usd = self.cost_usd(tally.usage) if usage_reported else None
         spent.latency_ms = (time.perf_counter() - started) * 1000
 
     async def _open_stream(self, request: Request, tally: _Tally) -> Any:
@@ -621,6 +635,11 @@ class ChatClient:
 
 
 @functools.cache
+def asked_fields(schema: type[BaseModel]) -> str:
+    """The fields an answer must have, as a person reads them: "text, language"."""
+    return ", ".join(schema.model_fields)
+
+
 def _strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
     """The schema in OpenAI's strict form (all fields required, no extra properties), as
     the SDK's public `pydantic_function_tool` builds it for a strict tool's parameters.

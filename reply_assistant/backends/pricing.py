@@ -1,13 +1,16 @@
 """List prices of known OpenAI models, to put a dollar figure on each call.
 
 Prices are USD per 1M tokens (standard tier, as published by OpenAI); a model not in the
-table has no known price and its cost is None rather than a guess.
+table has no known price and its cost is None rather than a guess. They apply to OpenAI's
+own API only (`charges_list_prices`): a local server that answers to "gpt-4.1-mini" does
+not charge OpenAI's rates, and what it costs is unknown.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from reply_assistant.models import Usage
 
@@ -18,6 +21,8 @@ class Price:
     cached_input: float
     output: float
 
+
+OPENAI_API_HOST = "api.openai.com"
 
 # OpenAI's Batch API bills a request at half the standard price (in exchange for answers
 # within 24 hours instead of seconds).
@@ -38,6 +43,11 @@ PRICES: dict[str, Price] = {
 # A dated snapshot such as gpt-4o-mini-2024-07-18 costs what its family costs; anything else
 # after the family name (gpt-4o-audio-preview, gpt-4o-mini-tts) is a different product.
 _SNAPSHOT = re.compile(r"(?P<family>.+)-\d{4}-\d{2}-\d{2}")
+
+
+def charges_list_prices(base_url: str) -> bool:
+    """Whether calls to `base_url` are billed at the prices below: OpenAI's own API only."""
+    return urlsplit(base_url).hostname == OPENAI_API_HOST
 
 
 def price_for(model: str) -> Price | None:

@@ -17,7 +17,7 @@ class RunEstimate:
     to_send: int
     calls: int
     usage: Usage
-    cost_usd: float | None  # None when the model's price is unknown
+    cost_usd: float | None  # None when the price of the model at its endpoint is unknown
 
 
 def estimate_run(
@@ -43,5 +43,10 @@ def estimate_run(
         to_send=len(todo),
         calls=calls,
         usage=usage,
-        cost_usd=(batch_cost_usd if batch_api else cost_usd)(backend.model, usage),
+        # Priced as the calls will be: OpenAI's list prices at OpenAI's API, else unknown.
+        cost_usd=(
+            (batch_cost_usd if batch_api else cost_usd)(backend.model, usage)
+            if backend.capabilities.priced
+            else None
+        ),
     )

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,10 +29,14 @@ if TYPE_CHECKING:
     from reply_assistant.batch.provider import ProviderOptions
     from reply_assistant.batch.runner import BatchOptions
     from reply_assistant.engine import Engine, RunOutcome
-    from reply_assistant.engine.events import Progress
+    from reply_assistant.engine.events import EngineEvent, Progress
 
 EXIT_SOME_FAILED = 1
 PLAIN_LOG_EVERY = 100
+# Failures listed by name after the summary; the rest are counted (the CSV has them all).
+FAILURES_LISTED = 20
+# Shown until a message is finished: "0.0 msg/s" would read as a stall.
+NO_RATE_YET = "— msg/s"
 
 
 @click.command("batch", short_help="Judge and draft a whole export into a CSV or JSONL file.")
@@ -204,7 +209,7 @@ def command(
             )
             if provider_batch:
                 err.print("Priced for the Batch API (half the standard price).")
-            _print_estimate(err, estimate)
+            _print_estimate(err, estimate, chosen.describe())
             return
         if provider_batch or collect:
             from reply_assistant.batch.provider import ProviderOptions
@@ -225,7 +230,7 @@ def command(
                 f"Cannot write {output}: {exc.strerror}. The results are saved: rerunning the "
                 "same command writes the file without judging again."
             ) from exc
-        _print_summary(err, outcome, tally, output, interrupted)
+        _print_summary(err, outcome, tally, output, interrupted, chosen.describe())
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if outcome.failures:
@@ -237,14 +242,21 @@ def _run(
 ) -> tuple[RunOutcome, bool]:
     """Run the batch; Ctrl-C stops it cleanly with every finished result already saved."""
     from reply_assistant.batch.runner import run_batch
+    from reply_assistant.engine.events import Failed
 
-    latest: list[Progress] = []  # what was done when a Ctrl-C ends the run
+    so_far = _SoFar()  # what was done when a Ctrl-C ends the run
+
+    def keep_failure(event: EngineEvent) -> None:
+        if isinstance(event, Failed):
+            so_far.failures[event.message_id] = event.error
+
+    engine.subscribe(keep_failure)
 
     async def run() -> RunOutcome:
         with _progress_reporter(err) as report:
 
             def report_and_keep(progress: Progress) -> None:
-                latest[:] = [progress]
+                so_far.progress = progress
                 report(progress)
 
             return await run_batch(engine, message_ids, options, on_progress=report_and_keep)
@@ -255,8 +267,16 @@ def _run(
         message_ids,
         err,
         "[yellow]Interrupted: finished results are saved; rerun to continue.[/]",
-        latest,
+        so_far,
     )
+
+
+@dataclass
+class _SoFar:
+    """What a run had done and reported when a Ctrl-C stopped it."""
+
+    progress: Progress | None = None
+    failures: dict[str, str] = field(default_factory=dict)
 
 
 def _run_provider(
@@ -289,11 +309,11 @@ def _until_done_or_interrupted(
     message_ids: list[str],
     err: Console,
     interrupted_note: str,
-    latest: list[Progress] | None = None,
+    so_far: _SoFar | None = None,
 ) -> tuple[RunOutcome, bool]:
     """The outcome of `run` and whether Ctrl-C stopped it; the backend is closed either way.
-    `latest` holds the last progress reported, so an interrupted run's summary counts what
-    it finished instead of nothing."""
+    `so_far` holds the last progress and the failures reported, so an interrupted run's
+    summary counts what it finished and failed instead of nothing."""
     from reply_assistant.engine import RunOutcome
     from reply_assistant.engine.events import Progress
 
@@ -310,11 +330,12 @@ def _until_done_or_interrupted(
         asyncio.run(main())
     except KeyboardInterrupt:
         err.print(interrupted_note)
-        progress = latest[0] if latest else Progress(0)
+        so_far = so_far or _SoFar()
         partial = RunOutcome(
             message_ids=message_ids,
             already_done=0,  # counted from the rows by the summary
-            progress=progress,
+            progress=so_far.progress or Progress(0),
+            failures=so_far.failures,
             wall_s=time.perf_counter() - started,
         )
         return holder.get("outcome", partial), True
@@ -326,8 +347,8 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
     """A rich progress bar on a terminal; a plain log line every so often otherwise."""
     started = time.perf_counter()
 
-    def rate(progress: Progress) -> float:
-        return progress.done / max(time.perf_counter() - started, 1e-9)
+    def rate(progress: Progress) -> str:
+        return rate_text(progress.done, time.perf_counter() - started)
 
     if not err.is_terminal:
 
@@ -335,8 +356,8 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
             if progress.done % PLAIN_LOG_EVERY == 0 or progress.done == progress.total:
                 err.print(
                     f"{progress.done}/{progress.total} done, {progress.failed} failed, "
-                    f"{rate(progress):.1f} msg/s, {progress.usage.total_tokens} tokens, "
-                    f"${progress.cost_usd:.4f}",
+                    f"{rate(progress)}, {progress.usage.total_tokens} tokens, "
+                    f"cost {cost_so_far(progress)}",
                     highlight=False,
                 )
 
@@ -345,13 +366,13 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
     columns = (
         TextColumn("[bold]judging"),
         BarColumn(),
-        TextColumn("{task.completed}/{task.total} {task.fields[rate]:.1f} msg/s"),
+        TextColumn("{task.completed}/{task.total} {task.fields[rate]}"),
         TimeRemainingColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.fields[tokens]} tok ${task.fields[cost]:.4f}"),
+        TextColumn("{task.fields[tokens]} tok, cost {task.fields[cost]}"),
     )
     with ProgressBar(*columns, console=err) as bar:
-        task = bar.add_task("batch", total=None, rate=0.0, tokens=0, cost=0.0)
+        task = bar.add_task("batch", total=None, rate=NO_RATE_YET, tokens=0, cost="$0.0000")
 
         def show(progress: Progress) -> None:
             bar.update(
@@ -360,15 +381,30 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
                 completed=progress.done,
                 rate=rate(progress),
                 tokens=progress.usage.total_tokens,
-                cost=progress.cost_usd,
+                cost=cost_so_far(progress),
             )
 
         yield show
 
 
-def _print_estimate(err: Console, estimate: RunEstimate) -> None:
+def rate_text(done: int, elapsed_s: float) -> str:
+    """Messages finished per second, as shown; none until one is finished."""
+    if not done:
+        return NO_RATE_YET
+    return f"{done / max(elapsed_s, 1e-9):.1f} msg/s"
+
+
+def cost_so_far(progress: Progress) -> str:
+    """What the run's calls cost, as shown: a call without a known price is never $0."""
+    known = f"${progress.cost_usd:.4f}"
+    if not progress.cost_unknown:
+        return known
+    return f"{known} + unknown" if progress.cost_usd else "unknown"
+
+
+def _print_estimate(err: Console, estimate: RunEstimate, backend: str) -> None:
     cost = (
-        "unknown (model not in the price table)"
+        f"unknown (no price for {backend})"
         if estimate.cost_usd is None
         else (f"${estimate.cost_usd:.4f}")
     )
@@ -382,33 +418,45 @@ def _print_estimate(err: Console, estimate: RunEstimate) -> None:
 
 
 def _print_summary(
-    err: Console, outcome: RunOutcome, tally: ResultTally, output: Path, interrupted: bool
+    err: Console,
+    outcome: RunOutcome,
+    tally: ResultTally,
+    output: Path,
+    interrupted: bool,
+    backend: str,
 ) -> None:
     from reply_assistant.batch.spam_senders import worth_mentioning
 
     labels, actions = tally.labels, tally.actions
     progress = outcome.progress
-    state = (
-        "interrupted"
-        if interrupted
-        else ("stopped at first failure" if outcome.stopped_early else "done")
-    )
+    state = "interrupted" if interrupted else ("stopped" if outcome.stopped_early else "done")
     not_judged = tally.labels[NOT_JUDGED_YET]
+    failed = len(outcome.failures)
     # A run stopped by Ctrl-C may not have said what it found done (it can stop while the
-    # model loads); the rows say it: whatever is neither judged now nor left to do.
+    # model loads); the rows say it: whatever is neither judged now nor left to do. The
+    # engine counts a message that failed as done with, not as judged.
+    judged_now = progress.done - failed
     already_done = tally.rows - not_judged - progress.done if interrupted else outcome.already_done
-    left = f", {not_judged} {NOT_JUDGED_YET}: rerun to finish them" if not_judged else ""
+    if not not_judged:
+        left = ""
+    elif outcome.stopped_because:
+        left = f", {not_judged} not tried: rerun to finish them"
+    else:
+        left = f", {not_judged} {NOT_JUDGED_YET}: rerun to finish them"
     err.print(
         f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {tally.rows} messages "
-        f"({already_done} already done, {progress.done} judged now, "
-        f"{len(outcome.failures)} failed{left})"
+        f"({already_done} already done, {judged_now} judged now, {failed} failed{left})"
     )
+    if outcome.stopped_because and not interrupted:
+        err.print(f"Stopped early: {outcome.stopped_because}.", highlight=False)
     err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
+    cost = cost_so_far(progress)
+    if progress.cost_unknown:
+        cost += f" (no price for {backend})"
     err.print(
         f"Tokens: {progress.usage.total_tokens} "
-        f"(cached prompt {progress.usage.cached_prompt_tokens}), "
-        f"cost ${progress.cost_usd:.4f}",
+        f"(cached prompt {progress.usage.cached_prompt_tokens}), cost {cost}",
         highlight=False,
     )
     if tally.trimmed:
@@ -431,8 +479,14 @@ def _print_summary(
             err.print(f"  {sender.name}{who}: {sender.suggestion(today)}", highlight=False)
     if outcome.failures:
         err.print("\n[bold red]Failed[/] (rerun to retry only these):")
-        for message_id, error in list(outcome.failures.items())[:20]:
+        for message_id, error in list(outcome.failures.items())[:FAILURES_LISTED]:
             err.print(f"  {message_id}: {error}", highlight=False)
+        unlisted = len(outcome.failures) - FAILURES_LISTED
+        if unlisted > 0:
+            err.print(
+                f"  … and {unlisted} more (the notes column of {output} says why each failed)",
+                highlight=False,
+            )
 
 
 def _check_backend_before_import(app: AppContext, backend: str | None, batch_api: bool) -> None:

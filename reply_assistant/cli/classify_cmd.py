@@ -14,7 +14,7 @@ import click
 
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
-from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.errors import InputError, exit_on_ctrl_c
 from reply_assistant.engine import Assistant, incoming_from_text
 from reply_assistant.message_budget import trim_notice
 from reply_assistant.models import Assessment, Incoming, Provenance
@@ -109,7 +109,8 @@ def command(
         if first_degree or connected_on is not None:
             facts = replace(item.sender, first_degree=True, connected_on=connected_on)
             item = replace(item, sender=facts)
-        assessment = asyncio.run(_assess(Assistant(chosen), item))
+        with exit_on_ctrl_c("Interrupted: nothing was classified."):
+            assessment = asyncio.run(_assess(Assistant(chosen), item))
     if as_json:
         _print_json(assessment)
     else:

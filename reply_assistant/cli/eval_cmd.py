@@ -18,7 +18,7 @@ import click
 
 from reply_assistant.cli.backend_choice import prompt_versions
 from reply_assistant.cli.context import AppContext
-from reply_assistant.cli.errors import InputError
+from reply_assistant.cli.errors import InputError, exit_on_ctrl_c
 from reply_assistant.cli.output_paths import check_distinct_outputs, check_output_path
 from reply_assistant.cli.report_output import report_console
 from reply_assistant.private_files import write_private_text
@@ -173,6 +173,7 @@ def command(
             model=model,
             baseline=not no_baseline,
             repeat=repeat,
+            with_drafts=not no_drafts,
         )
         check_prompt_versions(specs)
         # Read before any run: a missing state file should not cost a finished eval.
@@ -197,7 +198,8 @@ def command(
     for note in run_notes(specs, dataset.examples, repeat=repeat):
         console.print(note, style="yellow", markup=False, soft_wrap=True)
     runs = []
-    with contextlib.ExitStack() as resources:
+    interrupted = exit_on_ctrl_c("Interrupted: no results were written.")
+    with contextlib.ExitStack() as resources, interrupted:
         cache = None
         uses_llm = judge is not None or any(spec.backend != OFFLINE for spec in specs)
         if uses_llm and not no_cache:

@@ -16,6 +16,7 @@ from reply_assistant.models import (
     Assessment,
     Draft,
     Incoming,
+    Provenance,
     SenderFacts,
     ThreadTurn,
     Verdict,
@@ -36,7 +37,11 @@ class Assistant:
         try:
             verdict = await self.backend.classify(item)
         except BackendError as exc:
-            return Assessment(error=f"classify failed: {exc}", error_kind=exc.kind)
+            return Assessment(
+                error=f"classify failed: {exc}",
+                error_kind=exc.kind,
+                failed_call=self.failed_call(exc),
+            )
         return await self.complete(item, verdict, with_draft)
 
     async def assess_many(
@@ -85,8 +90,16 @@ class Assistant:
         try:
             draft = await self.redraft(item, draft_for)
         except BackendError as exc:
-            return Assessment(verdict=verdict, error=f"draft failed: {exc}", error_kind=exc.kind)
+            return Assessment(
+                verdict=verdict,
+                error=f"draft failed: {exc}",
+                error_kind=exc.kind,
+                failed_call=self.failed_call(exc),
+            )
         return Assessment(verdict=verdict, draft=draft)
+
+    def failed_call(self, failure: BackendError) -> Provenance | None:
+        return failed_call(self.backend, failure)
 
     async def redraft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
         """A fresh draft (e.g. after a relabel); for a message without text, its note.
@@ -114,6 +127,20 @@ class Assistant:
             on_text(note.text)
             return note
         return await stream_to_draft(self.backend, item, verdict, on_text, language)
+
+
+def failed_call(backend: Backend, failure: BackendError) -> Provenance | None:
+    """What a failed call to `backend` spent, as a provenance the totals add up like any
+    other's; None when it spent no tokens. No prompt version: it made nothing to attribute."""
+    if not failure.usage.total_tokens:
+        return None
+    return Provenance(
+        backend=backend.name,
+        model=backend.model,
+        prompt_version="",
+        usage=failure.usage,
+        cost_usd=failure.cost_usd,
+    )
 
 
 def incoming_from_text(

@@ -49,7 +49,8 @@ class RunOutcome:
     progress: Progress
     failures: dict[str, str] = field(default_factory=dict)  # message id -> error
     wall_s: float = 0.0
-    stopped_early: bool = False  # fail_fast stopped it
+    stopped_early: bool = False  # fail_fast or stop_when stopped it
+    stopped_because: str = ""  # why, in words, when the caller that stopped it says
 
 
 def made_here(verdict: Verdict, backend: Backend) -> bool:
@@ -270,6 +271,7 @@ class Engine:
                 draft=made.draft,
                 error=made.error,
                 error_kind=made.error_kind,
+                failed_call=made.failed_call,
             )
 
     def _report(
@@ -298,10 +300,12 @@ class Engine:
             if result.draft is not None:
                 progress.add(result.draft.provenance)
                 self._emit(Drafted(message_id, result.draft))
+            if result.failed_call is not None:
+                progress.add(result.failed_call)
             if result.error:
                 progress.failed += 1
                 outcome.failures[message_id] = result.error
-                self._emit(Failed(message_id, result.error, result.error_kind))
+                self._emit(Failed(message_id, result.error, result.error_kind, result.failed_call))
                 if not finished:
                     progress.done += 1
         if finished:
@@ -345,7 +349,8 @@ class Engine:
             self.store.save_draft(message_id, draft)
             self.store.clear_edit(message_id)
         except BackendError as exc:
-            self._emit(Failed(message_id, f"draft failed: {exc}", exc.kind))
+            failed_call = self.assistant.failed_call(exc)
+            self._emit(Failed(message_id, f"draft failed: {exc}", exc.kind, failed_call))
             return None
         finally:
             self._end([message_id])

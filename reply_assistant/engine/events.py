@@ -38,6 +38,8 @@ class Failed:
     message_id: str
     error: str  # "classify failed: ..." or "draft failed: ...", one sentence
     kind: str  # BackendError.kind
+    # What the failed call spent, for the totals (Assessment.failed_call); None: nothing.
+    spent: Provenance | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +59,18 @@ class Progress:
     failed: int = 0  # messages with a failed call, whether judging or drafting
     verdicts_failed: int = 0  # of `failed`: those whose verdict could not be had
     usage: Usage = field(default_factory=Usage)
-    cost_usd: float = 0.0
+    cost_usd: float = 0.0  # what the calls with a known price cost
+    cost_unknown: bool = False  # some call had no known price: cost_usd is not all of it
 
     def add(self, made_by: Provenance) -> None:
-        """Count what one verdict or draft cost (an unknown price counts as nothing)."""
+        """Count what one verdict, draft or failed call cost."""
         spent = made_by.usage
         if spent.prompt_tokens or spent.completion_tokens or spent.cached_prompt_tokens:
             self.usage = self.usage + spent
-        self.cost_usd += made_by.cost_usd or 0.0
+        if made_by.cost_usd is None:
+            self.cost_unknown = True
+        else:
+            self.cost_usd += made_by.cost_usd
 
 
 EngineEvent = RunStarted | WorkStarted | Judged | Drafted | Failed | WorkEnded | Progress

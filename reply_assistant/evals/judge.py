@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from reply_assistant.backends import BackendError, make_backend
 from reply_assistant.config import ConfigError, Settings
+from reply_assistant.engine.assistant import failed_call
 from reply_assistant.evals.records import ExampleResult, JudgeRecord, ProblemCount, TokenCounts
 from reply_assistant.models import Action, Draft, Incoming, JudgeOutput, Usage, Verdict
 from reply_assistant.prompts import load_prompt
@@ -71,7 +72,9 @@ async def judge_draft(
     try:
         judged = await judge.judge(item, verdict, draft.text)
     except BackendError as exc:
-        return JudgeRecord(error=str(exc), error_kind=exc.kind)
+        # Its tokens were spent all the same: the judge's totals count them.
+        spent = failed_call(judge, exc)
+        return JudgeRecord(error=str(exc), error_kind=exc.kind, provenance=spent)
     return JudgeRecord(
         score=judged.score,
         problems=judged.problems,

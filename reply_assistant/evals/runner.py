@@ -45,12 +45,18 @@ class RunSpec:
     model: str | None = None
     gated: bool = False
     repeat_index: int = 0
+    with_drafts: bool = True
 
     @property
     def label(self) -> str:
+        """The run named by what ran: without drafts, the draft prompt took no part."""
         if self.backend == OFFLINE:
             return OFFLINE
-        return "+".join(f"{name}@{version}" for name, version in self.prompt_versions)
+        return "+".join(
+            f"{name}@{version}"
+            for name, version in self.prompt_versions
+            if self.with_drafts or name != "draft"
+        )
 
 
 def plan_runs(
@@ -61,16 +67,21 @@ def plan_runs(
     model: str | None = None,
     baseline: bool = True,
     repeat: int = 1,
+    with_drafts: bool = True,
 ) -> list[RunSpec]:
     """The LLM runs (one per combination of comma-listed prompt versions, each repeated),
     then the offline baseline. The gated runs are the LLM ones, or the offline model when
-    it runs alone."""
+    it runs alone. Without drafts, only the first draft version is kept: the others would
+    be the same run again."""
     chosen = backend or settings.resolved_backend
     if chosen == OFFLINE:
         return [RunSpec(backend=OFFLINE, gated=True)]
     versions = {**settings.prompts, **prompt_overrides}
     names = sorted(versions, key=lambda name: (name != "classify", name != "draft", name))
     choices = [[v.strip() for v in versions[name].split(",") if v.strip()] for name in names]
+    if not with_drafts and "draft" in names:
+        draft_choices = choices[names.index("draft")]
+        del draft_choices[1:]
     specs = [
         RunSpec(
             backend=chosen,
@@ -78,6 +89,7 @@ def plan_runs(
             model=model,
             gated=True,
             repeat_index=index,
+            with_drafts=with_drafts,
         )
         for combination in itertools.product(*choices)
         for index in range(repeat)
@@ -148,7 +160,9 @@ def record_example(
     verdict, draft = assessment.verdict, assessment.draft
     language = message_language(example)
     provenances = [p.provenance for p in (verdict, draft) if p is not None]
-    costs = [p.cost_usd for p in provenances if p.cost_usd is not None]
+    # A failed call's tokens were spent too; it has no latency or cache hit to report.
+    spent = [*provenances, *filter(None, [assessment.failed_call])]
+    costs = [p.cost_usd for p in spent if p.cost_usd is not None]
     checks = (
         check_draft(
             draft.text,
@@ -193,8 +207,8 @@ def record_example(
         text_preview="" if redact else _preview(example.text),
         redacted=redact,
         latency_ms=round(sum(p.latency_ms for p in provenances), 3),
-        prompt_tokens=sum(p.usage.prompt_tokens for p in provenances),
-        completion_tokens=sum(p.usage.completion_tokens for p in provenances),
+        prompt_tokens=sum(p.usage.prompt_tokens for p in spent),
+        completion_tokens=sum(p.usage.completion_tokens for p in spent),
         cost_usd=sum(costs) if costs else None,
         cached=bool(provenances) and all(p.cached for p in provenances),
         checks=checks,

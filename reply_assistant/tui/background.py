@@ -143,9 +143,8 @@ class BackgroundWork(StandsInForTheLLM):
         elif isinstance(event, Drafted):
             self.post_message(ItemAssessed(event.message_id, Assessment(draft=event.draft)))
         elif isinstance(event, Failed):
-            self.post_message(
-                ItemAssessed(event.message_id, Assessment(error=event.error, error_kind=event.kind))
-            )
+            failure = Assessment(error=event.error, error_kind=event.kind, failed_call=event.spent)
+            self.post_message(ItemAssessed(event.message_id, failure))
 
     def assess_one(self, message_id: str) -> None:
         """Judge and draft one message (added by hand, or `r` on one with no verdict); while
@@ -207,6 +206,8 @@ class BackgroundWork(StandsInForTheLLM):
         for result in (event.assessment.verdict, event.assessment.draft):
             if result is not None:
                 self.totals.add(result.provenance)
+        if event.assessment.failed_call is not None:
+            self.totals.add(event.assessment.failed_call)
         status_bar = self._live_status_bar()
         if status_bar is not None:
             status_bar.totals = self.totals.describe()

@@ -15,41 +15,8 @@ from reply_assistant.backends import offline
 from reply_assistant.backends.base import Backend
 from reply_assistant.backends.deferred import DeferredBackend
 from reply_assistant.config import OFFLINE, Settings
-from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
+from reply_assistant.engine.health import LLMHealth as LLMHealth  # the screens use it from here
 from reply_assistant.store import Store
-
-# Failure kinds that the next call would meet too.
-_UNHEALABLE = frozenset({"connection", "auth", "not_found"})
-# Failed calls, with none succeeding, before the endpoint counts as down: more than one
-# unlucky message, fewer than a screenful of rows each waiting out its retries.
-FAILURES_BEFORE_DOWN = 3
-
-
-class LLMHealth:
-    """Whether the LLM endpoint is down, from the events of the run it watches."""
-
-    def __init__(self) -> None:
-        self.failed = 0
-        self.succeeded = 0
-        self.unhealable = False
-        self.last_kind = ""  # of the last failure: what the notice says happened
-
-    def watch(self, event: EngineEvent) -> None:
-        if isinstance(event, Judged | Drafted):
-            self.succeeded += 1
-        elif isinstance(event, Failed):
-            self.failed += 1
-            self.unhealable = self.unhealable or event.kind in _UNHEALABLE
-            self.last_kind = event.kind
-
-    def down(self, *_outcome: object) -> bool:
-        """Asked during the run (as the engine's `stop_when`) and after it: every call
-        failed, enough of them to tell, or one failed that cannot heal."""
-        return self.unhealable or (self.failed >= FAILURES_BEFORE_DOWN and not self.succeeded)
-
-    @property
-    def all_failed(self) -> bool:
-        return bool(self.failed) and not self.succeeded
 
 
 def offline_backend(settings: Settings, store: Store) -> Backend:

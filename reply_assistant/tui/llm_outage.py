@@ -5,21 +5,7 @@ one that never answered is unreachable."""
 
 from __future__ import annotations
 
-_UNREACHABLE = frozenset({"connection", "timeout"})
-
-
-def what_happened(failure_kind: str, model: str = "") -> str:
-    """In a few words; `model`, when given, names the model whose answers were no use."""
-    named = f" ({model})" if model else ""
-    if failure_kind in _UNREACHABLE:
-        return "LLM unreachable"
-    if failure_kind == "auth":
-        return "LLM refused the API key"
-    if failure_kind == "not_found":
-        return f"LLM API or model not found{named}"
-    if failure_kind == "rate_limited":
-        return "LLM rate limit reached"
-    return f"LLM answers unusable{named}"
+from reply_assistant.engine.health import what_happened
 
 
 def notice(failure_kind: str, model: str) -> str:

@@ -1,0 +1,68 @@
+"""Whether an LLM endpoint is down, told from one run's engine events.
+
+The LLM counts as down when a call fails in a way no retry heals (nothing listening, no
+such host, a rejected key, an unknown model) or when several calls fail and none succeeds,
+whatever the failure: a model whose every answer is prose rather than JSON is no more use
+than one that never answers. A run watching it (as the engine's `stop_when`) then stops
+taking new work: the UI has the offline model judge meanwhile (tui/llm_fallback.py), batch
+mode leaves the rest for a rerun. One answer that does not parse among answers that do is
+the model's slip: it never makes the LLM down.
+"""
+
+from __future__ import annotations
+
+from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
+
+# A server that answers with prose or an HTML page was reached; only one that never
+# answered is unreachable.
+_UNREACHABLE = frozenset({"connection", "timeout"})
+
+
+def what_happened(failure_kind: str, model: str = "") -> str:
+    """In a few words; `model`, when given, names the model whose answers were no use."""
+    named = f" ({model})" if model else ""
+    if failure_kind in _UNREACHABLE:
+        return "LLM unreachable"
+    if failure_kind == "auth":
+        return "LLM refused the API key"
+    if failure_kind == "not_found":
+        return f"LLM API or model not found{named}"
+    if failure_kind == "rate_limited":
+        return "LLM rate limit reached"
+    return f"LLM answers unusable{named}"
+
+
+# Failure kinds that the next call would meet too.
+_UNHEALABLE = frozenset({"connection", "auth", "not_found"})
+# Failed calls, with none succeeding, before the endpoint counts as down: more than one
+# unlucky message, fewer than a screenful of rows each waiting out its retries.
+FAILURES_BEFORE_DOWN = 3
+
+
+class LLMHealth:
+    """Whether the LLM endpoint is down, from the events of the run it watches."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.succeeded = 0
+        self.unhealable = False
+        self.last_failure = ""  # the latest failure, as its event said it
+        self.last_kind = ""  # and its kind: what the UI's notice says happened
+
+    def watch(self, event: EngineEvent) -> None:
+        if isinstance(event, Judged | Drafted):
+            self.succeeded += 1
+        elif isinstance(event, Failed):
+            self.failed += 1
+            self.unhealable = self.unhealable or event.kind in _UNHEALABLE
+            self.last_failure = event.error
+            self.last_kind = event.kind
+
+    def down(self, *_outcome: object) -> bool:
+        """Asked during the run (as the engine's `stop_when`) and after it: every call
+        failed, enough of them to tell, or one failed that cannot heal."""
+        return self.unhealable or (self.failed >= FAILURES_BEFORE_DOWN and not self.succeeded)
+
+    @property
+    def all_failed(self) -> bool:
+        return bool(self.failed) and not self.succeeded
