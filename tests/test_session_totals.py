@@ -22,3 +22,12 @@ def test_free_local_results_and_cached_answers_are_not_counted_as_calls():
     totals.add(Provenance(backend="openai", model="local", prompt_version="v", usage=spent))
     assert totals.calls == 2
     assert totals.describe() == "240 tokens · $0.2500 + unknown"
+
+
+def test_a_call_whose_server_reported_no_usage_is_said_not_counted_as_nothing():
+    # llama.cpp's server sends no usage in a stream: the streamed draft carries zero tokens.
+    totals = SessionTotals()
+    spent = Usage(prompt_tokens=100, completion_tokens=20)
+    totals.add(Provenance(backend="openai", model="local", prompt_version="v", usage=spent))
+    totals.add(Provenance(backend="openai", model="local", prompt_version="draft@v1 (streamed)"))
+    assert totals.describe() == "120 tokens + 1 call unreported · cost unknown"

@@ -13,6 +13,9 @@ class SessionTotals:
     cost_usd: float = 0.0
     cost_unknown: bool = False  # some model had no known price
     calls: int = 0
+    # Calls whose server reported no usage (llama.cpp's streams never do): their tokens are
+    # not in `usage`, so the total is a floor, and says so.
+    unreported: int = 0
 
     def add(self, provenance: Provenance) -> None:
         # Cached answers cost nothing this session; a result that used no tokens at a known
@@ -21,6 +24,7 @@ class SessionTotals:
         if provenance.cached or spent_nothing:
             return
         self.calls += 1
+        self.unreported += not provenance.usage.total_tokens
         self.usage = self.usage + provenance.usage
         if provenance.cost_usd is None:
             self.cost_unknown = True
@@ -29,6 +33,8 @@ class SessionTotals:
 
     def describe(self) -> str:
         tokens = f"{self.usage.total_tokens:,} tokens"
+        if self.unreported:
+            tokens += f" + {self.unreported} call{'s' if self.unreported > 1 else ''} unreported"
         if not self.calls:
             return tokens
         if self.cost_unknown and not self.cost_usd:
