@@ -419,11 +419,11 @@ def test_a_model_whose_every_answer_is_unusable_stops_the_run_saying_so(llm_env,
 
 
 def test_the_failure_list_says_how_many_it_leaves_out(llm_env, tmp_path):
-    export = write_export(tmp_path / "export", mixed_texts(24))
+    export = write_export(tmp_path / "export", mixed_texts(32))
     out = tmp_path / "out.csv"
-    # One answer, then every answer and repair fails: the model's slips, not an LLM that is
-    # down (which would stop the run after three).
-    llm_env.script(["ok"] + ["invalid"] * 46)
+    # Nine answers, then every answer and repair fails: too few failures per success for
+    # an LLM that is down, which would stop the run.
+    llm_env.script(["ok"] * 9 + ["invalid"] * 46)
     code, output = run_batch(str(export), "-o", str(out), "--no-drafts", "--concurrency", "1")
     assert code == 1, output
     assert "23 failed" in output

@@ -12,7 +12,13 @@ from test_unreachable_endpoint import closed_port
 
 from reply_assistant.config import Settings
 from reply_assistant.models import Label
-from reply_assistant.testing.fake_llm_server import CHAT_PATH, FakeLLMServer, Reply
+from reply_assistant.testing.fake_llm_server import (
+    CHAT_PATH,
+    FakeLLMServer,
+    Reply,
+    default_responder,
+    requested_kind,
+)
 from reply_assistant.tui import commands, llm_outage
 
 # What the status bar says while the offline model stands in for an LLM not listening.
@@ -219,4 +225,25 @@ async def test_an_llm_that_dies_mid_session_fails_over_and_can_be_retried(
             assert revived.chat_requests()
             assert app.store.drafts(redrafted)[-1].provenance.backend == "openai"
             assert NOTICE not in str(app.status_bar.render())
+    app.store.close()
+
+
+async def test_a_model_whose_answers_are_mostly_unusable_falls_back_though_one_got_through(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    got_through: list[str] = []
+
+    def mostly_prose(request) -> str:
+        if not got_through and requested_kind(request) == "verdict":
+            got_through.append("verdict")
+            return default_responder(request)
+        return prose(request)
+
+    fake_llm.responder = mostly_prose
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert backends_of(app) == {"openai", "offline"}  # the one that got through is kept
+        status = str(app.status_bar.render())
+        assert "LLM answers unusable (fake-model)" in status
     app.store.close()

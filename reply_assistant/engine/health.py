@@ -37,6 +37,8 @@ _UNHEALABLE = frozenset({"connection", "auth", "not_found"})
 # Failed calls, with none succeeding, before the endpoint counts as down: more than one
 # unlucky message, fewer than a screenful of rows each waiting out its retries.
 FAILURES_BEFORE_DOWN = 3
+# Failed calls per successful one at which the LLM counts as down all the same.
+MOSTLY_FAILING = 3
 
 
 class LLMHealth:
@@ -50,18 +52,28 @@ class LLMHealth:
         self.last_kind = ""  # and its kind: what the UI's notice says happened
 
     def watch(self, event: EngineEvent) -> None:
-        if isinstance(event, Judged | Drafted):
+        if isinstance(event, Drafted) and event.draft.provenance.stood_in_for:
+            # The offline draft stood in: the LLM's answer was no reply.
+            self._count_failure(f"draft: {event.draft.provenance.stood_in_for}", "invalid_output")
+        elif isinstance(event, Judged | Drafted):
             self.succeeded += 1
         elif isinstance(event, Failed):
-            self.failed += 1
+            self._count_failure(event.error, event.kind)
             self.unhealable = self.unhealable or event.kind in _UNHEALABLE
-            self.last_failure = event.error
-            self.last_kind = event.kind
+
+    def _count_failure(self, said: str, kind: str) -> None:
+        self.failed += 1
+        self.last_failure = said
+        self.last_kind = kind
 
     def down(self, *_outcome: object) -> bool:
-        """Asked during the run (as the engine's `stop_when`) and after it: every call
-        failed, enough of them to tell, or one failed that cannot heal."""
-        return self.unhealable or (self.failed >= FAILURES_BEFORE_DOWN and not self.succeeded)
+        """Asked during the run (as the engine's `stop_when`) and after it: one call failed
+        that cannot heal, or enough failed to tell and they outnumber the successes
+        MOSTLY_FAILING to one (a model that gets one answer in five right is no help; one
+        that slips once in a while is)."""
+        return self.unhealable or (
+            self.failed >= FAILURES_BEFORE_DOWN and self.failed >= MOSTLY_FAILING * self.succeeded
+        )
 
     @property
     def all_failed(self) -> bool:

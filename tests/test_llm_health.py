@@ -1,0 +1,46 @@
+"""When the LLM counts as down, from a run's engine events: an endpoint that cannot heal at
+once, and a model whose answers are mostly unusable even when a few get through."""
+
+from __future__ import annotations
+
+from reply_assistant.engine.events import Drafted, Failed, Judged
+from reply_assistant.engine.health import LLMHealth
+from reply_assistant.models import Draft, Label, Provenance, Verdict
+
+MADE = Provenance(backend="openai", model="m", prompt_version="v")
+VERDICT = Verdict(
+    label=Label.SPAM, confidence=0.9, reason="A pitch.", action="decline", provenance=MADE
+)
+
+
+def health(successes: int, failures: int, kind: str = "invalid_output") -> LLMHealth:
+    watching = LLMHealth()
+    for n in range(successes):
+        watching.watch(Judged(f"ok{n}", VERDICT))
+    for n in range(failures):
+        watching.watch(Failed(f"bad{n}", "classify failed: unusable", kind))
+    return watching
+
+
+def test_failures_outnumbering_successes_three_to_one_make_the_llm_down():
+    assert health(0, 3).down() and health(1, 3).down() and health(2, 6).down()
+
+
+def test_a_model_that_slips_now_and_then_is_not_down():
+    assert not health(0, 2).down()
+    assert not health(2, 5).down()  # fails more than half: still more help than none
+    assert not health(10, 3).down()
+
+
+def test_one_failure_that_cannot_heal_is_enough():
+    assert health(5, 1, kind="connection").down()
+
+
+def test_a_draft_the_offline_model_wrote_in_the_llms_place_counts_as_a_failure():
+    watching = health(1, 2)
+    stood_in = MADE.model_copy(
+        update={"backend": "offline", "stood_in_for": "the LLM's draft repeated the message"}
+    )
+    watching.watch(Drafted("d", Draft(text="Hi", language="en", provenance=stood_in)))
+    assert watching.down() and watching.last_kind == "invalid_output"
+    assert "repeated the message" in watching.last_failure
