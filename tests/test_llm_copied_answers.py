@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from test_live_draft_checks import REPLY, answering
 from test_llm_backend import _backend, _bodies, _item
 
+from reply_assistant.backends.prompt_wording import answer_wording, copied_reason
 from reply_assistant.backends.streaming import stream_to_draft
 from reply_assistant.draft_checks import check_draft
 from reply_assistant.engine.assistant import Assistant
 from reply_assistant.models import DraftOutput, Provenance, Verdict, VerdictOutput
+from reply_assistant.prompts import PromptSet
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
 INJECTION = (
@@ -179,3 +182,19 @@ async def test_signals_that_are_sentences_or_prompt_text_are_dropped(fake_llm: F
     )
     verdict = await _backend(fake_llm).classify(_item("We do SOC 2 automation, want a demo?"))
     assert verdict.signals == ["pitch", "cold outreach", "demo", "urgency"]
+
+
+@pytest.mark.parametrize(
+    ("reason", "copied"),
+    [
+        ("Pitches out sourced lead generation to a stranger.", True),
+        ("Pitches outsourced to a stranger.", True),
+        ("A sales pitch to a stranger.", False),
+        ("Offers lead generation services to a stranger without context.", False),
+    ],
+)
+def test_a_near_copy_of_the_example_reason_is_a_copy(reason: str, copied: bool):
+    # SmolLM2-135M's answers to classify@v1: the example's reason, a word split or dropped.
+    prompt = PromptSet.from_versions({"classify": "v1", "draft": "v1"}).classify
+    verdict = VerdictOutput(label="spam", confidence=0.9, reason=reason, action="decline")
+    assert copied_reason(verdict, answer_wording(prompt, VerdictOutput)) is copied

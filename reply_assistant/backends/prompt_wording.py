@@ -19,6 +19,13 @@ from reply_assistant.prompts import PromptVersion
 _VARIABLE = re.compile(r"\{[a-z_]+\}")
 # A filled-in answer shown to the model ("Example: {{...}}"), on a line of its own.
 _EXAMPLE_ANSWER = re.compile(r"^Example:.*$", re.MULTILINE)
+# The reason in such an example, and what makes another reason a near copy of it: most of
+# its content words (four letters or more: "pitches", "stranger", not "to", "a").
+_EXAMPLE_REASON = re.compile(r'"reason":\s*"([^"]+)"')
+_WORDS = re.compile(r"\w+")
+_MIN_CONTENT_LETTERS = 4
+_MIN_CONTENT_WORDS = 3
+_NEAR_COPY_SHARE = 0.8
 # A tag longer than this is a sentence passed off as one.
 MAX_SIGNAL_WORDS = 5
 MAX_SIGNALS = 4
@@ -60,8 +67,20 @@ def prompt_wording(prompt: PromptVersion, schema: type[BaseModel]) -> str:
 
 
 def copied_reason(verdict: VerdictOutput, wording: str) -> bool:
-    """The verdict's reason is the prompt's wording, not a sentence about the message."""
-    return not no_prompt_text(verdict.reason, wording)
+    """The verdict's reason is the prompt's wording, not a sentence about the message: a run
+    of it, or the example answer's reason with a word changed or dropped ("Pitches
+    outsourced to a stranger." for "Pitches outsourced lead generation to a stranger.")."""
+    if not no_prompt_text(verdict.reason, wording):
+        return True
+    said = _content_words(verdict.reason)
+    return len(said) >= _MIN_CONTENT_WORDS and any(
+        len(said & _content_words(example)) >= _NEAR_COPY_SHARE * len(said)
+        for example in _EXAMPLE_REASON.findall(wording)
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in _WORDS.findall(text.casefold()) if len(word) >= _MIN_CONTENT_LETTERS}
 
 
 def own_signals(signals: list[str], wording: str) -> list[str]:
