@@ -95,3 +95,32 @@ def test_an_embedding_cache_that_cannot_be_read_is_embedded_past() -> None:
     vectors = Encoder(store=store).embed([TEXT])
     assert np.array_equal(vectors, Encoder().embed([TEXT]))
     assert len(store.saved) == 1
+
+
+@pytest.mark.parametrize("write", ["draft", "edit", "cache"])
+def test_the_loops_own_writes_outlive_a_workers_rollback(store: Store, write: str) -> None:
+    # A worker's transaction (an embedding batch) is open when the event loop saves a draft,
+    # the person's edit or an LLM answer; the worker's rolls back, the loop's write stays.
+    from reply_assistant.models import Draft, Provenance
+
+    [message_id] = [store.add_manual_message("Sam Lee", TEXT)]
+    made = Provenance(backend="openai", model="m", prompt_version="draft@v1")
+    writes = {
+        "draft": lambda: store.save_draft(
+            message_id, Draft(text="Hi", language="en", provenance=made)
+        ),
+        "edit": lambda: store.save_edit(message_id, "Hi Sam"),
+        "cache": lambda: store.response_cache.put("key", "answer"),
+    }
+    loop_write = threading.Thread(target=writes[write])
+    with pytest.raises(RuntimeError), store._transaction():
+        loop_write.start()
+        loop_write.join(WORKER_HEAD_START_S)
+        raise RuntimeError("the worker's transaction fails")
+    loop_write.join()
+    kept = {
+        "draft": lambda: len(store.drafts(message_id)) == 1,
+        "edit": lambda: store.edited_text(message_id) == "Hi Sam",
+        "cache": lambda: store.response_cache.get("key") == "answer",
+    }
+    assert kept[write]()

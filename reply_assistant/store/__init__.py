@@ -44,7 +44,7 @@ class Store(
         lock = threading.RLock()
         super().__init__(db, lock)
         self.path = path
-        self.response_cache = ResponseCache(db)
+        self.response_cache = ResponseCache(db, lock)
         # The embeddings, and the corrections the offline model learns from: read and
         # written from worker threads, so they share the lock (StoreBase).
         self.embeddings = ModelMemory(db, lock)

@@ -185,8 +185,11 @@ class ResultsMixin(StoreBase):
     # ------------------------------------------------------------ drafts and edits
 
     def save_draft(self, message_id: str, draft: Draft) -> int:
-        cursor = self._db.execute(_INSERT_DRAFT, _draft_values(message_id, draft, iso(utc_now())))
-        return _inserted_id(cursor)
+        with self._lock:  # not inside a worker's open transaction (StoreBase)
+            cursor = self._db.execute(
+                _INSERT_DRAFT, _draft_values(message_id, draft, iso(utc_now()))
+            )
+            return _inserted_id(cursor)
 
     def drafts(self, message_id: str) -> list[Draft]:
         """Every draft made for the message, oldest first."""
@@ -203,16 +206,18 @@ class ResultsMixin(StoreBase):
         ]
 
     def save_edit(self, message_id: str, text: str) -> None:
-        self._db.execute(
-            """INSERT INTO edits (message_id, text, updated_at) VALUES (?, ?, ?)
-               ON CONFLICT (message_id) DO UPDATE SET
-                   text = excluded.text, updated_at = excluded.updated_at""",
-            (message_id, text, iso(utc_now())),
-        )
+        with self._lock:
+            self._db.execute(
+                """INSERT INTO edits (message_id, text, updated_at) VALUES (?, ?, ?)
+                   ON CONFLICT (message_id) DO UPDATE SET
+                       text = excluded.text, updated_at = excluded.updated_at""",
+                (message_id, text, iso(utc_now())),
+            )
 
     def clear_edit(self, message_id: str) -> None:
         """Forget the person's edit, so the newest draft is what the message shows."""
-        self._db.execute("DELETE FROM edits WHERE message_id = ?", (message_id,))
+        with self._lock:
+            self._db.execute("DELETE FROM edits WHERE message_id = ?", (message_id,))
 
     def edited_text(self, message_id: str) -> str | None:
         row = self._db.execute(
