@@ -14,7 +14,7 @@ from reply_assistant.backends.prompt_wording import answer_wording, copied_reaso
 from reply_assistant.backends.streaming import stream_to_draft
 from reply_assistant.draft_checks import check_draft
 from reply_assistant.engine.assistant import Assistant
-from reply_assistant.models import DraftOutput, Provenance, Verdict, VerdictOutput
+from reply_assistant.models import Draft, DraftOutput, Provenance, Verdict, VerdictOutput
 from reply_assistant.prompts import PromptSet
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 
@@ -198,3 +198,23 @@ def test_a_near_copy_of_the_example_reason_is_a_copy(reason: str, copied: bool):
     prompt = PromptSet.from_versions({"classify": "v1", "draft": "v1"}).classify
     verdict = VerdictOutput(label="spam", confidence=0.9, reason=reason, action="decline")
     assert copied_reason(verdict, answer_wording(prompt, VerdictOutput)) is copied
+
+
+def test_an_eval_scores_the_prompt_not_the_offline_draft_standing_in_for_it():
+    from reply_assistant.backends.stand_in_draft import stand_in_draft
+    from reply_assistant.config import Profile
+    from reply_assistant.evals.dataset import EvalExample
+    from reply_assistant.evals.runner import record_example
+    from reply_assistant.models import Assessment
+
+    example = EvalExample(id="x", text=MEETUP, label="relationship")
+    item = _item(MEETUP)
+    verdict = _verdict_record(REPLY)
+    stood_in = stand_in_draft(item, REPLY, Profile(name="Jordan Pike"), why="the LLM's draft x")
+    own = Draft(text=stood_in.text, language="en", provenance=verdict.provenance)
+    scored = record_example(example, item, Assessment(verdict=verdict, draft=own), redact=False)
+    assert any(scored.checks.values())  # the same text, as the prompt's own, passes checks
+    scored = record_example(
+        example, item, Assessment(verdict=verdict, draft=stood_in), redact=False
+    )
+    assert scored.checks and not any(scored.checks.values())

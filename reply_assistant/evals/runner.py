@@ -175,6 +175,10 @@ def record_example(
         if draft is not None
         else {}
     )
+    if draft is not None and draft.provenance.stood_in_for:
+        # The offline draft stood in for the prompt's, which was no reply: the prompt is
+        # scored on its own draft, so every check that applies fails.
+        checks = dict.fromkeys(checks, False)
     draft_text = draft.text if draft else None
     verdict_record = verdict.model_dump(mode="json") if verdict else None
     if redact and item.first_name:
@@ -247,6 +251,8 @@ async def run_examples(
             )
             verdict, draft = assessment.verdict, assessment.draft
             if judge is None or verdict is None or draft is None:
+                return assessment, None
+            if draft.provenance.stood_in_for:  # the prompt wrote no draft worth judging
                 return assessment, None
             if not should_judge(verdict, draft):
                 return assessment, None
