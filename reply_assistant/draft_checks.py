@@ -96,6 +96,9 @@ PROMPT_TAG = re.compile(
 # Consecutive words shared with the message it answers that make a draft a copy of it: a
 # reply may quote a phrase back, not a sentence and more.
 ECHO_RUN_WORDS = 12
+# A message this long or longer, repeated whole, is an echo however short ("Hello, we offer
+# guaranteed SEO growth. Book a demo this week?" sent back with a line added).
+MIN_ECHOED_MESSAGE_WORDS = 6
 # Consecutive words shared with the prompt's own wording that make a draft a copy of it.
 PROMPT_RUN_WORDS = 8
 _MIN_COPIED_WORDS = 4
@@ -246,8 +249,11 @@ def no_prompt_text(draft: str, instructions: str = "") -> bool:
 
 
 def not_an_echo(draft: str, message: str) -> bool:
-    """The draft does not repeat the message (or an instruction hidden in it) at length."""
-    return not _shares_run(draft, message, ECHO_RUN_WORDS)
+    """The draft does not repeat the message (or an instruction hidden in it) at length,
+    nor the whole of a short one."""
+    message_words = len(_TOKEN.findall(message))
+    whole = message_words if message_words >= MIN_ECHOED_MESSAGE_WORDS else ECHO_RUN_WORDS
+    return not _shares_run(draft, message, min(ECHO_RUN_WORDS, whole))
 
 
 def _shares_run(text: str, source: str, run: int) -> bool:

@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -463,3 +464,18 @@ def test_progress_shows_no_rate_before_a_message_is_done_and_never_a_made_up_cos
     assert cost_so_far(priced) == "$0.0123"
     assert cost_so_far(Progress(total=2, cost_unknown=True)) == "unknown"
     assert cost_so_far(Progress(total=2, cost_usd=0.5, cost_unknown=True)) == "$0.5000 + unknown"
+
+
+def test_a_run_with_no_tokens_counted_at_another_endpoint_says_cost_unknown(
+    llm_env, tmp_path, monkeypatch
+):
+    # Nothing listens at the endpoint: no call spent a token, and none has a price either.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    export = write_export(tmp_path / "export", mixed_texts(3))
+    code, output = run_batch(str(export), "-o", str(tmp_path / "out.csv"), "--no-drafts")
+    assert code == 1, output
+    assert "Tokens: 0 (cached prompt 0), cost unknown (no price for" in output
+    assert "$0.0000" not in output

@@ -110,7 +110,21 @@ def test_a_base_url_without_v1_is_told_where_most_servers_serve_the_api(
     root = fake_llm.base_url.removesuffix("/v1")
     result = doctor(tmp_path, monkeypatch, root)
     assert result.exit_code == 1
-    assert f"most servers serve it under /v1: {root}/v1" in result.output
+    lines = result.output.splitlines()
+    assert [line for line in lines if "FAIL" in line] == [
+        line for line in lines if line.startswith("classification")
+    ]
+    assert lines[-1] == (
+        f"fix                point the base URL at the server's OpenAI-compatible API "
+        f"(now {root}); most servers serve it under /v1: {root}/v1"
+    )
+
+
+def test_a_pasted_chat_completions_url_is_told_its_base(tmp_path, monkeypatch, fake_llm):
+    pasted = f"{fake_llm.base_url}/chat/completions"
+    result = doctor(tmp_path, monkeypatch, pasted)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1].endswith(f"; use {fake_llm.base_url}")
 
 
 def test_json_without_a_model_list_is_not_a_failure(tmp_path, monkeypatch, fake_llm):

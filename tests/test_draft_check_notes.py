@@ -77,9 +77,10 @@ def test_an_offline_draft_standing_in_is_noted_in_the_batch_output(
 ):
     monkeypatch.setenv("OPENAI_BASE_URL", fake_llm.base_url)
     fake_llm.responder = echoing
-    row, _ = batch(tmp_path)
+    row, output = batch(tmp_path)
     assert row["draft"] and "<message>" not in row["draft"]
-    assert "An offline draft: the LLM's draft copied its instructions." in row["notes"]
+    assert "Offline draft (LLM draft copied its instructions)." in row["notes"]
+    assert "Note: 1 draft is an offline template: the LLM's were unusable" in output
 
 
 async def test_the_ui_marks_an_offline_draft_standing_in_also_after_a_streamed_redraft(
@@ -90,14 +91,14 @@ async def test_the_ui_marks_an_offline_draft_standing_in_also_after_a_streamed_r
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         title = str(app.query_one("#draft-title", Static).render())
-        assert "⚠ the LLM's draft copied its instructions" in title
+        assert "⚠ offline: LLM draft copied its instructions" in title
         streams_before = sum(1 for r in fake_llm.chat_requests() if r.body.get("stream"))
         await pilot.press("r")
         await settle(pilot)
         streams = sum(1 for r in fake_llm.chat_requests() if r.body.get("stream"))
         assert streams == streams_before + 1
         title = str(app.query_one("#draft-title", Static).render())
-        assert "⚠ the LLM's draft copied its instructions" in title
+        assert "⚠ offline: LLM draft copied its instructions" in title
         draft = app.store.drafts(app.current_id)[-1]
         assert "<message>" not in draft.text and draft.provenance.backend == "offline"
     app.store.close()

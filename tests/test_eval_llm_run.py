@@ -211,6 +211,14 @@ def test_parse_failures_are_counted_not_fatal(llm: FakeLLMServer, tmp_path: Path
     assert run["prompt"] == "classify@v1"
 
 
+def test_a_run_whose_every_call_failed_fails_the_eval_and_says_why(llm: FakeLLMServer):
+    llm.responder = lambda request: "Sure! This looks like a friendly note."
+    result = _eval("--prompt", "classify=v1", "--no-drafts", "--concurrency", "1")
+    assert result.exit_code == 1, result.output
+    assert "every call of classify@v1 failed: classify failed: " in result.output
+    assert "fields asked for" in result.output
+
+
 def test_ctrl_c_during_an_eval_exits_130_with_one_line(llm: FakeLLMServer, monkeypatch):
     async def interrupted(*_args, **_options):
         raise KeyboardInterrupt

@@ -14,6 +14,7 @@ from hardening_cases import (
     CRASH_MOMENTS,
     CRASH_SEEDS,
     FAULT_CASES,
+    MAX_ATTEMPTS,
     MESSAGES_PER_CASE,
     PATHS,
     FaultCase,
@@ -55,16 +56,42 @@ async def test_a_stream_cut_short_keeps_the_old_draft_and_says_so(tmp_path: Path
             message_id = app.current_id
             drafts_before = store.drafts(message_id)
             assert len(drafts_before) == 1
-            server.script(["truncated"])
-            await pilot.press("r")  # regenerate: the streamed draft breaks off half-way
+            # Regenerate: the streamed draft breaks off half-way, and the draft asked for
+            # again in one piece fails on every attempt too.
+            server.script(["truncated", *["500"] * MAX_ATTEMPTS])
+            await pilot.press("r")
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             errors = [n.message for n in app._notifications if n.severity == "error"]
-            assert any("ended before the reply was complete" in error for error in errors)
+            assert any("draft failed: " in error for error in errors), errors
             assert store.drafts(message_id) == drafts_before  # no half draft saved
             assert store.verdict(message_id) is not None
             assert message_id not in app.working
+    store.close()
+
+
+async def test_a_stream_cut_short_is_asked_for_again_whole(tmp_path: Path) -> None:
+    store = seeded_store(tmp_path, count=1)
+    with FakeLLMServer() as server:
+        assistant = make_assistant(server.base_url, [])
+        app = ReplyAssistantApp(
+            store, assistant, "fake", clipboard=lambda text: None, open_url=lambda url: None
+        )
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            message_id = app.current_id
+            drafts_before = store.drafts(message_id)
+            server.script(["truncated"])
+            await pilot.press("r")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not [n for n in app._notifications if n.severity == "error"]
+            drafts = store.drafts(message_id)
+            assert len(drafts) == len(drafts_before) + 1  # the whole one, not the half
+            assert not server.chat_requests()[-1].body.get("stream")
     store.close()
 
 

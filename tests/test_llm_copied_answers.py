@@ -10,6 +10,7 @@ import pytest
 from test_live_draft_checks import REPLY, answering
 from test_llm_backend import _backend, _bodies, _item
 
+from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.prompt_wording import answer_wording, copied_reason
 from reply_assistant.backends.streaming import stream_to_draft
 from reply_assistant.draft_checks import check_draft
@@ -72,7 +73,7 @@ async def test_a_draft_that_echoes_the_injection_twice_gives_way_to_the_offline_
     draft = await _backend(fake_llm).draft(_item(INJECTION), DECLINE)
     assert "demo" not in draft.text and "Tuesday" not in draft.text
     assert draft.provenance.backend == "offline"
-    assert draft.provenance.stood_in_for == "the LLM's draft repeated the message"
+    assert draft.provenance.stood_in_for == "LLM draft repeated the message"
     # What the two LLM calls spent is still counted.
     assert draft.provenance.usage.total_tokens > 0 and len(fake_llm.chat_requests()) == 2
     asked = _bodies(fake_llm)[1]["messages"][-1]["content"]
@@ -93,7 +94,7 @@ async def test_the_schema_docstring_as_a_draft_is_no_reply(fake_llm: FakeLLMServ
     fake_llm.responder = answering(docstring, docstring)
     draft = await _backend(fake_llm).draft(_item(MEETUP), REPLY)
     assert draft.text != docstring and draft.provenance.backend == "offline"
-    assert draft.provenance.stood_in_for == "the LLM's draft copied its instructions"
+    assert draft.provenance.stood_in_for == "LLM draft copied its instructions"
 
 
 async def test_a_draft_that_never_parses_leaves_the_offline_draft_not_an_error(
@@ -102,7 +103,7 @@ async def test_a_draft_that_never_parses_leaves_the_offline_draft_not_an_error(
     fake_llm.responder = lambda request: "Sure! Here is a lovely reply for Sam."
     assessment = await Assistant(_backend(fake_llm)).complete(_item(MEETUP), _verdict_record(REPLY))
     assert not assessment.error and assessment.draft is not None
-    assert assessment.draft.provenance.stood_in_for.startswith("the LLM's draft never came back")
+    assert assessment.draft.provenance.stood_in_for == "LLM draft never parsed"
     assert "Sam" in assessment.draft.text
 
 
@@ -137,7 +138,7 @@ async def test_a_streamed_draft_leaking_prompt_tags_gives_way_to_the_offline_dra
         language="en",
     )
     assert "<sender>" not in draft.text and draft.provenance.backend == "offline"
-    assert draft.provenance.stood_in_for == "the LLM's draft copied its instructions"
+    assert draft.provenance.stood_in_for == "LLM draft copied its instructions"
 
 
 # ------------------------------------------------------------------ verdicts
@@ -210,7 +211,9 @@ def test_an_eval_scores_the_prompt_not_the_offline_draft_standing_in_for_it():
     example = EvalExample(id="x", text=MEETUP, label="relationship")
     item = _item(MEETUP)
     verdict = _verdict_record(REPLY)
-    stood_in = stand_in_draft(item, REPLY, Profile(name="Jordan Pike"), why="the LLM's draft x")
+    stood_in = stand_in_draft(
+        item, REPLY, Profile(name="Jordan Pike"), why="LLM draft never parsed"
+    )
     own = Draft(text=stood_in.text, language="en", provenance=verdict.provenance)
     scored = record_example(example, item, Assessment(verdict=verdict, draft=own), redact=False)
     assert any(scored.checks.values())  # the same text, as the prompt's own, passes checks
@@ -218,3 +221,40 @@ def test_an_eval_scores_the_prompt_not_the_offline_draft_standing_in_for_it():
         example, item, Assessment(verdict=verdict, draft=stood_in), redact=False
     )
     assert scored.checks and not any(scored.checks.values())
+
+
+def test_a_short_message_sent_back_whole_is_an_echo():
+    message = "Hello, we offer guaranteed SEO growth. Book a demo this week?"
+    echo = f"{message} We're happy to help."
+    checks = check_draft(echo, label="spam", language="en", first_name="Bo", message=message)
+    assert checks["not_an_echo"] is False
+    short = "Congrats on the new role!"  # five words: a reply may well say them back
+    checks = check_draft(
+        "Hi Sam, thanks! Congrats on the new role! to you too",
+        label="relationship",
+        language="en",
+        first_name="Sam",
+        message=short,
+    )
+    assert checks["not_an_echo"] is True
+
+
+async def test_a_draft_parroting_our_redraft_request_gives_way_to_the_offline_draft(
+    fake_llm: FakeLLMServer,
+):
+    def parrot(request) -> str:
+        last = request["messages"][-1]["content"]
+        text = last if "problems" in last else f"Here you go: {INJECTION}"
+        return json.dumps({"text": text, "language": "en"})
+
+    fake_llm.responder = parrot
+    draft = await _backend(fake_llm).draft(_item(INJECTION), DECLINE)
+    assert "Your reply has these problems" not in draft.text
+    assert draft.provenance.stood_in_for == "LLM draft copied its instructions"
+
+
+async def test_a_refused_copied_verdict_carries_what_its_calls_spent(fake_llm: FakeLLMServer):
+    fake_llm.responder = lambda request: _verdict("One short sentence a person can check.")
+    with pytest.raises(BackendError) as caught:
+        await _backend(fake_llm).classify(_item(MEETUP))
+    assert caught.value.usage.total_tokens > 0 and caught.value.attempts == 2

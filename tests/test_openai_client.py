@@ -23,7 +23,7 @@ from reply_assistant.backends.pricing import PRICES, cost_usd, price_for
 from reply_assistant.config import DEFAULT_PROMPTS, Profile
 from reply_assistant.models import DraftOutput, Label, Usage, VerdictOutput
 from reply_assistant.prompts import PromptSet
-from reply_assistant.testing.fake_llm_server import FakeLLMServer
+from reply_assistant.testing.fake_llm_server import FakeLLMServer, Reply
 
 API_KEY = "sk-test-secret-123"
 MODEL = "gpt-4.1-mini"  # a priced model the fake serves
@@ -263,6 +263,16 @@ async def test_a_web_page_every_time_gives_up_after_one_retry_and_names_doctor(
     assert caught.value.attempts == 2 and len(fake_llm.chat_requests()) == 2
     assert "is the base URL an OpenAI-compatible API?" in str(caught.value)
     assert "reply-assistant doctor" in str(caught.value)
+
+
+async def test_broken_json_every_time_is_retried_once(fake_llm, make_client):
+    def broken_json(_server, _body) -> Reply:
+        return Reply(body=b'{"id": "x", "choices": [ {"message": ')
+
+    fake_llm.routes[("POST", "/v1/chat/completions")] = broken_json
+    with pytest.raises(BackendError) as caught:
+        await make_client(max_attempts=5).complete(SPAM, VerdictOutput)
+    assert caught.value.attempts == 2
 
 
 async def test_a_timeout_is_retried_once_not_max_attempts_times(fake_llm, make_client):

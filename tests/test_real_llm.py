@@ -133,9 +133,14 @@ def test_eval_scores_a_small_labelled_file(llm_env, tmp_path):
         "--db", str(tmp_path / "state.db"), "eval", "--backend", "openai", "--no-baseline",
         "--no-drafts", "--dataset", str(dataset), "--output", str(tmp_path / "run.json"),
     )  # fmt: skip
-    assert result.exit_code == 0, result.output
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))["runs"][0]
     assert run["metrics"]["count"] == 1
+    # A run whose one answer was unusable measured nothing: the eval says so and fails.
+    if run["examples"][0]["error"]:
+        assert unusable(run["examples"][0]["error"]), run["examples"][0]["error"]
+        assert result.exit_code == 1 and "every call of classify@v1 failed" in result.output
+    else:
+        assert result.exit_code == 0, result.output
 
 
 async def test_the_ui_judges_every_row_against_the_real_server(llm_env, tmp_path):

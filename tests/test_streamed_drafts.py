@@ -69,3 +69,15 @@ async def test_a_text_only_stream_gets_the_backends_provenance():
     assert draft.provenance.prompt_version == backend.prompt_version
     assert draft.provenance.usage == Usage()
     assert draft.provenance.cost_usd == 0  # local: free, not of unknown price
+
+
+async def test_a_stream_the_server_cuts_short_is_asked_for_again_whole(fake_llm: FakeLLMServer):
+    fake_llm.script(["truncated"])  # the stream ends without its finish_reason
+    assistant = llm_assistant(fake_llm)
+    draft = await assistant.stream_redraft(
+        incoming_from_text("A webinar offer", "Sam Rivera"), SPAM, lambda _chunk: None
+    )
+    await assistant.aclose()
+    first, second = (request.body for request in fake_llm.chat_requests())
+    assert first.get("stream") and not second.get("stream")
+    assert draft.text and draft.provenance.prompt_version == "draft@v1"

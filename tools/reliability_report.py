@@ -418,8 +418,9 @@ path is the UI's regenerate (`r`), tested apart from this table:
 | truncated_stream | a streamed draft whose connection closes mid-reply, no finish_reason \
 | batch | n/a: batch never streams |
 | truncated_stream | a streamed draft whose connection closes mid-reply, no finish_reason \
-| UI regenerate | {cut_stream}: the previous draft is kept and the toast says "ended before \
-the reply was complete" (`test_a_stream_cut_short_keeps_the_old_draft_and_says_so`) |
+| UI regenerate | {cut_stream}: the draft is asked for again in one piece; when that fails \
+too, the previous draft is kept and the toast says "draft failed" \
+(`test_a_stream_cut_short_keeps_the_old_draft_and_says_so`) |
 
 ## kill -9 and rerun
 

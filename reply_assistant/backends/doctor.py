@@ -12,6 +12,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from reply_assistant.backends.base import BackendError
 from reply_assistant.backends.llm import LLMBackend
+from reply_assistant.backends.openai_client import NoAPIAtURL
 from reply_assistant.backends.prompt_wording import CopiedPrompt
 from reply_assistant.engine import incoming_from_text
 
@@ -22,6 +23,9 @@ PROBE_MESSAGE = (
 )
 _STREAM_PROBE = [SystemMessage("Answer in one word."), HumanMessage("Say hello.")]
 _STREAM_MAX_TOKENS = 8
+_CHAT_ROUTE = "/chat/completions"
+# The failures that say something about the structured output; others stop before it.
+_OUTPUT_FAILURES = frozenset({"invalid_output", "bad_request"})
 
 
 @dataclass
@@ -123,7 +127,10 @@ async def _check_classification(backend: LLMBackend, found: Diagnosis) -> None:
     except BackendError as exc:
         # A copied answer parsed: the structured output works, the model does not.
         copied = isinstance(exc, CopiedPrompt)
-        found.checks.append(Check("structured output", copied, backend.client.mode_in_use))
+        if exc.kind in _OUTPUT_FAILURES:
+            found.checks.append(Check("structured output", copied, backend.client.mode_in_use))
+        else:
+            found.checks.append(Check("structured output", None, "not reached"))
         found.checks.append(Check("classification", False, str(exc)))
         found.fix = _fix_for(exc, backend)
         return
@@ -145,8 +152,8 @@ async def _check_streaming(backend: LLMBackend, found: Diagnosis) -> None:
         stream = backend.client.stream_text(_STREAM_PROBE, max_tokens=_STREAM_MAX_TOKENS)
         text = "".join([piece async for piece in stream])
     except BackendError as exc:
-        # Drafts are then written without streaming: worth knowing, not a failure.
-        found.checks.append(Check("streaming", False, str(exc)))
+        # Redrafts are then written without streaming: worth knowing, not a failure.
+        found.checks.append(Check("streaming", False, f"{exc} (redrafts come whole instead)"))
         return
     found.checks.append(Check("streaming", True, f"{len(text)} characters streamed"))
 
@@ -154,6 +161,11 @@ async def _check_streaming(backend: LLMBackend, found: Diagnosis) -> None:
 def _fix_for(error: BackendError, backend: LLMBackend) -> str:
     if error.kind == "auth":
         return "set OPENAI_API_KEY to a key this endpoint accepts"
+    if isinstance(error, NoAPIAtURL):
+        url = backend.client.base_url
+        return (
+            f"point the base URL at the server's OpenAI-compatible API (now {url}){_v1_hint(url)}"
+        )
     if error.kind == "not_found":
         return (
             f"choose a model the endpoint serves: --model NAME or REPLY_ASSISTANT_MODEL "
@@ -172,10 +184,13 @@ def _fix_for(error: BackendError, backend: LLMBackend) -> str:
 
 
 def _v1_hint(base_url: str) -> str:
-    """Most local servers (llama.cpp, Ollama, vLLM, LM Studio) serve the API under /v1."""
-    if base_url.rstrip("/").endswith("/v1"):
-        return ""
-    return f"; most servers serve it under /v1: {base_url.rstrip('/')}/v1"
+    """Most local servers (llama.cpp, Ollama, vLLM, LM Studio) serve the API under /v1; a
+    pasted chat completions URL is the API's base plus the route the client adds itself."""
+    pasted = base_url.rstrip("/")
+    base = pasted.removesuffix(_CHAT_ROUTE)
+    if base.endswith("/v1"):
+        return f"; use {base}" if base != pasted else ""
+    return f"; most servers serve it under /v1: {base}/v1"
 
 
 def _model_ids(body: bytes) -> list[str] | None:

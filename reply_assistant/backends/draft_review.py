@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reply_assistant.config import Profile
-from reply_assistant.draft_checks import check_draft
+from reply_assistant.draft_checks import CHECK_NAMES, SIGN_OFF_CHECK, check_draft
 from reply_assistant.models import Incoming, VerdictOutput
 
 # Measured in the evals, not enforced live: asking again for every draft that names nothing
@@ -61,3 +61,10 @@ def describe_failures(names: list[str], item: Incoming, profile: Profile) -> str
         "not_an_echo": "write your own reply; do not repeat their message",
     }
     return "; ".join(wanted.get(name, name) for name in names)
+
+
+def redraft_wording(item: Incoming, profile: Profile) -> str:
+    """Every word a redraft request may say, for telling a model's reply from a parrot of
+    it (small models repeat the last thing they were told)."""
+    every_check = [*CHECK_NAMES, SIGN_OFF_CHECK]
+    return REDRAFT_INSTRUCTION.format(problems=describe_failures(every_check, item, profile))

@@ -16,6 +16,7 @@ from reply_assistant.backends.draft_review import (
     REDRAFT_INSTRUCTION,
     describe_failures,
     failed_checks,
+    redraft_wording,
 )
 from reply_assistant.backends.openai_client import (
     ChatClient,
@@ -67,10 +68,10 @@ TYPICAL_DRAFT_TOKENS = 120
 T = TypeVar("T", bound=BaseModel)
 # Why a draft is no reply, said to the person beside the offline draft that stands in.
 _NOT_A_REPLY_BECAUSE = {
-    "no_prompt_text": "copied its instructions",
-    "not_an_echo": "repeated the message",
+    "no_prompt_text": "LLM draft copied its instructions",
+    "not_an_echo": "LLM draft repeated the message",
 }
-NEVER_PARSED = "never came back in the shape asked for"
+NEVER_PARSED = "LLM draft never parsed"
 log = logging.getLogger(__name__)
 
 
@@ -128,7 +129,7 @@ class LLMBackend(Backend):
             first, result = result, await self._complete(prompt, repair, VerdictOutput)
             result = _both(first, result)
             if copied_reason(result.parsed, wording):
-                raise CopiedPrompt(self.model, result.attempts)
+                raise CopiedPrompt(self.model, result.attempts, result.usage, result.cost_usd)
         parsed = result.parsed.model_copy(
             update={"signals": own_signals(result.parsed.signals, wording)}
         )
@@ -140,7 +141,7 @@ class LLMBackend(Backend):
         A draft that is no reply even then (a copy of the prompt or the message), or one
         that never parses, gives way to the offline draft, marked as standing in."""
         prompt = self.prompts.draft
-        instructions = prompt_wording(prompt, DraftOutput)
+        instructions = self._draft_wording(prompt, item)
         messages = prompt.render(**await self._draft_inputs_off_loop(item, verdict))
         first: ChatResult[DraftOutput] | None = None
         try:
@@ -176,6 +177,10 @@ class LLMBackend(Backend):
         provenance = self._provenance(prompt, result).model_copy(update={"failed_checks": failed})
         return Draft(**result.parsed.model_dump(), provenance=provenance)
 
+    def _draft_wording(self, prompt: PromptVersion, item: Incoming) -> str:
+        """What a draft must not copy: the prompt's fixed text and our redraft request."""
+        return f"{prompt_wording(prompt, DraftOutput)} {redraft_wording(item, self.profile)}"
+
     def _stand_in(
         self,
         item: Incoming,
@@ -185,13 +190,13 @@ class LLMBackend(Backend):
         cost: float | None,
         latency_ms: float,
     ) -> Draft:
-        log.info("the LLM's draft %s; the offline draft stands in", why)
+        log.info("%s; the offline draft stands in", why)
         voice = self.voice.voice if self.voice is not None else None
         return stand_in_draft(
             item,
             verdict,
             self.profile,
-            why=f"the LLM's draft {why}",
+            why=why,
             voice=voice,
             usage=usage,
             cost_usd=cost,
@@ -287,7 +292,7 @@ class LLMBackend(Backend):
         """The draft's text in chunks; once they have all come, the stream's `provenance`
         records the prompt, usage, cost and latency."""
         prompt = self.prompts.draft
-        instructions = prompt_wording(prompt, DraftOutput)
+        instructions = self._draft_wording(prompt, item)
 
         async def opened() -> TextStream:
             messages = prompt.render_stream(**await self._draft_inputs_off_loop(item, verdict))

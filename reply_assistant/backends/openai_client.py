@@ -87,8 +87,9 @@ _FORMAT_REFUSAL_STATUSES = (400, 422, 500, 501)
 # Attempts allowed when the server paces its failures with Retry-After, per max_attempts.
 _PACED_ATTEMPTS_FACTOR = 3
 # The one retry, soon after, for failures that seldom heal by waiting: a refused connection
-# on this machine or the LAN, a web page where the API should be, a timeout (the same
-# request is as slow the second time; five would hold a message for five timeouts).
+# on this machine or the LAN, a web page or broken JSON where the API's answer should be, a
+# timeout (the same request is as slow the second time; five would hold a message for five
+# timeouts).
 _SELDOM_HEALS_ATTEMPTS = 2
 _SELDOM_HEALS_WAIT_S = 0.2
 
@@ -98,7 +99,7 @@ _SCHEMA_INSTRUCTION = (
 )
 # OpenAI (and vLLM, llama.cpp, Ollama) then send a last chunk with no choices and the usage.
 _USAGE_IN_STREAM = {"stream_options": {"include_usage": True}}
-_REPAIR_INSTRUCTION = (
+REPAIR_INSTRUCTION = (
     "Your previous reply was not valid: {problem}. "
     "Reply again with only the corrected JSON object, matching the schema."
 )
@@ -135,6 +136,16 @@ class TextStream:
 
     def __aiter__(self) -> AsyncIterator[str]:
         return self._deltas
+
+
+class NoAPIAtURL(BackendError):
+    """The base URL answers 404 to the chat route: no API there (`doctor` says where)."""
+
+    def __init__(self, base_url: str) -> None:
+        super().__init__(
+            f"no OpenAI-compatible API answers at {base_url} (404); check the base URL",
+            kind="not_found",
+        )
 
 
 class _Transient(Exception):
@@ -310,7 +321,7 @@ class ChatClient:
                 repair = [
                     *rendered,
                     {"role": "assistant", "content": reply.content},
-                    {"role": "user", "content": _REPAIR_INSTRUCTION.format(problem=problem)},
+                    {"role": "user", "content": REPAIR_INSTRUCTION.format(problem=problem)},
                 ]
                 reply = await self._structured_reply(repair, schema, temperature, max_tokens, tally)
                 parsed, problem = _parse(reply, schema)
@@ -537,7 +548,11 @@ class ChatClient:
         if isinstance(exc, openai.APIConnectionError):
             return self._connection_failure(exc)
         if isinstance(exc, ValueError | openai.APIResponseValidationError):
-            return _Transient("server", f"{where} sent a reply that is not a valid completion")
+            return _Transient(
+                "server",
+                f"{where} sent a reply that is not a valid completion",
+                attempt_cap=_SELDOM_HEALS_ATTEMPTS,
+            )
         if not isinstance(exc, openai.APIStatusError):
             return _Transient("server", f"{where} reported an error")
         status = exc.status_code
@@ -564,10 +579,7 @@ class ChatClient:
         if status == 404:
             if exc.code == "model_not_found" or "model" in exc.message.lower():
                 return BackendError(f"model {self.model} not found at {where}", kind="not_found")
-            return BackendError(
-                f"no OpenAI-compatible API answers at {where} (404); check the base URL",
-                kind="not_found",
-            )
+            return NoAPIAtURL(where)
         if status in (400, 422) and "stream_options" in f"{exc.param} {exc.message}":
             return _StreamOptionsRejected()
         detail = f"{status}, {exc.code}" if exc.code else str(status)

@@ -12,8 +12,9 @@ import re
 from pydantic import BaseModel
 
 from reply_assistant.backends.base import BackendError
+from reply_assistant.backends.openai_client import REPAIR_INSTRUCTION
 from reply_assistant.draft_checks import no_prompt_text
-from reply_assistant.models import VerdictOutput
+from reply_assistant.models import Usage, VerdictOutput
 from reply_assistant.prompts import PromptVersion
 
 _VARIABLE = re.compile(r"\{[a-z_]+\}")
@@ -39,23 +40,25 @@ class CopiedPrompt(BackendError):
     """A model's answers parse but copy the prompt's wording: the structured output works,
     the model does not read the message (too small for the task, as a rule)."""
 
-    def __init__(self, model: str, attempts: int) -> None:
+    def __init__(self, model: str, attempts: int, usage: Usage, cost_usd: float | None) -> None:
         super().__init__(
             f"{model}'s verdicts repeat the prompt's instructions instead of reading the "
             "message; try a larger model",
             kind="invalid_output",
             attempts=attempts,
+            usage=usage,
+            cost_usd=cost_usd,
         )
 
 
 def answer_wording(prompt: PromptVersion, schema: type[BaseModel]) -> str:
     """How the prompt asks for its answer: the answer-format instructions (with their
-    example, if any) and the schema's descriptions."""
+    example, if any), the schema's descriptions, and the repair requests that may follow."""
     descriptions = [schema.__doc__ or ""] + [
         field.description or "" for field in schema.model_fields.values()
     ]
-    fixed = f"{prompt.output_instruction} {prompt.stream_instruction}"
-    return " ".join([_VARIABLE.sub(" ", fixed), *descriptions])
+    fixed = f"{prompt.output_instruction} {prompt.stream_instruction} {REPAIR_INSTRUCTION}"
+    return " ".join([_VARIABLE.sub(" ", fixed), *descriptions, REASON_INSTRUCTION])
 
 
 def prompt_wording(prompt: PromptVersion, schema: type[BaseModel]) -> str:

@@ -30,6 +30,8 @@ CSV_CELL_CUT = (
 # before it): no verdict and no error to tell of, so the row says so itself.
 NOT_JUDGED_YET = "not judged yet"
 NOT_JUDGED_NOTE = "Not judged yet: the run stopped before it; rerun the same command to finish it."
+# How a row says its draft is the offline stand-in for an unusable LLM draft.
+STOOD_IN_NOTE_START = "Offline draft"
 
 
 class ResultRow(NamedTuple):
@@ -152,7 +154,7 @@ def _row(
         notes = f"{notes} The draft fails checks: {', '.join(failed)}; edit it.".strip()
     stood_in = next((part.stood_in_for for part in parts if part.stood_in_for), "")
     if stood_in:
-        notes = f"{notes} An offline draft: {stood_in}.".strip()
+        notes = f"{notes} {STOOD_IN_NOTE_START} ({stood_in}).".strip()
     if error:  # said in words too: the error column is among the technical ones
         notes = f"{notes} Failed, rerun to retry: {error}".strip()
     elif not label:
@@ -199,6 +201,7 @@ class ResultTally:
         self.actions: Counter[str] = Counter()
         self.spam = SpamTally()
         self.trimmed = 0
+        self.stood_in = 0  # drafts the offline model wrote because the LLM's were no use
 
     def counting(self, rows: Iterable[ResultRow]) -> Iterator[ResultRow]:
         for row in rows:
@@ -208,6 +211,7 @@ class ResultTally:
             self.actions[row.action or unjudged] += 1
             self.spam.add(row)
             self.trimmed += TRIM_NOTICE_START in row.notes
+            self.stood_in += STOOD_IN_NOTE_START in row.notes
             yield row
 
     def add(self, later: ResultTally) -> None:
@@ -215,6 +219,7 @@ class ResultTally:
         self.rows += later.rows
         self.labels.update(later.labels)
         self.actions.update(later.actions)
+        self.stood_in += later.stood_in
         self.spam.add_tally(later.spam)
         self.trimmed += later.trimmed
 

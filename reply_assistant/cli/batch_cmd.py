@@ -24,6 +24,7 @@ from reply_assistant.cli.errors import EXIT_INTERRUPTED, InputError
 from reply_assistant.cli.output_paths import check_output_path
 
 if TYPE_CHECKING:
+    from reply_assistant.backends.base import Backend
     from reply_assistant.batch.estimate import RunEstimate
     from reply_assistant.batch.output import ResultTally
     from reply_assistant.batch.provider import ProviderOptions
@@ -230,7 +231,7 @@ def command(
                 f"Cannot write {output}: {exc.strerror}. The results are saved: rerunning the "
                 "same command writes the file without judging again."
             ) from exc
-        _print_summary(err, outcome, tally, output, interrupted, chosen.describe())
+        _print_summary(err, outcome, tally, output, interrupted, chosen)
     if interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if outcome.failures:
@@ -253,7 +254,7 @@ def _run(
     engine.subscribe(keep_failure)
 
     async def run() -> RunOutcome:
-        with _progress_reporter(err) as report:
+        with _progress_reporter(err, _priced(engine.backend)) as report:
 
             def report_and_keep(progress: Progress) -> None:
                 so_far.progress = progress
@@ -343,8 +344,9 @@ def _until_done_or_interrupted(
 
 
 @contextmanager
-def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
-    """A rich progress bar on a terminal; a plain log line every so often otherwise."""
+def _progress_reporter(err: Console, priced: bool) -> Iterator[Callable[[Progress], None]]:
+    """A rich progress bar on a terminal; a plain log line every so often otherwise.
+    `priced`: the backend's calls have a known price (or cost nothing, being local)."""
     started = time.perf_counter()
 
     def rate(progress: Progress) -> str:
@@ -357,7 +359,7 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
                 err.print(
                     f"{progress.done}/{progress.total} done, {progress.failed} failed, "
                     f"{rate(progress)}, {progress.usage.total_tokens} tokens, "
-                    f"cost {cost_so_far(progress)}",
+                    f"cost {cost_so_far(progress, priced)}",
                     highlight=False,
                 )
 
@@ -372,7 +374,8 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
         TextColumn("{task.fields[tokens]} tok, cost {task.fields[cost]}"),
     )
     with ProgressBar(*columns, console=err) as bar:
-        task = bar.add_task("batch", total=None, rate=NO_RATE_YET, tokens=0, cost="$0.0000")
+        cost = "$0.0000" if priced else "unknown"
+        task = bar.add_task("batch", total=None, rate=NO_RATE_YET, tokens=0, cost=cost)
 
         def show(progress: Progress) -> None:
             bar.update(
@@ -381,10 +384,15 @@ def _progress_reporter(err: Console) -> Iterator[Callable[[Progress], None]]:
                 completed=progress.done,
                 rate=rate(progress),
                 tokens=progress.usage.total_tokens,
-                cost=cost_so_far(progress),
+                cost=cost_so_far(progress, priced),
             )
 
         yield show
+
+
+def _priced(backend: Backend) -> bool:
+    """Whether the backend's calls have a known price: OpenAI's own API, or nothing to pay."""
+    return backend.capabilities.priced or backend.capabilities.local
 
 
 def rate_text(done: int, elapsed_s: float) -> str:
@@ -394,10 +402,11 @@ def rate_text(done: int, elapsed_s: float) -> str:
     return f"{done / max(elapsed_s, 1e-9):.1f} msg/s"
 
 
-def cost_so_far(progress: Progress) -> str:
-    """What the run's calls cost, as shown: a call without a known price is never $0."""
+def cost_so_far(progress: Progress, priced: bool = True) -> str:
+    """What the run's calls cost, as shown: a call without a known price is never $0, nor
+    is a run whose backend has no price (`priced` False), even before any call counted."""
     known = f"${progress.cost_usd:.4f}"
-    if not progress.cost_unknown:
+    if priced and not progress.cost_unknown:
         return known
     return f"{known} + unknown" if progress.cost_usd else "unknown"
 
@@ -423,7 +432,7 @@ def _print_summary(
     tally: ResultTally,
     output: Path,
     interrupted: bool,
-    backend: str,
+    backend: Backend,
 ) -> None:
     from reply_assistant.batch.spam_senders import worth_mentioning
 
@@ -451,9 +460,10 @@ def _print_summary(
         err.print(f"Stopped early: {outcome.stopped_because}.", highlight=False)
     err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
-    cost = cost_so_far(progress)
-    if progress.cost_unknown:
-        cost += f" (no price for {backend})"
+    priced = _priced(backend)
+    cost = cost_so_far(progress, priced)
+    if progress.cost_unknown or not priced:
+        cost += f" (no price for {backend.describe()})"
     err.print(
         f"Tokens: {progress.usage.total_tokens} "
         f"(cached prompt {progress.usage.cached_prompt_tokens}), cost {cost}",
@@ -464,6 +474,17 @@ def _print_summary(
         err.print(
             f"Note: {tally.trimmed} {were} trimmed for the LLM (too long to send whole; "
             "see the notes column).",
+            highlight=False,
+        )
+    if tally.stood_in:
+        drafts = (
+            "draft is an offline template"
+            if tally.stood_in == 1
+            else "drafts are offline templates"
+        )
+        err.print(
+            f"Note: {tally.stood_in} {drafts}: the LLM's were unusable (copies of the prompt or "
+            "the message, or never parsed; see the notes column).",
             highlight=False,
         )
     err.print(f"Wrote {output}")

@@ -176,6 +176,8 @@ def _print_json(assessment: Assessment) -> None:
 
 def _describe(provenance: Provenance) -> str:
     parts = [f"{provenance.backend} {provenance.model}", provenance.prompt_version]
+    if provenance.stood_in_for:  # the tokens below are the LLM's, whose draft was no use
+        parts = [f"offline template: {provenance.stood_in_for}"]
     usage = provenance.usage
     if usage.total_tokens:
         parts.append(f"{usage.prompt_tokens}+{usage.completion_tokens} tokens")

@@ -255,7 +255,13 @@ def command(
     failures = threshold_failures(runs, min_macro_f1=min_macro_f1, max_spam_fp=max_spam_fp)
     for failure in failures:
         click.echo(f"threshold not met: {failure}", err=True)
-    if failures:
+    # A run whose every call failed measured the endpoint, not the prompt: say so, and fail.
+    broken = [
+        scored for scored in runs if scored.examples and all(e.error for e in scored.examples)
+    ]
+    for scored in broken:
+        click.echo(f"every call of {scored.prompt} failed: {scored.examples[0].error}", err=True)
+    if failures or broken:
         ctx.exit(1)
 
 

@@ -8,6 +8,7 @@ going and a screen can show the error next to the message.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Sequence
 
 from reply_assistant.backends.base import Backend, BackendError
@@ -25,6 +26,8 @@ from reply_assistant.models import (
 from reply_assistant.sources import find_placeholders
 from reply_assistant.store.sender_marks import mark_verdict
 from reply_assistant.wordless import is_wordless, wordless_note, wordless_verdict
+
+log = logging.getLogger(__name__)
 
 
 class Assistant:
@@ -121,12 +124,20 @@ class Assistant:
     ) -> Draft:
         """A fresh draft, its text passed to `on_text` chunk by chunk as it arrives; the
         Draft records usage and cost when the backend reports them, and `language` (a
-        streamed reply does not name its own). Raises BackendError."""
+        streamed reply does not name its own). A stream the server breaks is asked for
+        again without streaming. Raises BackendError."""
         if is_wordless(item):
             note = wordless_note(item, self.backend)
             on_text(note.text)
             return note
-        return await stream_to_draft(self.backend, item, verdict, on_text, language)
+        try:
+            return await stream_to_draft(self.backend, item, verdict, on_text, language)
+        except BackendError as exc:
+            # A server whose streams break or end unfinished may still answer in one piece.
+            if exc.kind != "server":
+                raise
+            log.info("the draft stream failed (%s); asking without streaming", exc)
+            return await self.backend.draft(item, verdict)
 
 
 def failed_call(backend: Backend, failure: BackendError) -> Provenance | None:

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
 
-# A server that answers with prose or an HTML page was reached; only one that never
-# answered is unreachable.
-_UNREACHABLE = frozenset({"connection", "timeout"})
-
 
 def what_happened(failure_kind: str, model: str = "") -> str:
-    """In a few words; `model`, when given, names the model whose answers were no use."""
+    """In a few words; `model`, when given, names the model whose answers were no use. A
+    server that answered with prose or a web page was reached, and one that timed out was
+    too: only one that never let us connect is unreachable."""
     named = f" ({model})" if model else ""
-    if failure_kind in _UNREACHABLE:
+    if failure_kind == "connection":
         return "LLM unreachable"
+    if failure_kind == "timeout":
+        return "LLM too slow (no answer in time)"
     if failure_kind == "auth":
         return "LLM refused the API key"
     if failure_kind == "not_found":

@@ -121,11 +121,11 @@ class ConversationView(Vertical):
         draft = drafts[index]
         source = draft.provenance
         made_by = "your edit" if source.backend == USER_BACKEND else source.prompt_version
+        if source.stood_in_for:  # why first: the title is cut on a narrow pane
+            made_by = f"⚠ offline: {source.stood_in_for}"
         title = f"Draft {index + 1}/{len(drafts)} · {made_by}"
         if source.failed_checks:
             title += f" · ⚠ failed checks: {', '.join(source.failed_checks)}"
-        if source.stood_in_for:
-            title += f" · ⚠ {source.stood_in_for}"
         self.load_draft(draft.text, title)
 
     def load_draft(self, text: str, title: str) -> None:
