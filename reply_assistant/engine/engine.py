@@ -13,6 +13,7 @@ other; any other backend gets one message per call, `concurrency` at a time. Eac
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -193,7 +194,7 @@ class Engine:
 
         async def worker() -> None:
             while queue and not stop.is_set():
-                await step([queue.pop()])
+                await _unless_stopped(step([queue.pop()]), stop)
                 # An answer from the cache never suspends: let a Ctrl-C or a key through.
                 await asyncio.sleep(0)
 
@@ -369,3 +370,22 @@ class Engine:
 
     async def aclose(self) -> None:
         await self.assistant.aclose()
+
+
+async def _unless_stopped(step: Awaitable[None], stop: asyncio.Event) -> None:
+    """`step`, cancelled if `stop` is set first: once the LLM counts as down, the calls
+    still waiting on it (each up to its timeout and retries) would only hold back the
+    offline model standing in, or the rerun. A cancelled step saves nothing: its messages
+    stay to do."""
+    stepping = asyncio.ensure_future(step)
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({stepping, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+        if not stepping.done():
+            stepping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await stepping
+    if not stepping.cancelled():
+        stepping.result()  # its own failure, raised here as before
