@@ -92,6 +92,8 @@ async def test_the_ui_marks_an_offline_draft_standing_in_also_after_a_streamed_r
         await settle(pilot)
         title = str(app.query_one("#draft-title", Static).render())
         assert "⚠ offline: LLM draft copied its instructions" in title
+        drafted = len(app.inbox.rows_by_id)
+        assert f", {drafted} offline drafts" in str(app.status_bar.render())
         streams_before = sum(1 for r in fake_llm.chat_requests() if r.body.get("stream"))
         await pilot.press("r")
         await settle(pilot)

@@ -300,6 +300,7 @@ class Engine:
                 self._emit(Judged(message_id, result.verdict))
             if result.draft is not None:
                 progress.add(result.draft.provenance)
+                progress.offline_drafts += bool(result.draft.provenance.stood_in_for)
                 self._emit(Drafted(message_id, result.draft))
             if result.failed_call is not None:
                 progress.add(result.failed_call)

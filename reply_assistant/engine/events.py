@@ -58,6 +58,9 @@ class Progress:
     done: int = 0  # messages with all their work finished
     failed: int = 0  # messages with a failed call, whether judging or drafting
     verdicts_failed: int = 0  # of `failed`: those whose verdict could not be had
+    # Drafts the offline model wrote because the LLM's were no reply (not failures: the
+    # message has a draft, but the person should know whose).
+    offline_drafts: int = 0
     usage: Usage = field(default_factory=Usage)
     cost_usd: float = 0.0  # what the calls with a known price cost
     cost_unknown: bool = False  # some call had no known price: cost_usd is not all of it

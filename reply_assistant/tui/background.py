@@ -95,7 +95,9 @@ class BackgroundWork(StandsInForTheLLM):
                 done, total = already_done + event.judged, already_done + event.total
                 drafts_failed = event.failed - event.verdicts_failed
                 self.post_message(
-                    ClassificationProgress(done, total, event.verdicts_failed, drafts_failed)
+                    ClassificationProgress(
+                        done, total, event.verdicts_failed, drafts_failed, event.offline_drafts
+                    )
                 )
 
         engine.subscribe(show)
@@ -236,6 +238,7 @@ class BackgroundWork(StandsInForTheLLM):
             status_bar.progress = (event.done, event.total)
             status_bar.failed = event.failed
             status_bar.drafts_failed = event.drafts_failed
+            status_bar.offline_drafts = event.offline_drafts
 
     def _live_status_bar(self) -> StatusBar | None:
         """The status bar; None once the screen is gone (the app closing while a worker

@@ -36,10 +36,18 @@ class DraftFinished(Message):
 
 
 class ClassificationProgress(Message):
-    def __init__(self, done: int, total: int, failed: int = 0, drafts_failed: int = 0) -> None:
+    def __init__(
+        self,
+        done: int,
+        total: int,
+        failed: int = 0,
+        drafts_failed: int = 0,
+        offline_drafts: int = 0,
+    ) -> None:
         super().__init__()
         self.done = done
         self.total = total
         self.failed = failed  # of `done`: verdicts that could not be had
         # Drafts that could not be written: their verdicts stand, so they stay classified.
         self.drafts_failed = drafts_failed
+        self.offline_drafts = offline_drafts  # written offline: the LLM's were no reply

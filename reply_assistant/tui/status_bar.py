@@ -13,6 +13,7 @@ class StatusBar(Static):
     progress = reactive((0, 0))
     failed = reactive(0)  # of the progress's done: calls that failed, not verdicts had
     drafts_failed = reactive(0)  # drafts not written for verdicts had, so not of `failed`
+    offline_drafts = reactive(0)  # drafts the offline model wrote: the LLM's were no reply
     notice = reactive("")  # e.g. that the offline model stands in for an unreachable LLM
     totals = reactive("0 tokens")
 
@@ -31,6 +32,9 @@ class StatusBar(Static):
             if self.drafts_failed:
                 plural = "s" if self.drafts_failed > 1 else ""
                 failed += f", {self.drafts_failed} draft{plural} failed"
+            if self.offline_drafts:
+                plural = "s" if self.offline_drafts > 1 else ""
+                failed += f", {self.offline_drafts} offline draft{plural}"
             text.append(f"  │  {state} {done - self.failed} of {total}{failed}")
         text.append(f"  │  {self.totals}")
         return text
