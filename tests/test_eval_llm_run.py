@@ -15,8 +15,11 @@ from reply_assistant.cli import cli
 from reply_assistant.evals.compare import load_run_file, rescore
 from reply_assistant.prompts import load_prompt
 from reply_assistant.testing.fake_llm_server import (
+    CHAT_PATH,
     FakeLLMServer,
+    Reply,
     default_responder,
+    error_reply,
     requested_kind,
 )
 
@@ -217,6 +220,20 @@ def test_a_run_whose_every_call_failed_fails_the_eval_and_says_why(llm: FakeLLMS
     assert result.exit_code == 1, result.output
     assert "every call of classify@v1 failed: classify failed: " in result.output
     assert "fields asked for" in result.output
+
+
+def test_a_run_whose_drafts_all_failed_still_scores_its_verdicts(llm: FakeLLMServer):
+    answer = llm.routes[("POST", CHAT_PATH)]
+
+    def drafts_refused(server: FakeLLMServer, body) -> Reply:
+        if requested_kind(body) == "draft":
+            return error_reply(400, "drafts are switched off here")
+        return answer(server, body)
+
+    llm.routes[("POST", CHAT_PATH)] = drafts_refused
+    result = _eval("--prompt", "classify=v1", "--concurrency", "1")
+    assert result.exit_code == 0, result.output
+    assert "every call of" not in result.output
 
 
 def test_ctrl_c_during_an_eval_exits_130_with_one_line(llm: FakeLLMServer, monkeypatch):

@@ -5,6 +5,7 @@ may reach the person as if it were the model's reading of the message."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 from test_live_draft_checks import REPLY, answering
@@ -195,10 +196,39 @@ async def test_signals_that_are_sentences_or_prompt_text_are_dropped(fake_llm: F
     ],
 )
 def test_a_near_copy_of_the_example_reason_is_a_copy(reason: str, copied: bool):
-    # SmolLM2-135M's answers to classify@v1: the example's reason, a word split or dropped.
+    # SmolLM2-135M's answers to classify@v1 for a birthday wish: the example's reason, a
+    # word split or dropped.
     prompt = PromptSet.from_versions({"classify": "v1", "draft": "v1"}).classify
     verdict = VerdictOutput(label="spam", confidence=0.9, reason=reason, action="decline")
-    assert copied_reason(verdict, answer_wording(prompt, VerdictOutput)) is copied
+    wording = answer_wording(prompt, VerdictOutput)
+    assert copied_reason(verdict, wording, "Happy birthday Jordan! Have a great year.") is copied
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "Pitches lead generation services to a stranger.",
+        "Stranger pitches outsourced lead generation.",
+    ],
+)
+def test_a_reason_about_a_lead_generation_pitch_may_say_so(reason: str):
+    message = "Hi Jordan, we do outsourced lead generation for SaaS teams. 15 minutes this week?"
+    prompt = PromptSet.from_versions({"classify": "v1", "draft": "v1"}).classify
+    verdict = VerdictOutput(label="spam", confidence=0.9, reason=reason, action="decline")
+    assert not copied_reason(verdict, answer_wording(prompt, VerdictOutput), message)
+
+
+async def test_a_failed_reason_repair_keeps_the_first_answers_tokens(fake_llm: FakeLLMServer):
+    answers = iter([_verdict("One short sentence a person can check."), "Sure, spam!", "Sure!"])
+    fake_llm.responder = lambda request: next(answers)
+    with pytest.raises(BackendError) as caught:
+        await _backend(fake_llm).classify(_item(MEETUP))
+    prompts = [
+        math.ceil(sum(len(m["content"]) for m in body["messages"]) / 4)
+        for body in _bodies(fake_llm)
+    ]
+    assert len(prompts) == 3  # the answer, the reason repair, and its JSON repair
+    assert caught.value.usage.prompt_tokens == sum(prompts)
 
 
 def test_an_eval_scores_the_prompt_not_the_offline_draft_standing_in_for_it():

@@ -44,3 +44,17 @@ def test_a_draft_the_offline_model_wrote_in_the_llms_place_counts_as_a_failure()
     watching.watch(Drafted("d", Draft(text="Hi", language="en", provenance=stood_in)))
     assert watching.down() and watching.last_kind == "invalid_output"
     assert "repeated the message" in watching.last_failure
+
+
+def test_the_uis_health_since_the_last_success_is_not_reset_by_a_stand_in_draft():
+    from types import SimpleNamespace
+
+    from reply_assistant.tui.stand_in import StandsInForTheLLM
+
+    app = SimpleNamespace(llm_since_success=health(0, 2))
+    stood_in = MADE.model_copy(update={"stood_in_for": "LLM draft never parsed"})
+    draft = Draft(text="Hi", language="en", provenance=stood_in)
+    StandsInForTheLLM._since_success(app, Drafted("d", draft))  # type: ignore[arg-type]
+    assert app.llm_since_success.down()  # the third failure, not a fresh start
+    StandsInForTheLLM._since_success(app, Judged("ok", VERDICT))  # type: ignore[arg-type]
+    assert not app.llm_since_success.down()

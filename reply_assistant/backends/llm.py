@@ -124,11 +124,16 @@ class LLMBackend(Backend):
         wording = answer_wording(prompt, VerdictOutput)
         messages = prompt.render(**prompt_inputs(self._outgoing(item), self.profile))
         result = await self._complete(prompt, messages, VerdictOutput)
-        if copied_reason(result.parsed, wording):
+        if copied_reason(result.parsed, wording, item.read_text):
             repair = [*messages, AIMessage(result.raw), HumanMessage(REASON_INSTRUCTION)]
-            first, result = result, await self._complete(prompt, repair, VerdictOutput)
-            result = _both(first, result)
-            if copied_reason(result.parsed, wording):
+            first = result
+            try:
+                result = _both(first, await self._complete(prompt, repair, VerdictOutput))
+            except BackendError as exc:  # the first answer was paid for too
+                exc.usage = first.usage + exc.usage
+                exc.cost_usd = self.client.cost_usd(exc.usage)
+                raise
+            if copied_reason(result.parsed, wording, item.read_text):
                 raise CopiedPrompt(self.model, result.attempts, result.usage, result.cost_usd)
         parsed = result.parsed.model_copy(
             update={"signals": own_signals(result.parsed.signals, wording)}

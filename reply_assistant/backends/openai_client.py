@@ -646,12 +646,12 @@ class ChatClient:
 # ---------------------------------------------------------------- helpers
 
 
-@functools.cache
 def asked_fields(schema: type[BaseModel]) -> str:
     """The fields an answer must have, as a person reads them: "text, language"."""
     return ", ".join(schema.model_fields)
 
 
+@functools.cache
 def _strict_schema(schema: type[BaseModel]) -> dict[str, Any]:
     """The schema in OpenAI's strict form (all fields required, no extra properties), as
     the SDK's public `pydantic_function_tool` builds it for a strict tool's parameters.

@@ -69,15 +69,17 @@ def prompt_wording(prompt: PromptVersion, schema: type[BaseModel]) -> str:
     return _EXAMPLE_ANSWER.sub(" ", _VARIABLE.sub(" ", wording))
 
 
-def copied_reason(verdict: VerdictOutput, wording: str) -> bool:
-    """The verdict's reason is the prompt's wording, not a sentence about the message: a run
+def copied_reason(verdict: VerdictOutput, wording: str, message: str) -> bool:
+    """The verdict's reason is the prompt's wording, not a sentence about `message`: a run
     of it, or the example answer's reason with a word changed or dropped ("Pitches
-    outsourced to a stranger." for "Pitches outsourced lead generation to a stranger.")."""
+    outsourced to a stranger." for "Pitches outsourced lead generation to a stranger.").
+    Only words the message does not have count as copied: a reason about a lead
+    generation pitch may well say "lead generation"."""
     if not no_prompt_text(verdict.reason, wording):
         return True
-    said = _content_words(verdict.reason)
-    return len(said) >= _MIN_CONTENT_WORDS and any(
-        len(said & _content_words(example)) >= _NEAR_COPY_SHARE * len(said)
+    unsupported = _content_words(verdict.reason) - _content_words(message)
+    return len(unsupported) >= _MIN_CONTENT_WORDS and any(
+        len(unsupported & _content_words(example)) >= _NEAR_COPY_SHARE * len(unsupported)
         for example in _EXAMPLE_REASON.findall(wording)
     )
 

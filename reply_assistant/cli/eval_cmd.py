@@ -257,7 +257,9 @@ def command(
         click.echo(f"threshold not met: {failure}", err=True)
     # A run whose every call failed measured the endpoint, not the prompt: say so, and fail.
     broken = [
-        scored for scored in runs if scored.examples and all(e.error for e in scored.examples)
+        scored
+        for scored in runs
+        if scored.examples and all(e.error and e.predicted is None for e in scored.examples)
     ]
     for scored in broken:
         click.echo(f"every call of {scored.prompt} failed: {scored.examples[0].error}", err=True)

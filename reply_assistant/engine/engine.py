@@ -176,7 +176,8 @@ class Engine:
                 await self._schedule(todo, lambda ids: step(ids, True, with_drafts), stop)
         finally:
             outcome.wall_s = time.perf_counter() - started
-            outcome.stopped_early = stop.is_set()
+            # Stopped after the last message was done is no early stop.
+            outcome.stopped_early = stop.is_set() and outcome.progress.done < len(todo)
         return outcome
 
     async def _schedule(
@@ -242,6 +243,13 @@ class Engine:
             self.store.save_assessments(
                 [(m, a.verdict, a.draft, a.error) for m, a in results.items()]
             )
+        except asyncio.CancelledError:
+            # Given up while a draft was in flight (the run stopped): the verdicts had are
+            # paid for and kept, and counted; the draft stays to do.
+            had = {m: Assessment(verdict=a.verdict) for m, a in results.items() if a.verdict}
+            self.store.save_assessments([(m, a.verdict, None, "") for m, a in had.items()])
+            self._report(list(had), had, outcome, judge=judge, finished=False)
+            raise
         finally:
             self._end(ids)
         self._report(message_ids, results, outcome, judge=judge, finished=last)

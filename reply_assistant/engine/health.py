@@ -1,11 +1,12 @@
 """Whether an LLM endpoint is down, told from one run's engine events.
 
 The LLM counts as down when a call fails in a way no retry heals (nothing listening, no
-such host, a rejected key, an unknown model) or when several calls fail and none succeeds,
-whatever the failure: a model whose every answer is prose rather than JSON is no more use
-than one that never answers. A run watching it (as the engine's `stop_when`) then stops
-taking new work: the UI has the offline model judge meanwhile (tui/llm_fallback.py), batch
-mode leaves the rest for a rerun. One answer that does not parse among answers that do is
+such host, a rejected key, an unknown model) or when at least three calls fail and the
+failures outnumber the successes three to one, whatever the failure: a model whose every
+answer is prose rather than JSON is no more use than one that never answers. A run
+watching it (as the engine's `stop_when`) then stops taking new work: the UI has the
+offline model judge meanwhile (tui/llm_fallback.py), batch mode leaves the rest for a
+rerun. One answer that does not parse among answers that do is
 the model's slip: it never makes the LLM down.
 """
 
@@ -34,8 +35,8 @@ def what_happened(failure_kind: str, model: str = "") -> str:
 
 # Failure kinds that the next call would meet too.
 _UNHEALABLE = frozenset({"connection", "auth", "not_found"})
-# Failed calls, with none succeeding, before the endpoint counts as down: more than one
-# unlucky message, fewer than a screenful of rows each waiting out its retries.
+# Failed calls before the endpoint can count as down: more than one unlucky message, fewer
+# than a screenful of rows each waiting out its retries.
 FAILURES_BEFORE_DOWN = 3
 # Failed calls per successful one at which the LLM counts as down all the same.
 MOSTLY_FAILING = 3

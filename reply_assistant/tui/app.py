@@ -25,6 +25,7 @@ from reply_assistant.config import Settings
 from reply_assistant.demo import DEMO_SOURCE
 from reply_assistant.draft_checks import is_note
 from reply_assistant.engine import Assistant
+from reply_assistant.engine.health import LLMHealth
 from reply_assistant.linkedin_links import thread_url
 from reply_assistant.models import Action, Connection, Label
 from reply_assistant.tui import commands
@@ -37,7 +38,6 @@ from reply_assistant.tui.inbox.filter_bar import FILTERS, FilterBar, next_filter
 from reply_assistant.tui.inbox.rows import InboxRow
 from reply_assistant.tui.inbox.table import InboxTable
 from reply_assistant.tui.key_footer import KeyFooter
-from reply_assistant.tui.llm_fallback import LLMHealth
 from reply_assistant.tui.messages import ItemAssessed
 from reply_assistant.tui.modals.add_message import AddMessageModal, ManualMessage
 from reply_assistant.tui.modals.help import HelpScreen

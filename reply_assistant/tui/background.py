@@ -27,8 +27,8 @@ from reply_assistant.engine.events import (
     WorkEnded,
     WorkStarted,
 )
+from reply_assistant.engine.health import LLMHealth
 from reply_assistant.models import Assessment, Draft
-from reply_assistant.tui import llm_fallback
 from reply_assistant.tui.messages import (
     ClassificationProgress,
     DraftFinished,
@@ -124,7 +124,7 @@ class BackgroundWork(StandsInForTheLLM):
         self.post_message(ClassificationProgress(0, len(todo)))
         self._notified_errors.clear()
         engine = self._count_in_status_bar(self._engine(background=True))
-        health = llm_fallback.LLMHealth()
+        health = LLMHealth()
         if self.watch_llm(engine):
             engine.subscribe(health.watch)
         try:
@@ -160,7 +160,14 @@ class BackgroundWork(StandsInForTheLLM):
         engine = self._count_in_status_bar(self._engine(self.stand_in))
         watched = self.stand_in is None and self.watch_llm(engine)
         await engine.assess(message_id)
-        if watched and self.llm_since_success.down():
+        if not (watched and self.llm_since_success.down()):
+            return
+        if engine.usable_verdicts([message_id]):
+            # The LLM's verdict stands, only its draft failed: the offline model drafts it
+            # (judging it again would replace a good verdict).
+            self.stand_in_for_llm(self.llm_since_success.last_kind)
+            await self._stream_redraft(message_id)
+        else:
             await self.judge_offline_meanwhile([message_id], self.llm_since_success.last_kind)
 
     def redraft(self, message_id: str) -> None:
@@ -175,10 +182,15 @@ class BackgroundWork(StandsInForTheLLM):
         engine = self._engine(stand_in)
         watched = stand_in is None and self.watch_llm(engine)
         draft, error = await self._streamed_draft(engine, message_id, language)
-        if draft is None and watched and self.llm_since_success.down():
-            # The LLM went down since its last answer: the offline model writes this one.
-            stand_in = self.stand_in_for_llm(self.llm_since_success.last_kind)
-            draft, error = await self._streamed_draft(self._engine(stand_in), message_id, language)
+        if watched and self.llm_since_success.down():
+            # The LLM went down since its last answer: the offline model takes over, and
+            # writes this draft unless one (its own, standing in) came already.
+            offline = self.stand_in_for_llm(self.llm_since_success.last_kind)
+            if draft is None:
+                stand_in = offline
+                draft, error = await self._streamed_draft(
+                    self._engine(stand_in), message_id, language
+                )
         if stand_in is not None and draft is not None:
             self.offline_drafts.add(message_id)
         self.post_message(DraftFinished(message_id, draft, error))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reply_assistant.engine.events import Drafted, EngineEvent, Judged
+from reply_assistant.engine.health import LLMHealth
 from reply_assistant.tui import llm_fallback, llm_outage
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class StandsInForTheLLM(_AppBase):
     # The offline model while it stands in for the LLM, until the LLM is tried again.
     stand_in: Backend | None
     # The LLM's failures since its last call that succeeded.
-    llm_since_success: llm_fallback.LLMHealth
+    llm_since_success: LLMHealth
 
     if TYPE_CHECKING:
 
@@ -77,8 +78,10 @@ class StandsInForTheLLM(_AppBase):
         return True
 
     def _since_success(self, event: EngineEvent) -> None:
-        if isinstance(event, Judged | Drafted):
-            self.llm_since_success = llm_fallback.LLMHealth()
+        # A draft the offline model wrote in the LLM's place is the LLM's failure.
+        stood_in = isinstance(event, Drafted) and event.draft.provenance.stood_in_for
+        if isinstance(event, Judged | Drafted) and not stood_in:
+            self.llm_since_success = LLMHealth()
         else:
             self.llm_since_success.watch(event)
 
@@ -126,7 +129,7 @@ class StandsInForTheLLM(_AppBase):
         self.offline_meanwhile.clear()
         self.offline_drafts.clear()
         self.stand_in = None
-        self.llm_since_success = llm_fallback.LLMHealth()  # a fresh start for the LLM
+        self.llm_since_success = LLMHealth()  # a fresh start for the LLM
         self.status_bar.notice = ""
         self._show_backend()
         if again:
