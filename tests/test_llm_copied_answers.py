@@ -288,3 +288,15 @@ async def test_a_refused_copied_verdict_carries_what_its_calls_spent(fake_llm: F
     with pytest.raises(BackendError) as caught:
         await _backend(fake_llm).classify(_item(MEETUP))
     assert caught.value.usage.total_tokens > 0 and caught.value.attempts == 2
+
+
+async def test_a_flawed_first_draft_is_kept_when_its_redraft_never_parses(
+    fake_llm: FakeLLMServer,
+):
+    signed = "Hi Sam,\nlovely to meet you at the meetup.\nAlex"  # someone else's name
+    answers = iter([json.dumps({"text": signed, "language": "en"}), "Sure!", "Sure!"])
+    fake_llm.responder = lambda request: next(answers)
+    draft = await _backend(fake_llm).draft(_item(MEETUP), REPLY)
+    assert draft.text == signed and draft.provenance.backend == "openai"
+    assert draft.provenance.failed_checks == ["sign_off_ok"]
+    assert len(fake_llm.chat_requests()) == 3 and draft.provenance.usage.total_tokens > 0

@@ -144,7 +144,8 @@ class LLMBackend(Backend):
         """A draft that passed the deterministic draft checks, or failed them twice: the
         first failure is sent back once, named; the second is recorded in the provenance.
         A draft that is no reply even then (a copy of the prompt or the message), or one
-        that never parses, gives way to the offline draft, marked as standing in."""
+        that never parses, gives way to the offline draft, marked as standing in; a first
+        draft with lesser flaws whose redraft fails is kept, its flaws marked."""
         prompt = self.prompts.draft
         instructions = self._draft_wording(prompt, item)
         messages = prompt.render(**await self._draft_inputs_off_loop(item, verdict))
@@ -170,6 +171,12 @@ class LLMBackend(Backend):
             if first is not None:  # the redraft failed: the first draft was paid for too
                 exc.usage = first.usage + exc.usage
                 exc.cost_usd = self.client.cost_usd(exc.usage)
+                if not NOT_A_REPLY_CHECKS.intersection(failed):
+                    # A reply with a flaw beats none: it is kept, its flaws marked.
+                    spent = replace(first, usage=exc.usage, cost_usd=exc.cost_usd)
+                    provenance = self._provenance(prompt, spent)
+                    marked = provenance.model_copy(update={"failed_checks": failed})
+                    return Draft(**first.parsed.model_dump(), provenance=marked)
             if exc.kind != "invalid_output":
                 raise
             return self._stand_in(item, verdict, NEVER_PARSED, exc.usage, exc.cost_usd, 0.0)

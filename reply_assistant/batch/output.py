@@ -153,7 +153,7 @@ def _row(
     if failed and draft_text and draft == draft_text:  # an edit replaced what was checked
         notes = f"{notes} The draft fails checks: {', '.join(failed)}; edit it.".strip()
     stood_in = next((part.stood_in_for for part in parts if part.stood_in_for), "")
-    if stood_in:
+    if stood_in and draft_text and draft == draft_text:  # not once the person's edit replaced it
         notes = f"{notes} {STOOD_IN_NOTE_START} ({stood_in}).".strip()
     if error:  # said in words too: the error column is among the technical ones
         notes = f"{notes} Failed, rerun to retry: {error}".strip()
