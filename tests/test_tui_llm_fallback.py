@@ -17,6 +17,7 @@ from reply_assistant.testing.fake_llm_server import (
     FakeLLMServer,
     Reply,
     default_responder,
+    error_reply,
     requested_kind,
 )
 from reply_assistant.tui import commands, llm_outage
@@ -246,4 +247,28 @@ async def test_a_model_whose_answers_are_mostly_unusable_falls_back_though_one_g
         assert backends_of(app) == {"openai", "offline"}  # the one that got through is kept
         status = str(app.status_bar.render())
         assert "LLM answers unusable (fake-model)" in status
+    app.store.close()
+
+
+async def test_an_llm_verdict_whose_draft_failed_as_the_llm_went_down_is_kept_and_drafted_offline(
+    tmp_path: Path, fake_llm: FakeLLMServer
+) -> None:
+    answer = fake_llm.routes[("POST", CHAT_PATH)]
+
+    def drafts_refused(server: FakeLLMServer, body) -> Reply:
+        if requested_kind(body) == "draft":  # the key stops working after the verdict
+            return error_reply(401, "Incorrect API key provided.")
+        return answer(server, body)
+
+    app, _ = build_app(tmp_path / "state.db", settings=llm_settings(fake_llm, concurrency=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        fake_llm.routes[("POST", CHAT_PATH)] = drafts_refused
+        added = app.store.add_manual_message("Ana Ruiz", "Congrats on the new role, Jordan!")
+        app.reload_inbox()
+        app.assess_one(added)
+        await settle(pilot)
+        assert app.store.verdict(added).provenance.backend == "openai"
+        assert app.store.drafts(added)[-1].provenance.backend == "offline"
+        assert "LLM refused the API key" in str(app.status_bar.render())
     app.store.close()
