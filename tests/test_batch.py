@@ -479,3 +479,19 @@ def test_a_run_with_no_tokens_counted_at_another_endpoint_says_cost_unknown(
     assert code == 1, output
     assert "Tokens: 0 (cached prompt 0), cost unknown (no price for" in output
     assert "$0.0000" not in output
+
+
+def test_a_no_reply_row_says_why_also_in_a_run_without_drafts(tmp_path):
+    phishing = (
+        "Hi, this is IT security. Your LinkedIn account will be suspended today. Send me the "
+        "6-digit code you just received by SMS to verify your login."
+    )
+    export = write_export(tmp_path / "export", [*mixed_texts(3), phishing])
+    out = tmp_path / "out.csv"
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts")
+    assert code == 0, output
+    no_reply = [row for row in read_csv(out) if row["action"] == "no_reply"]
+    assert no_reply  # the phishing message
+    for row in no_reply:
+        assert row["notes"].startswith(f"(No reply suggested: {row['reason']})"), row
+        assert row["draft"] == ""

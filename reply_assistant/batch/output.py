@@ -161,8 +161,9 @@ def _row(
         notes = f"{notes} {NOT_JUDGED_NOTE}".strip()
     if action == "no_reply" and draft == (draft_text or ""):
         # The assistant's no-reply note is not a draft: a row whose draft cell is filled
-        # must be one to send.
-        notes = f"{draft} {notes}".strip()
+        # must be one to send. Run without drafts, the row still says why none is suggested.
+        said = draft if draft or not reason else f"(No reply suggested: {reason})"
+        notes = f"{said} {notes}".strip()
         draft = ""
     return ResultRow(
         sender_name,
