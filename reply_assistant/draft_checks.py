@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reply_assistant.prompt_catalog import FENCE_TAG_NAMES
+
 MAX_WORDS = 120
 
 CHECK_NAMES = (
@@ -87,12 +89,8 @@ COMMITMENTS = re.compile(
 )
 
 _WORD = re.compile(r"\S+")
-# The tags that fence quoted data in the prompts (prompts.py); a reply never contains one.
-PROMPT_TAG = re.compile(
-    r"</?\s*(?:message|thread|sender|verdict|draft|user_earlier_replies|example"
-    r"|their_message|user_reply)\s*>",
-    _I,
-)
+# The tags that fence quoted data in the prompts; a reply never contains one.
+PROMPT_TAG = re.compile(rf"</?\s*(?:{'|'.join(FENCE_TAG_NAMES)})\s*>", _I)
 # Consecutive words shared with the message it answers that make a draft a copy of it: a
 # reply may quote a phrase back, not a sentence and more.
 ECHO_RUN_WORDS = 12

@@ -7,6 +7,19 @@ import re
 from pathlib import Path
 
 PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
+# The tags every prompt fences untrusted text with (draft@v4's earlier replies too): the
+# prompts defuse them inside that text, and the draft checks fail a reply that has one.
+FENCE_TAG_NAMES = (
+    "message",
+    "thread",
+    "sender",
+    "verdict",
+    "draft",
+    "user_earlier_replies",
+    "example",
+    "their_message",
+    "user_reply",
+)
 _SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 

@@ -46,6 +46,7 @@ from reply_assistant.models import (
     with_subject_line,
 )
 from reply_assistant.prompt_catalog import (
+    FENCE_TAG_NAMES,
     PROMPTS_DIR,
     prompt_names,
     prompt_versions,
@@ -58,13 +59,8 @@ if TYPE_CHECKING:
 
 MANIFEST_NAME = "manifest.json"
 
-# Tags we fence untrusted text with (draft@v4's earlier replies too); the same tags inside
-# the text are defused.
-_FENCE_TAG = re.compile(
-    r"<(\s*/?\s*)(message|thread|sender|verdict|draft|user_earlier_replies|example"
-    r"|their_message|user_reply)\b",
-    re.IGNORECASE,
-)
+# The fence tags (FENCE_TAG_NAMES) inside untrusted text, to defuse.
+_FENCE_TAG = re.compile(rf"<(\s*/?\s*)({'|'.join(FENCE_TAG_NAMES)})\b", re.IGNORECASE)
 
 
 class PromptError(ConfigError):
