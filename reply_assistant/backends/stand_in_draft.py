@@ -7,7 +7,7 @@ such, than by an error or a copy of the pitch they are declining.
 
 from __future__ import annotations
 
-from reply_assistant.backends.offline.drafts import compose_draft
+from reply_assistant.backends.offline.drafts import compose_for_owner
 from reply_assistant.config import Profile
 from reply_assistant.models import Draft, Incoming, Provenance, Usage, VerdictOutput
 from reply_assistant.voice import Voice
@@ -29,14 +29,7 @@ def stand_in_draft(
 ) -> Draft:
     """The offline draft for `verdict`; its provenance says `why` and carries what the LLM
     calls spent (`usage`, `cost_usd`, `latency_ms`)."""
-    text, language = compose_draft(
-        item,
-        verdict,
-        signature=profile.sign_off,
-        fallback_language=(profile.languages or ["en"])[0],
-        voice=voice,
-        owner_first_name=profile.name.split()[0] if profile.name else "",
-    )
+    text, language = compose_for_owner(item, verdict, profile, voice=voice)
     provenance = Provenance(
         backend="offline",
         model=STAND_IN_MODEL,

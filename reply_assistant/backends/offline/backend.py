@@ -16,7 +16,7 @@ from reply_assistant.backends.offline.corrections import (
     reason_for,
     recall,
 )
-from reply_assistant.backends.offline.drafts import chunk_words, compose_draft, redraft_variant
+from reply_assistant.backends.offline.drafts import chunk_words, compose_for_owner, redraft_variant
 from reply_assistant.backends.offline.encoder import EmbeddingStore, Encoder
 from reply_assistant.backends.offline.features import message_features
 from reply_assistant.backends.offline.model import EmbeddingModel, EncoderMismatch
@@ -142,14 +142,8 @@ class OfflineBackend(Backend):
 
     def _compose(self, item: Incoming, verdict: VerdictOutput, *, variant: int) -> Draft:
         started = time.perf_counter()
-        text, language = compose_draft(
-            item,
-            verdict,
-            signature=self.profile.sign_off,
-            fallback_language=(self.profile.languages or ["en"])[0],
-            voice=self.voice,
-            variant=variant,
-            owner_first_name=self.profile.name.split()[0] if self.profile.name else "",
+        text, language = compose_for_owner(
+            item, verdict, self.profile, voice=self.voice, variant=variant
         )
         # Built without validation, as verdicts are: every field is ours and well typed.
         return Draft.model_construct(

@@ -31,6 +31,7 @@ from reply_assistant.backends.offline.phrasebook import (
     OCCASION_PHRASES,
     Frame,
 )
+from reply_assistant.config import Profile
 from reply_assistant.models import Action, Incoming, VerdictOutput
 from reply_assistant.voice import Voice
 
@@ -145,6 +146,28 @@ def compose_draft(
     if sign_off:
         parts.append(sign_off)
     return "\n\n".join(part for part in parts if part), language
+
+
+def compose_for_owner(
+    item: Incoming,
+    verdict: VerdictOutput,
+    profile: Profile,
+    *,
+    voice: Voice | None = None,
+    variant: int = 0,
+) -> tuple[str, str]:
+    """`compose_draft` as `profile`'s owner writes it: their sign-off, their first language
+    when the message's cannot be told, and their first name, which is never taken for a
+    specific of the message."""
+    return compose_draft(
+        item,
+        verdict,
+        signature=profile.sign_off,
+        fallback_language=(profile.languages or ["en"])[0],
+        voice=voice,
+        variant=variant,
+        owner_first_name=profile.name.split()[0] if profile.name else "",
+    )
 
 
 def phrasing_count(
