@@ -129,9 +129,8 @@ class LLMBackend(Backend):
             first = result
             try:
                 result = _both(first, await self._complete(prompt, repair, VerdictOutput))
-            except BackendError as exc:  # the first answer was paid for too
-                exc.usage = first.usage + exc.usage
-                exc.cost_usd = self.client.cost_usd(exc.usage)
+            except BackendError as exc:
+                self._charge_earlier(exc, first)
                 raise
             if copied_reason(result.parsed, wording, item.read_text):
                 raise CopiedPrompt(self.model, result.attempts, result.usage, result.cost_usd)
@@ -168,10 +167,9 @@ class LLMBackend(Backend):
                 )
                 result = _both(first, second)
         except BackendError as exc:
-            if first is not None:  # the redraft failed: the first draft was paid for too
-                exc.usage = first.usage + exc.usage
-                exc.cost_usd = self.client.cost_usd(exc.usage)
-                if not NOT_A_REPLY_CHECKS.intersection(failed):
+            if first is not None:  # the redraft failed
+                self._charge_earlier(exc, first)
+                if _no_reply_because(failed) is None:
                     # A reply with a flaw beats none: it is kept, its flaws marked.
                     spent = replace(first, usage=exc.usage, cost_usd=exc.cost_usd)
                     provenance = self._provenance(prompt, spent)
@@ -180,14 +178,18 @@ class LLMBackend(Backend):
             if exc.kind != "invalid_output":
                 raise
             return self._stand_in(item, verdict, NEVER_PARSED, exc.usage, exc.cost_usd, 0.0)
-        not_a_reply = NOT_A_REPLY_CHECKS.intersection(failed)
-        if not_a_reply:
-            why = _NOT_A_REPLY_BECAUSE[min(not_a_reply)]
+        why = _no_reply_because(failed)
+        if why is not None:
             return self._stand_in(
                 item, verdict, why, result.usage, result.cost_usd, result.latency_ms
             )
         provenance = self._provenance(prompt, result).model_copy(update={"failed_checks": failed})
         return Draft(**result.parsed.model_dump(), provenance=provenance)
+
+    def _charge_earlier(self, failure: BackendError, earlier: ChatResult[Any]) -> None:
+        """Add to `failure`'s spending the answer before it, which was paid for too."""
+        failure.usage = earlier.usage + failure.usage
+        failure.cost_usd = self.client.cost_usd(failure.usage)
 
     def _draft_wording(self, prompt: PromptVersion, item: Incoming) -> str:
         """What a draft must not copy: the prompt's fixed text and our redraft request."""
@@ -317,10 +319,9 @@ class LLMBackend(Backend):
             on `provenance` otherwise (a stream cannot be asked again unseen)."""
             failed = failed_checks(text, item, verdict, self.profile, instructions)
             provenance.failed_checks = failed
-            not_a_reply = NOT_A_REPLY_CHECKS.intersection(failed)
-            if not not_a_reply:
+            why = _no_reply_because(failed)
+            if why is None:
                 return None
-            why = _NOT_A_REPLY_BECAUSE[min(not_a_reply)]
             return self._stand_in(
                 item, verdict, why, provenance.usage, provenance.cost_usd, provenance.latency_ms
             )
@@ -430,6 +431,12 @@ class DraftStream:
 
     def __aiter__(self) -> AsyncIterator[str]:
         return self._chunks()
+
+
+def _no_reply_because(failed: list[str]) -> str | None:
+    """Why a draft failing the checks `failed` is no reply at all, or None when it is one."""
+    not_a_reply = NOT_A_REPLY_CHECKS.intersection(failed)
+    return _NOT_A_REPLY_BECAUSE[min(not_a_reply)] if not_a_reply else None
 
 
 def _both(first: ChatResult[T], second: ChatResult[T]) -> ChatResult[T]:
