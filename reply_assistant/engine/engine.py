@@ -384,8 +384,8 @@ class Engine:
 async def _unless_stopped(step: Awaitable[None], stop: asyncio.Event) -> None:
     """`step`, cancelled if `stop` is set first: once the LLM counts as down, the calls
     still waiting on it (each up to its timeout and retries) would only hold back the
-    offline model standing in, or the rerun. A cancelled step saves nothing: its messages
-    stay to do."""
+    offline model standing in, or the rerun. A cancelled step keeps the verdicts it had
+    (`_step`); the rest of its work stays to do."""
     stepping = asyncio.ensure_future(step)
     stopping = asyncio.ensure_future(stop.wait())
     try:

@@ -5,9 +5,9 @@ such host, a rejected key, an unknown model) or when at least three calls fail a
 failures outnumber the successes three to one, whatever the failure: a model whose every
 answer is prose rather than JSON is no more use than one that never answers. A run
 watching it (as the engine's `stop_when`) then stops taking new work: the UI has the
-offline model judge meanwhile (tui/llm_fallback.py), batch mode leaves the rest for a
-rerun. One answer that does not parse among answers that do is
-the model's slip: it never makes the LLM down.
+offline model judge meanwhile (tui/stand_in.py), batch mode leaves the rest for a rerun.
+One answer that does not parse among answers that do is the model's slip: it never makes
+the LLM down.
 """
 
 from __future__ import annotations
