@@ -43,7 +43,7 @@ class Assistant:
             return Assessment(
                 error=f"classify failed: {exc}",
                 error_kind=exc.kind,
-                failed_call=self.failed_call(exc),
+                failed_call=failed_call(self.backend, exc),
             )
         return await self.complete(item, verdict, with_draft)
 
@@ -97,12 +97,9 @@ class Assistant:
                 verdict=verdict,
                 error=f"draft failed: {exc}",
                 error_kind=exc.kind,
-                failed_call=self.failed_call(exc),
+                failed_call=failed_call(self.backend, exc),
             )
         return Assessment(verdict=verdict, draft=draft)
-
-    def failed_call(self, failure: BackendError) -> Provenance | None:
-        return failed_call(self.backend, failure)
 
     async def redraft(self, item: Incoming, verdict: VerdictOutput) -> Draft:
         """A fresh draft (e.g. after a relabel); for a message without text, its note.

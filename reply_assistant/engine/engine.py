@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from reply_assistant.backends.base import Backend, BackendError
-from reply_assistant.engine.assistant import Assistant
+from reply_assistant.engine.assistant import Assistant, failed_call
 from reply_assistant.engine.events import (
     Drafted,
     EngineEvent,
@@ -359,8 +359,8 @@ class Engine:
             self.store.save_draft(message_id, draft)
             self.store.clear_edit(message_id)
         except BackendError as exc:
-            failed_call = self.assistant.failed_call(exc)
-            self._emit(Failed(message_id, f"draft failed: {exc}", exc.kind, failed_call))
+            spent = failed_call(self.assistant.backend, exc)
+            self._emit(Failed(message_id, f"draft failed: {exc}", exc.kind, spent))
             return None
         finally:
             self._end([message_id])
