@@ -5,6 +5,7 @@ result and never sends a finished message again."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from hardening_cases import (
 )
 
 from reply_assistant.cli import cli
+from reply_assistant.models import Draft
 from reply_assistant.store import Store
 from reply_assistant.testing.fake_llm_server import FakeLLMServer
 from reply_assistant.tui.app import ReplyAssistantApp
@@ -43,7 +45,19 @@ def test_fault_case(case: FaultCase, path: str, tmp_path: Path) -> None:
         assert "\n" not in error and "Traceback" not in error and "sk-" not in error
 
 
-async def test_a_stream_cut_short_keeps_the_old_draft_and_says_so(tmp_path: Path) -> None:
+@dataclass
+class Redrafted:
+    """What `r` on a judged row did while the server met scripted faults."""
+
+    errors: list[str]  # the error toasts
+    drafts_before: list[Draft]
+    drafts_after: list[Draft]
+    judged: bool  # the row still has its verdict
+    working: bool  # the row is still marked as worked on
+    last_request_streamed: bool
+
+
+async def redraft_with_faults(tmp_path: Path, faults: list[str]) -> Redrafted:
     store = seeded_store(tmp_path, count=1)
     with FakeLLMServer() as server:
         assistant = make_assistant(server.base_url, [])
@@ -54,45 +68,40 @@ async def test_a_stream_cut_short_keeps_the_old_draft_and_says_so(tmp_path: Path
             await pilot.pause()
             await app.workers.wait_for_complete()
             message_id = app.current_id
+            assert message_id is not None
             drafts_before = store.drafts(message_id)
-            assert len(drafts_before) == 1
-            # Regenerate: the streamed draft breaks off half-way, and the draft asked for
-            # again in one piece fails on every attempt too.
-            server.script(["truncated", *["500"] * MAX_ATTEMPTS])
+            server.script(faults)
             await pilot.press("r")
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            errors = [n.message for n in app._notifications if n.severity == "error"]
-            assert any("draft failed: " in error for error in errors), errors
-            assert store.drafts(message_id) == drafts_before  # no half draft saved
-            assert store.verdict(message_id) is not None
-            assert message_id not in app.working
+            done = Redrafted(
+                errors=[n.message for n in app._notifications if n.severity == "error"],
+                drafts_before=drafts_before,
+                drafts_after=store.drafts(message_id),
+                judged=store.verdict(message_id) is not None,
+                working=message_id in app.working,
+                last_request_streamed=bool(server.chat_requests()[-1].body.get("stream")),
+            )
     store.close()
+    return done
+
+
+async def test_a_stream_cut_short_keeps_the_old_draft_and_says_so(tmp_path: Path) -> None:
+    # Regenerate: the streamed draft breaks off half-way, and the draft asked for again in
+    # one piece fails on every attempt too.
+    done = await redraft_with_faults(tmp_path, ["truncated", *["500"] * MAX_ATTEMPTS])
+    assert len(done.drafts_before) == 1
+    assert any("draft failed: " in error for error in done.errors), done.errors
+    assert done.drafts_after == done.drafts_before  # no half draft saved
+    assert done.judged and not done.working
 
 
 async def test_a_stream_cut_short_is_asked_for_again_whole(tmp_path: Path) -> None:
-    store = seeded_store(tmp_path, count=1)
-    with FakeLLMServer() as server:
-        assistant = make_assistant(server.base_url, [])
-        app = ReplyAssistantApp(
-            store, assistant, "fake", clipboard=lambda text: None, open_url=lambda url: None
-        )
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            message_id = app.current_id
-            drafts_before = store.drafts(message_id)
-            server.script(["truncated"])
-            await pilot.press("r")
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert not [n for n in app._notifications if n.severity == "error"]
-            drafts = store.drafts(message_id)
-            assert len(drafts) == len(drafts_before) + 1  # the whole one, not the half
-            assert not server.chat_requests()[-1].body.get("stream")
-    store.close()
+    done = await redraft_with_faults(tmp_path, ["truncated"])
+    assert not done.errors
+    assert len(done.drafts_after) == len(done.drafts_before) + 1  # the whole one, not the half
+    assert not done.last_request_streamed
 
 
 def test_batch_command_retries_with_config_settings_then_records_the_error(
