@@ -18,7 +18,8 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import metadata
 from typing import Protocol
 
@@ -39,6 +40,16 @@ _TAG = re.compile(r"<[^<>]{1,200}>")
 _SPACE = re.compile(r"\s+")
 
 log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _unless_locked(outcome: str) -> Iterator[None]:
+    """The cache step inside, or, when another process holds the state file's write lock
+    (sqlite3.OperationalError), `outcome` logged instead: the cache only saves time."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        log.info("%s: %s", outcome, exc)
 
 
 class EmbeddingStore(Protocol):
@@ -86,10 +97,8 @@ class Encoder:
         if store is not None:
             # An upgrade that changes ENCODER_ID leaves vectors nothing reads again. They
             # harm nothing, so a locked state file leaves them to the next start.
-            try:
+            with _unless_locked("vectors of earlier encoders kept for now"):
                 store.forget_other_encoders(ENCODER_ID)
-            except sqlite3.OperationalError as exc:
-                log.info("vectors of earlier encoders kept for now: %s", exc)
         self._memory: dict[str, np.ndarray] = {}
         # The UI embeds from worker threads; the C engine is not documented as reentrant.
         self._lock = threading.Lock()
@@ -102,10 +111,8 @@ class Encoder:
         missing = [key for key in prepared if key not in self._memory]
         if missing and self._store is not None:
             # A cache the state file cannot give now (locked) costs the time of embedding.
-            try:
+            with _unless_locked("embedding cache not read"):
                 self._memory.update(self._store.load_embeddings(ENCODER_ID, missing))
-            except sqlite3.OperationalError as exc:
-                log.info("embedding cache not read: %s", exc)
             missing = [key for key in missing if key not in self._memory]
         if missing:
             with self._lock:
@@ -117,10 +124,8 @@ class Encoder:
                 # Best effort: the vectors are kept in this process's memory either way, so
                 # a state file locked past the busy timeout (a batch run writing) must not
                 # fail the verdict; the next process embeds these texts again.
-                try:
+                with _unless_locked("embedding cache not saved"):
                     self._store.save_embeddings(ENCODER_ID, fresh)
-                except sqlite3.OperationalError as exc:
-                    log.info("embedding cache not saved: %s", exc)
         if not keys:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([self._memory[key] for key in keys])
