@@ -408,6 +408,19 @@ def test_an_endpoint_dying_mid_run_stops_it_and_the_rerun_resumes(llm_env, tmp_p
     assert all(row["label"] for row in read_csv(out))
 
 
+def test_a_web_page_where_the_api_should_be_stops_the_run_naming_the_base_url(llm_env, tmp_path):
+    export = write_export(tmp_path / "export", mixed_texts(10))
+    out = tmp_path / "out.csv"
+    llm_env.routes[("POST", CHAT_PATH)] = lambda _server, _body: Reply(
+        body=b"<html><body>Welcome</body></html>", content_type="text/html"
+    )
+    code, output = run_batch(str(export), "-o", str(out), "--no-drafts", "--concurrency", "1")
+    assert code == 1, output
+    assert "1 failed, 9 not tried: rerun to finish them" in output, output
+    assert "Stopped early: no LLM API at the base URL (a web page answers)" in output
+    assert "unusable" not in output
+
+
 def test_a_model_whose_every_answer_is_unusable_stops_the_run_saying_so(llm_env, tmp_path):
     export = write_export(tmp_path / "export", mixed_texts(10))
     out = tmp_path / "out.csv"

@@ -104,6 +104,16 @@ def test_a_web_page_where_the_api_should_be_is_one_line_not_a_traceback(
     assert "Traceback" not in result.output and not fake_llm.chat_requests()
 
 
+def test_a_web_page_at_the_chat_route_alone_gets_the_base_url_fix(tmp_path, monkeypatch, fake_llm):
+    fake_llm.routes[("POST", "/v1/chat/completions")] = _web_page
+    result = doctor(tmp_path, monkeypatch, fake_llm.base_url)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "sent a reply that is not JSON (a web page?)" in result.output
+    assert result.output.splitlines()[-1].startswith(
+        "fix                point the base URL at the server's OpenAI-compatible API"
+    )
+
+
 def test_a_base_url_without_v1_is_told_where_most_servers_serve_the_api(
     tmp_path, monkeypatch, fake_llm
 ):

@@ -34,6 +34,16 @@ def test_a_model_that_slips_now_and_then_is_not_down():
 
 def test_one_failure_that_cannot_heal_is_enough():
     assert health(5, 1, kind="connection").down()
+    assert health(5, 1, kind="not_an_api").down()  # a web page, already asked twice
+    assert not health(5, 1, kind="server").down()
+
+
+def test_the_notice_names_a_wrong_base_url_and_a_failing_server_for_what_they_are():
+    from reply_assistant.engine.health import what_happened
+
+    assert what_happened("not_an_api", "m") == "no LLM API at the base URL (a web page answers)"
+    assert what_happened("server", "m") == "LLM server failing"
+    assert what_happened("invalid_output", "m") == "LLM answers unusable (m)"
 
 
 def test_a_draft_the_offline_model_wrote_in_the_llms_place_counts_as_a_failure():

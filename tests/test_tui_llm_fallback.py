@@ -165,7 +165,7 @@ async def test_a_model_that_only_answers_prose_is_unusable_not_unreachable(
     app.store.close()
 
 
-async def test_a_web_page_for_every_answer_is_unusable_not_unreachable(
+async def test_a_web_page_for_every_answer_is_a_wrong_base_url_not_a_bad_model(
     tmp_path: Path, fake_llm: FakeLLMServer
 ) -> None:
     fake_llm.routes[("POST", CHAT_PATH)] = web_page  # a base URL that is some web site
@@ -174,7 +174,10 @@ async def test_a_web_page_for_every_answer_is_unusable_not_unreachable(
         await settle(pilot)
         assert backends_of(app) == {"offline"}
         status = str(app.status_bar.render())
-        assert "LLM answers unusable (fake-model)" in status and "unreachable" not in status
+        assert "no LLM API at the base URL (a web page answers)" in status
+        assert "unusable" not in status and "unreachable" not in status
+        # One page is enough to tell: the other rows were never sent.
+        assert len(fake_llm.chat_requests()) == 1  # llm_settings: one attempt a call
     app.store.close()
 
 

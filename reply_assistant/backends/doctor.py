@@ -161,7 +161,7 @@ async def _check_streaming(backend: LLMBackend, found: Diagnosis) -> None:
 def _fix_for(error: BackendError, backend: LLMBackend) -> str:
     if error.kind == "auth":
         return "set OPENAI_API_KEY to a key this endpoint accepts"
-    if isinstance(error, NoAPIAtURL):
+    if isinstance(error, NoAPIAtURL) or error.kind == "not_an_api":
         url = backend.client.base_url
         return (
             f"point the base URL at the server's OpenAI-compatible API (now {url}){_v1_hint(url)}"

@@ -411,7 +411,7 @@ class ChatClient:
             completion = await self._create(request, tally)
         if isinstance(completion, str):  # served with a non-JSON content type
             raise _Transient(
-                "server",
+                "not_an_api",
                 f"{self.base_url} sent a reply that is not JSON (a web page?): is the base URL "
                 f"an OpenAI-compatible API? `reply-assistant doctor` checks the endpoint",
                 attempt_cap=_SELDOM_HEALS_ATTEMPTS,

@@ -1,9 +1,10 @@
 """Whether an LLM endpoint is down, told from one run's engine events.
 
 The LLM counts as down when a call fails in a way no retry heals (nothing listening, no
-such host, a rejected key, an unknown model) or when at least three calls fail and the
-failures outnumber the successes three to one, whatever the failure: a model whose every
-answer is prose rather than JSON is no more use than one that never answers. A run
+such host, a rejected key, an unknown model, a web page where the API should be) or when
+at least three calls fail and the failures outnumber the successes three to one, whatever
+the failure: a model whose every answer is prose rather than JSON is no more use than one
+that never answers. A run
 watching it (as the engine's `stop_when`) then stops taking new work: the UI has the
 offline model judge meanwhile (tui/stand_in.py), batch mode leaves the rest for a rerun.
 One answer that does not parse among answers that do is the model's slip: it never makes
@@ -17,8 +18,9 @@ from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
 
 def what_happened(failure_kind: str, model: str = "") -> str:
     """In a few words; `model`, when given, names the model whose answers were no use. A
-    server that answered with prose or a web page was reached, and one that timed out was
-    too: only one that never let us connect is unreachable."""
+    server that answered with prose was reached, and one that timed out was too: only one
+    that never let us connect is unreachable. A web page where the API should be is a wrong
+    base URL, not a model's bad answer."""
     named = f" ({model})" if model else ""
     if failure_kind == "connection":
         return "LLM unreachable"
@@ -30,11 +32,16 @@ def what_happened(failure_kind: str, model: str = "") -> str:
         return f"LLM API or model not found{named}"
     if failure_kind == "rate_limited":
         return "LLM rate limit reached"
+    if failure_kind == "not_an_api":
+        return "no LLM API at the base URL (a web page answers)"
+    if failure_kind == "server":
+        return "LLM server failing"
     return f"LLM answers unusable{named}"
 
 
-# Failure kinds that the next call would meet too.
-_UNHEALABLE = frozenset({"connection", "auth", "not_found"})
+# Failure kinds that the next call would meet too. A web page where the API should be was
+# already asked twice (openai_client retries it once, for a captive portal's sake).
+_UNHEALABLE = frozenset({"connection", "auth", "not_found", "not_an_api"})
 # Failed calls before the endpoint can count as down: more than one unlucky message, fewer
 # than a screenful of rows each waiting out its retries.
 FAILURES_BEFORE_DOWN = 3
