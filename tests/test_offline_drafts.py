@@ -446,3 +446,45 @@ def test_thanks_for_connecting_is_a_greeting_not_thanks_for_help_or_an_invitatio
 def test_thanks_for_something_the_owner_did_is_still_thanks() -> None:
     reading = occasions.read_occasion(message("Thanks so much for the intro to Ana yesterday!"))
     assert reading.occasion == occasions.THANKS
+
+
+@pytest.mark.parametrize(
+    ("text", "not_echoed"),
+    [
+        # An amount's currency, a language, a nationality, a title, a person addressed.
+        ("Hi Sofia, just paid the deposit for the June wedding, 800 EUR. Looking forward!", "EUR"),
+        ("Hi, payment for the corporate lunch (IDR 12.5m) went through today.", "IDR"),
+        ("I've got a client who needs Spanish>English for a tourism guide, interested?", "Spanish"),
+        ("Hello, I'm an American living in the 7th district and a complete beginner.", "American"),
+        ("Good morning Mrs Adeyemi. The rice was delivered Tuesday, thank God.", "Adeyemi"),
+        ("Doug, we can take your steers Tues instead of the 21st.", "Tues"),
+        # The sender's words with the owner as their subject, turned round.
+        ("Hi Tamika, the invoice shows 14 hours. Can you check?", "can me"),
+        ("Hi Priya, the invoice you sent shows the wrong tax rate.", "me sent"),
+        ("Bro, the payment came in short, did you deduct something?", "did me"),
+        # A phrase that names nothing.
+        ("on my way, 10 min", "your way"),
+        # A topic runs to the dash, not past it.
+        ("Hi Elin, about the logo project — the board picked option B!", "the board picked"),
+    ],
+)
+def test_the_reply_never_echoes_a_word_said_in_passing_or_turned_into_broken_english(
+    text: str, not_echoed: str
+) -> None:
+    for variant in range(4):
+        reply, _ = draft(message(text), Label.RELATIONSHIP, variant=variant)
+        assert not_echoed not in reply, reply
+
+
+def test_an_apology_is_not_a_condolence_and_a_bare_so_sorry_after_a_loss_is() -> None:
+    rescheduling = message("So sorry but can we move the engagement shoot to Sunday morning?")
+    assert occasions.read_occasion(rescheduling).occasion != occasions.CONDOLENCE
+    loss = message("I only just saw the post about your mum. I am so sorry.")
+    assert occasions.read_occasion(loss).occasion == occasions.CONDOLENCE
+
+
+def test_a_numbered_birthday_is_a_birthday() -> None:
+    wish = message("Happy 70th James! Hope the grandkids spoil you rotten. Cheers, Bev and Ian")
+    assert occasions.read_occasion(wish).occasion == occasions.BIRTHDAY
+    anniversary = message("Happy 10th anniversary at Contoso!")
+    assert occasions.read_occasion(anniversary).occasion != occasions.BIRTHDAY

@@ -60,6 +60,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 _BIRTHDAY = _any(
     r"happy (?:belated )?b(?:irth)?day|\bhbd\b|birthday wishes|feliz cumpleaños|feliz aniversário",
+    r"happy \d{2}(?:st|nd|rd|th)\b(?! (?:anniversary|year))",
     r"joyeux anniversaire|bon anniversaire|alles gute zum geburtstag|herzlichen glückwunsch zum"
     r" geburtstag|buon compleanno|fijne verjaardag|gefeliciteerd met je verjaardag",
 )
@@ -69,7 +70,10 @@ _WORK_ANNIVERSARY = _any(
     r"werkjubileum|aniversário (?:de empresa|na)",
 )
 _CONDOLENCE = _any(
-    r"condolence|sorry (?:to hear|for your loss|about your)|so sorry|thinking of you",
+    # "So sorry but can we move the shoot?" apologises: sympathy is "so sorry" about something
+    # or on its own at a sentence's end ("I only just saw the post about your mum. So sorry.").
+    r"condolence|sorry (?:to hear|for your loss|about your)|so sorry(?= (?:to|for your|about)\b|"
+    r"\s*[.!]|\s*$)|thinking of you",
     r"my (?:deepest )?sympathy|pésame|lo siento mucho|condoléances|triste nouvelle|je pense (?:très"
     r" fort )?à toi|beileid|tut mir (?:so |sehr )?leid|ich denke an dich|pêsames|sinto muito",
     r"condoglianze|mi dispiace (?:tanto|molto)|gecondoleerd|deelneming|wat erg",
@@ -195,7 +199,7 @@ _QUOTED = re.compile(
 _ABOUT = re.compile(
     r"\b(?:about(?! to\b)|on|regarding|sobre|sur|à propos de|über|zu|su|riguardo a|over)\s+"
     r"(?P<topic>(?:how |what |why |the |your |our |la |el |le |les |der |die |das |o |a |il "
-    r"|de |het )?[^\s.,!?;:()]+(?: [^\s.,!?;:()]+){0,5})",
+    r"|de |het )?[^\s.,!?;:()—–]+(?: [^\s.,!?;:()—–]+){0,5})",
     _I,
 )
 _THANKED_FOR = re.compile(
@@ -226,8 +230,10 @@ _SOCIAL_QUESTION = _any(
 _PLACE_WORDS = frozenset(("in", "from", "en", "à", "aus", "em", "uit", "desde"))
 # Words a cut-off phrase should not end on.
 _TRAILING_WORDS = frozenset(
-    ("the", "a", "an", "before", "after", "and", "or", "to", "of", "for", "with", "that", "in")
-)
+    ("the", "a", "an", "before", "after", "and", "or", "to", "of", "for", "with", "that", "in",
+     # "the platform track would": the phrase ran into the sentence's verb.
+     "would", "could", "will", "can", "should", "is", "are", "was", "were")
+)  # fmt: skip
 _ARTICLES = frozenset(
     ("the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
      "la", "le", "les", "el", "los", "las", "il", "lo", "un", "une", "una", "uno", "o", "os",
@@ -250,14 +256,60 @@ _MONTHS_AND_DAYS = frozenset(
     (
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"
+        # Not "jan": a name as often as January.
+        "saturday", "sunday", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+        "sun"
     )
 )  # fmt: skip
+# Before a name, they make it the person addressed or spoken of ("Mrs Adeyemi").
+_HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam", "ma", "prof")
+_HONORIFIC_WORDS = frozenset(_HONORIFICS)
+# Read from the owner's side, the owner as the subject of the sender's sentence: "can you
+# check" -> "can me check", "the invoice you sent" -> "the invoice me sent". Echoed, it
+# would read as broken English; "me" as an object ("inviting me to speak") is fine.
+_YOU_DOING = re.compile(
+    r"\b(?:can|could|would|will|did|do|does|should|shall|have|are|were|may|might) me\b|"
+    r"\bme (?!(?:to|for|with|about|at|in|into|on|from|and|or|back|again|too|all|both|so|the|a|"
+    r"an|up|out|over|as|if|when|this|that|here|there)\b)[a-z]|\bme$",
+    _I,
+)
+# A date: "Tues", "Dec 12", "June 14" (capitalised, so "I sat down" is no Saturday).
+_DATE = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
+    r"|Dec)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan) \d"
+)
+# Phrases that name nothing a reply could thank for: "on my way" -> "your way".
+_NAMES_NOTHING = frozenset(
+    (
+        "your way",
+        "my way",
+        "the way",
+        "the moment",
+        "the time",
+        "a lot",
+        "a bit",
+        "a while",
+        "a minute",
+        "a second",
+        "a sec",
+    )
+)
 _NOT_TOPICS = frozenset(
     (
         "i", "i'm", "i've", "i'd", "i'll", "we", "you", "your", "my", "our", "it", "this", "that",
         "the", "a", "an", "hi", "hey", "hello", "dear", "thanks", "thank", "congrats", "hope",
-        "quick", "just", "also", "and", "but", "so", "anyway", "ps"
+        "quick", "just", "also", "and", "but", "so", "anyway", "ps", "god", *_HONORIFICS,
+        # Currencies ("800 EUR", "IDR 12.5m"), languages and nationalities ("a Spanish>English
+        # job", "I'm an American living in..."), degrees and titles: said in passing, never
+        # what the message is about.
+        "eur", "usd", "gbp", "inr", "idr", "ngn", "kes", "brl", "pln", "jpy", "chf", "cad",
+        "aud", "zar", "mxn", "sek", "nok", "dkk", "czk", "try", "aed", "sgd", "hkd", "cny",
+        "english", "spanish", "french", "german", "portuguese", "italian", "dutch", "polish",
+        "turkish", "japanese", "chinese", "american", "british", "canadian", "australian",
+        "indian", "brazilian", "mexican", "nigerian", "kenyan", "swedish", "arabic", "hindi",
+        "phd", "mba", "msc", "ceo", "cto", "cfo", "coo", "vp"
     )
 )  # fmt: skip
 _FIRST_PERSON = {
@@ -372,7 +424,18 @@ def _topic(text: str, skip: set[str], in_question: bool = False) -> str | None:
     a noun phrase. A proposed day or time is never the topic: naming it could read as
     agreeing to it."""
     topics = _topics(text, skip, in_question)
-    return next((topic for topic in topics if not _DAY_OR_TIME.search(topic)), None)
+    return next((topic for topic in topics if _echoable(topic)), None)
+
+
+def _echoable(topic: str) -> bool:
+    """Not a day or time, not words of the sender's sentence turned round ("can you check"
+    would come out "can me check"), not a phrase that names nothing ("on my way")."""
+    return not (
+        _DAY_OR_TIME.search(topic)
+        or _DATE.search(topic)
+        or _YOU_DOING.search(topic)
+        or topic.casefold() in _NAMES_NOTHING
+    )
 
 
 def _question_topic(text: str, skip: set[str]) -> str | None:
@@ -393,14 +456,11 @@ def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[st
     if quoted and len(quoted.group("quote").split()) <= 8:
         yield quoted.group("quote").strip()
     skip = skip | {match.group("name").casefold() for match in _VOCATIVE.finditer(text)}
-    not_after = _PLACE_WORDS | _ARTICLES if in_question else _PLACE_WORDS
+    not_after = _PLACE_WORDS | _HONORIFIC_WORDS | (_ARTICLES if in_question else frozenset())
     for sentence in _SENTENCE_BREAK.split(text):
         name = _proper_name(sentence.split()[1:], skip, not_after)
         if name:
             yield name
-    question = None if in_question else _short_question(text)
-    if question:
-        yield question
     for about in _ABOUT.finditer(text):
         if about.group("topic").casefold() not in _PRONOUNS:
             yield _trimmed(about.group("topic"))
@@ -409,9 +469,7 @@ def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[st
         _NOUN_PHRASE.finditer(text), key=lambda match: not match.group(0).startswith("the ")
     )
     for phrase in phrases:
-        if not in_question:
-            yield _as_owner_would_say(phrase.group(0))
-        elif _ENGLISH_DETERMINER.match(phrase.group(0)):
+        if not in_question or _ENGLISH_DETERMINER.match(phrase.group(0)):
             yield _trimmed(phrase.group(0))
 
 
@@ -433,7 +491,11 @@ def _proper_name(words: list[str], skip: set[str], not_after: frozenset[str]) ->
     for previous, word in zip(["", *words], [*words, ""], strict=True):
         bare = word.strip(",()\"'’“”«»")
         capitalised = bool(_CAPITALISED.fullmatch(bare))
-        passed_over = capitalised and (previous.casefold() in not_after or passed_over)
+        # After an amount it is a currency or a unit ("800 EUR", "20 Mbps").
+        after_amount = any(character.isdigit() for character in previous)
+        passed_over = capitalised and (
+            previous.casefold() in not_after or after_amount or passed_over
+        )
         starts = bare.casefold() not in skip | _NOT_TOPICS and not passed_over
         if capitalised and (run or starts):
             if bare.casefold() in _MONTHS_AND_DAYS and not run:
@@ -448,16 +510,6 @@ def _proper_name(words: list[str], skip: set[str], not_after: frozenset[str]) ->
     while run and run[-1] in _NAME_JOINERS:
         run.pop()
     return " ".join(run) if run and len(run[0]) >= 3 else None
-
-
-def _short_question(text: str) -> str | None:
-    """The first question, when it is short enough to name (after any "X:" lead-in)."""
-    for sentence in _QUESTION.findall(text):
-        core = re.split(r"[:,]\s", sentence.strip(" ?"))[-1].strip()
-        words = core.split()
-        if 2 <= len(words) <= 8:
-            return _as_owner_would_say(core)
-    return None
 
 
 def _as_owner_would_say(phrase: str) -> str:
