@@ -18,6 +18,7 @@ from reply_assistant.backends.offline.language import detect_language
 from reply_assistant.backends.offline.phrasebook import (
     ANSWER_LATER,
     CLARIFY,
+    CLARIFY_BY_ASK,
     DECLINES,
     FRAMES,
     OCCASION_PHRASES,
@@ -120,12 +121,14 @@ def test_every_phrasing_is_in_its_language_and_every_occasion_has_one_without_sl
         assert any("{" not in phrasing for phrasing in phrasings), occasion
         assert len(phrasings) >= 2, occasion
     sentences = [p for ps in OCCASION_PHRASES[language].values() for p in ps]
-    sentences += [*ANSWER_LATER[language], *DECLINES[language], *CLARIFY[language]]
+    questions = [*CLARIFY[language]]
+    questions += [q for by_language in CLARIFY_BY_ASK.values() for q in by_language[language]]
+    sentences += [*ANSWER_LATER[language], *DECLINES[language], *questions]
     for sentence in sentences:
         filled = re.sub(r"\{\w+\}", "", sentence)
         # Short acknowledgements ("Thanks, noted.") are too short to tell; none is wrong.
         assert detect_language(filled) in (language, "und"), sentence
-    assert all(clarify.count("?") == 1 for clarify in CLARIFY[language])
+    assert all(clarify.count("?") == 1 for clarify in questions)
     assert not any("?" in decline for decline in DECLINES[language])
 
 
@@ -488,3 +491,37 @@ def test_a_numbered_birthday_is_a_birthday() -> None:
     assert occasions.read_occasion(wish).occasion == occasions.BIRTHDAY
     anniversary = message("Happy 10th anniversary at Contoso!")
     assert occasions.read_occasion(anniversary).occasion != occasions.BIRTHDAY
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("How much for a lesson?", "price"),
+        ("hi can u send ur prices please", "price"),
+        ("Bonjour, c'est combien l'heure ?", "price"),
+        ("Hi Henk, quick question for you", "question"),
+        ("Hola, tengo una pregunta sobre el pago", "question"),
+        ("Hello, I have a business proposal for your company.", "proposal"),
+        ("Guten Tag, ich hätte einen Vorschlag für Ihre Firma.", "proposal"),
+        # A seller asking the owner's budget has asked no price of the owner.
+        ("hey kenji, what's your budget?", ""),
+        ("Hello sir", ""),
+    ],
+)
+def test_a_vague_ask_is_told_apart_by_what_it_asks(text: str, kind: str) -> None:
+    from reply_assistant.backends.offline.unclear_asks import unclear_ask
+
+    assert unclear_ask(text) == kind
+
+
+def test_the_clarifying_question_fits_the_vague_ask() -> None:
+    price, _ = draft(message("How much for a lesson?"), Label.UNCLEAR)
+    assert "what you need" in price and "talk about" not in price
+    question, _ = draft(message("Hi Maria, quick question for you"), Label.UNCLEAR)
+    assert re.search(r"your question|like to ask", question)
+    proposal, _ = draft(message("I have a partnership proposal for your firm."), Label.UNCLEAR)
+    assert re.search(r"propos|have in mind", proposal)
+    for text in (price, question, proposal):
+        assert text.count("?") == 1
+    spanish, language = draft(message("Hola, ¿cuánto cuesta una clase?"), Label.UNCLEAR)
+    assert language == "es" and "necesitas" in spanish

@@ -26,11 +26,13 @@ from reply_assistant.backends.offline.language import UNDETERMINED, detect_langu
 from reply_assistant.backends.offline.phrasebook import (
     ANSWER_LATER,
     CLARIFY,
+    CLARIFY_BY_ASK,
     DECLINES,
     FRAMES,
     OCCASION_PHRASES,
     Frame,
 )
+from reply_assistant.backends.offline.unclear_asks import unclear_ask
 from reply_assistant.config import Profile
 from reply_assistant.models import Action, Incoming, VerdictOutput
 from reply_assistant.voice import Voice
@@ -137,7 +139,7 @@ def compose_draft(
         body = _pick(DECLINES[language], {}, variant, seed, budget)
         body = register.in_register(body, language, voice, exclaim=False)
     elif verdict.action is Action.ASK:
-        body = _pick(CLARIFY[language], {}, variant, seed, budget)
+        body = _pick(clarifying_questions(item, language), {}, variant, seed, budget)
         body = register.in_register(body, language, voice, exclaim=False)
     else:
         body = _reply_body(item, language, voice, variant, seed, owner_first_name)
@@ -186,10 +188,17 @@ def phrasing_count(
     if verdict.action is Action.DECLINE:
         return len(_candidates(DECLINES[language], {}, 0, budget))
     if verdict.action is Action.ASK:
-        return len(_candidates(CLARIFY[language], {}, 0, budget))
+        return len(_candidates(clarifying_questions(item, language), {}, 0, budget))
     reading = o.read_occasion(item)
     phrasings = OCCASION_PHRASES[language][reading.occasion]
     return len(_candidates(phrasings, reading.slots, 0, budget))
+
+
+def clarifying_questions(item: Incoming, language: str) -> tuple[str, ...]:
+    """The clarifying questions that fit what the vague message asks (a price, a question
+    it has not asked yet, a proposal it has not described), else the general ones."""
+    kind = unclear_ask(item.text)
+    return CLARIFY_BY_ASK[kind][language] if kind else CLARIFY[language]
 
 
 def _reply_body(

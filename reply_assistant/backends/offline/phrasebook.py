@@ -695,6 +695,100 @@ CLARIFY: dict[str, Phrasings] = {
         "Bedankt voor je bericht. Waar wil je het over hebben?",
     ),
 }
+# The clarifying question for a vague ask of a known kind (`unclear_asks`). None names a
+# price or agrees to anything: it asks what is wanted.
+CLARIFY_BY_ASK: dict[str, dict[str, Phrasings]] = {
+    "price": {
+        "en": (
+            "Thanks for asking. Could you tell me a bit more about what you need, so I can see what it would involve?",
+            "Thanks for getting in touch. What exactly are you looking for, so I can give you a proper answer?",
+        ),
+        "es": (
+            "Gracias por preguntar. ¿Podrías contarme un poco más sobre lo que necesitas, para ver qué implicaría?",
+            "Gracias por escribirme. ¿Qué necesitas exactamente, para poder darte una respuesta adecuada?",
+        ),
+        "fr": (
+            "Merci pour votre demande. Pourriez-vous m'en dire un peu plus sur ce dont vous avez besoin, pour que je voie ce que cela représenterait ?",
+            "Merci pour votre message. Que recherchez-vous exactement, pour que je puisse vous répondre correctement ?",
+        ),
+        "de": (
+            "Danke für Ihre Anfrage. Könnten Sie mir etwas genauer sagen, was Sie brauchen, damit ich sehe, was das umfassen würde?",
+            "Danke für Ihre Nachricht. Was genau suchen Sie, damit ich Ihnen eine richtige Antwort geben kann?",
+        ),
+        "pt": (
+            "Obrigado pela pergunta. Pode me contar um pouco mais sobre o que você precisa, para eu ver o que isso envolveria?",
+            "Agradeço a mensagem. O que exatamente você procura, para eu poder dar uma resposta adequada?",
+        ),
+        "it": (
+            "Grazie per la richiesta. Potresti dirmi qualcosa in più su ciò di cui hai bisogno, così vedo cosa comporterebbe?",
+            "Grazie per il messaggio. Che cosa cerchi esattamente, così posso darti una risposta precisa?",
+        ),
+        "nl": (
+            "Bedankt voor je vraag. Kun je iets meer vertellen over wat je nodig hebt, zodat ik kan zien wat het zou inhouden?",
+            "Bedankt voor je bericht. Wat zoek je precies, zodat ik je een goed antwoord kan geven?",
+        ),
+    },
+    "question": {
+        "en": (
+            "Thanks for reaching out. Of course, what is your question?",
+            "Good to hear from you. What would you like to ask?",
+        ),
+        "es": (
+            "Gracias por escribirme. Claro, ¿cuál es tu pregunta?",
+            "Gracias por el mensaje. ¿Qué te gustaría preguntarme?",
+        ),
+        "fr": (
+            "Merci pour votre message. Bien sûr, quelle est votre question ?",
+            "Merci de m'avoir écrit. Que souhaitez-vous me demander ?",
+        ),
+        "de": (
+            "Danke für Ihre Nachricht. Gern, was ist Ihre Frage?",
+            "Danke, dass Sie sich melden. Was möchten Sie mich fragen?",
+        ),
+        "pt": (
+            "Obrigado pela mensagem. Claro, qual é a sua pergunta?",
+            "Agradeço o contato. O que você gostaria de me perguntar?",
+        ),
+        "it": (
+            "Grazie per il messaggio. Certo, qual è la tua domanda?",
+            "Grazie per avermi scritto. Che cosa vorresti chiedermi?",
+        ),
+        "nl": (
+            "Bedankt voor je bericht. Natuurlijk, wat is je vraag?",
+            "Bedankt dat je contact opneemt. Wat wil je me vragen?",
+        ),
+    },
+    "proposal": {
+        "en": (
+            "Thanks for reaching out. Could you share a few details about what you are proposing?",
+            "Thanks for the message. What exactly do you have in mind, and how would it work?",
+        ),
+        "es": (
+            "Gracias por escribirme. ¿Podrías compartir algunos detalles sobre lo que propones?",
+            "Gracias por el mensaje. ¿Qué tienes en mente exactamente y cómo funcionaría?",
+        ),
+        "fr": (
+            "Merci pour votre message. Pourriez-vous me donner quelques détails sur ce que vous proposez ?",
+            "Merci de m'avoir écrit. Qu'avez-vous en tête exactement, et comment cela fonctionnerait-il ?",
+        ),
+        "de": (
+            "Danke für Ihre Nachricht. Könnten Sie mir ein paar Einzelheiten zu Ihrem Vorschlag nennen?",
+            "Danke, dass Sie sich melden. Was genau schwebt Ihnen vor, und wie würde das ablaufen?",
+        ),
+        "pt": (
+            "Obrigado pela mensagem. Pode compartilhar alguns detalhes sobre o que você está propondo?",
+            "Agradeço o contato. O que exatamente você tem em mente e como funcionaria?",
+        ),
+        "it": (
+            "Grazie per il messaggio. Potresti condividere qualche dettaglio su ciò che proponi?",
+            "Grazie per avermi scritto. Che cosa hai in mente esattamente e come funzionerebbe?",
+        ),
+        "nl": (
+            "Bedankt voor je bericht. Kun je wat details delen over wat je voorstelt?",
+            "Bedankt dat je contact opneemt. Wat heb je precies in gedachten en hoe zou het werken?",
+        ),
+    },
+}
 OCCASION_PHRASES: dict[str, dict[str, Phrasings]] = {
     "en": EN, "es": ES, "fr": FR, "de": DE, "pt": PT, "it": IT, "nl": NL,
 }  # fmt: skip
