@@ -525,3 +525,35 @@ def test_the_clarifying_question_fits_the_vague_ask() -> None:
         assert text.count("?") == 1
     spanish, language = draft(message("Hola, ¿cuánto cuesta una clase?"), Label.UNCLEAR)
     assert language == "es" and "necesitas" in spanish
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "not_echoed"),
+    [
+        ("Guten Tag Herr Becker, anbei unser Angebot für die Kabelbäume.", "de", "Becker"),
+        ("Hola Tamika, mi mamá dice que ya le mandó los recibos. ¿Los recibiste?", "es", "mandó"),
+        ("Bom dia Renata! O pedido de resina sai hoje na transportadora.", "pt", "Renata!"),
+        ("Bonjour, on déménage à Calgary en mars et une amie nous a parlé de vous.", "fr", "Calg"),
+    ],
+)
+def test_a_reply_in_another_language_names_no_topic_read_with_english_grammar(
+    text: str, language: str, not_echoed: str
+) -> None:
+    reply, drafted_in = draft(message(text), Label.RELATIONSHIP)
+    assert drafted_in == language
+    body = reply.split("\n\n")[1]
+    assert not_echoed not in body, body
+
+
+def test_the_wedding_a_client_books_is_no_news_of_the_senders_own() -> None:
+    complaint = message("Bonjour, ça fait 11 semaines depuis le mariage et toujours pas de photos.")
+    assert occasions.read_occasion(complaint).occasion != occasions.FAMILY_NEWS
+    order = message("Bonjour, je vous confirme la commande pour le mariage du 21 juin.")
+    assert occasions.read_occasion(order).occasion != occasions.FAMILY_NEWS
+    own = message("Bonjour Mathieu, on se marie le 13 septembre !")
+    assert occasions.read_occasion(own).occasion == occasions.FAMILY_NEWS
+
+
+def test_a_birthday_cake_or_a_feliz_cumple_is_a_birthday() -> None:
+    for text in ("Parabéns, Renatinha!!! 🎉🎂 Muita saúde", "¡Feliz cumple, Inesita! 🎉"):
+        assert occasions.read_occasion(message(text)).occasion == occasions.BIRTHDAY

@@ -191,7 +191,7 @@ def phrasing_count(
         return len(_candidates(clarifying_questions(item, language), {}, 0, budget))
     reading = o.read_occasion(item)
     phrasings = OCCASION_PHRASES[language][reading.occasion]
-    return len(_candidates(phrasings, reading.slots, 0, budget))
+    return len(_candidates(phrasings, _slots_in(language, reading), 0, budget))
 
 
 def clarifying_questions(item: Incoming, language: str) -> tuple[str, ...]:
@@ -207,13 +207,14 @@ def _reply_body(
     reading = o.read_occasion(item, owner_first_name)
     budget = register.body_word_budget(voice)
     phrasings = OCCASION_PHRASES[language][reading.occasion]
-    opener = _pick(phrasings, reading.slots, variant, seed, budget)
+    slots = _slots_in(language, reading)
+    opener = _pick(phrasings, slots, variant, seed, budget)
     sentences = [opener]
     if reading.asks_question and reading.occasion not in _ANSWERED_BY_OPENER:
         # The question deserves the user's own answer: the draft says one is coming rather
         # than inventing it; the topic is named once, in whichever sentence comes first.
         # A short writer gets the shortest way of saying so.
-        named = {slot: value for slot, value in reading.slots.items() if value not in opener}
+        named = {slot: value for slot, value in slots.items() if value not in opener}
         later_budget = register.MIN_BODY_WORDS if budget else None
         sentences.append(_pick(ANSWER_LATER[language], named, 0, seed, later_budget))
     sombre = reading.occasion in o.SOMBRE
@@ -223,6 +224,20 @@ def _reply_body(
     if voice.emoji and not sombre:
         body = f"{body} {_EMOJI}"
     return body
+
+
+# The topic and the question's subject are read with an English noun-phrase grammar and an
+# English "your" -> "my": in the other languages they came out garbled ("sobre le mandó los
+# recibos", "zu Tag Herr Becker"), so a reply there names only what the occasion reader
+# found by its own patterns (event, contact, role, the thing thanked for, the news).
+_ENGLISH_ONLY_SLOTS = frozenset(("topic", "question"))
+
+
+def _slots_in(language: str, reading: o.Reading) -> dict[str, str]:
+    """The specifics a reply in `language` may name."""
+    if language == "en":
+        return reading.slots
+    return {slot: value for slot, value in reading.slots.items() if slot not in _ENGLISH_ONLY_SLOTS}
 
 
 def _usable(phrasings: tuple[str, ...], slots: dict[str, str]) -> list[list[str]]:

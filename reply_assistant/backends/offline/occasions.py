@@ -60,7 +60,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 _BIRTHDAY = _any(
     r"happy (?:belated )?b(?:irth)?day|\bhbd\b|birthday wishes|feliz cumpleaños|feliz aniversário",
-    r"happy \d{2}(?:st|nd|rd|th)\b(?! (?:anniversary|year))",
+    r"happy \d{2}(?:st|nd|rd|th)\b(?! (?:anniversary|year))|🎂|feliz cumple",
     r"joyeux anniversaire|bon anniversaire|alles gute zum geburtstag|herzlichen glückwunsch zum"
     r" geburtstag|buon compleanno|fijne verjaardag|gefeliciteerd met je verjaardag",
 )
@@ -89,9 +89,13 @@ _CONGRATS = _any(
     r"congrat|felicidades|enhorabuena|félicitations|bravo pour|glückwunsch|gratulier|parabéns",
     r"congratulazioni|complimenti|gefeliciteerd|proficiat",
 )
+# The sender's own wedding, not any wedding: a wedding photographer's or caterer's clients
+# write "the wedding" about the job ("11 weeks since the wedding and still no gallery").
 _FAMILY = _any(
-    r"\bbaby\b|newborn|new arrival|got married|our wedding|just married|engaged\b|bebé|boda",
-    r"bébé|mariage|hochzeit|geheiratet|casamento|bebê|matrimonio|sposat|bruiloft|getrouwd",
+    r"\bbaby\b|newborn|new arrival|got married|our wedding|just married|engaged\b|bebé",
+    r"nuestra boda|nos casamos|me caso|bébé|notre mariage|on se marie|nous nous marions|je me "
+    r"marie|unsere hochzeit|wir heiraten|geheiratet|nosso casamento|vamos casar|bebê|il nostro "
+    r"matrimonio|ci sposiamo|sposat|onze bruiloft|we gaan trouwen|getrouwd",
 )
 _SENDER_NEWS = _any(
     r"\bI(?:'ve| have)? (?:just )?(?:started|joined|landed|accepted|been promoted|got promoted|"
@@ -263,7 +267,12 @@ _MONTHS_AND_DAYS = frozenset(
     )
 )  # fmt: skip
 # Before a name, they make it the person addressed or spoken of ("Mrs Adeyemi").
-_HONORIFICS = ("mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam", "ma", "prof")
+_HONORIFICS = (
+    "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam", "ma", "prof", "prof.",
+    "frau", "herr", "fr.", "hr.", "meneer", "mevrouw", "mevr.", "dhr.", "don", "doña", "señor",
+    "señora", "sr.", "sra.", "monsieur", "madame", "mme", "signor", "signora", "sig.", "dott.",
+    "senhor", "senhora", "dona", "profe", "ing.", "lic.",
+)  # fmt: skip
 _HONORIFIC_WORDS = frozenset(_HONORIFICS)
 # Read from the owner's side, the owner as the subject of the sender's sentence: "can you
 # check" -> "can me check", "the invoice you sent" -> "the invoice me sent". Echoed, it
@@ -301,6 +310,8 @@ _NOT_TOPICS = frozenset(
         "i", "i'm", "i've", "i'd", "i'll", "we", "you", "your", "my", "our", "it", "this", "that",
         "the", "a", "an", "hi", "hey", "hello", "dear", "thanks", "thank", "congrats", "hope",
         "quick", "just", "also", "and", "but", "so", "anyway", "ps", "god", *_HONORIFICS,
+        # The rest of a greeting: "Guten Tag Herr Becker", "Grüß Gott", "Bom dia Renata".
+        "tag", "gott", "morgen", "abend", "dia", "días", "tardes", "noches", "giorno",
         # Currencies ("800 EUR", "IDR 12.5m"), languages and nationalities ("a Spanish>English
         # job", "I'm an American living in..."), degrees and titles: said in passing, never
         # what the message is about.
