@@ -467,8 +467,10 @@ def test_thanks_for_something_the_owner_did_is_still_thanks() -> None:
         ("Bro, the payment came in short, did you deduct something?", "did me"),
         # A phrase that names nothing.
         ("on my way, 10 min", "your way"),
-        # A topic runs to the dash, not past it.
+        # A topic runs to the dash, not past it, and ends on no function word.
         ("Hi Elin, about the logo project — the board picked option B!", "the board picked"),
+        ("How did you move 40 teams to the new CI without a freeze?", "CI without"),
+        ("Reunion dinner in January? It's been two years since the last one.", "the last one"),
     ],
 )
 def test_the_reply_never_echoes_a_word_said_in_passing_or_turned_into_broken_english(
@@ -503,6 +505,7 @@ def test_a_numbered_birthday_is_a_birthday() -> None:
         ("Hola, tengo una pregunta sobre el pago", "question"),
         ("Hello, I have a business proposal for your company.", "proposal"),
         ("Guten Tag, ich hätte einen Vorschlag für Ihre Firma.", "proposal"),
+        ("I have several exciting opportunities that match your background.", "proposal"),
         # A seller asking the owner's budget has asked no price of the owner.
         ("hey kenji, what's your budget?", ""),
         ("Hello sir", ""),

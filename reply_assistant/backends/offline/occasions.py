@@ -235,6 +235,7 @@ _PLACE_WORDS = frozenset(("in", "from", "en", "à", "aus", "em", "uit", "desde")
 # Words a cut-off phrase should not end on.
 _TRAILING_WORDS = frozenset(
     ("the", "a", "an", "before", "after", "and", "or", "to", "of", "for", "with", "that", "in",
+     "without", "from", "by", "on", "at", "into", "about", "as", "than", "but", "if", "when",
      # "the platform track would": the phrase ran into the sentence's verb.
      "would", "could", "will", "can", "should", "is", "are", "was", "were")
 )  # fmt: skip
@@ -291,20 +292,9 @@ _DATE = re.compile(
 )
 # Phrases that name nothing a reply could thank for: "on my way" -> "your way".
 _NAMES_NOTHING = frozenset(
-    (
-        "your way",
-        "my way",
-        "the way",
-        "the moment",
-        "the time",
-        "a lot",
-        "a bit",
-        "a while",
-        "a minute",
-        "a second",
-        "a sec",
-    )
-)
+    ("your way", "my way", "the way", "the moment", "the time", "a lot", "a bit", "a while",
+     "a minute", "a second", "a sec", "the last one", "the last time", "the one")
+)  # fmt: skip
 _NOT_TOPICS = frozenset(
     (
         "i", "i'm", "i've", "i'd", "i'll", "we", "you", "your", "my", "our", "it", "this", "that",

@@ -40,7 +40,7 @@ _KINDS = (
     (
         PROPOSAL,
         re.compile(
-            r"proposal|partnership|collaborat|opportunity|propuesta|proposition|partenariat|"
+            r"proposal|partnership|collaborat|opportunit|propuesta|proposition|partenariat|"
             r"vorschlag|kooperation|proposta|parceria|collaborazione|voorstel|samenwerking",
             re.IGNORECASE,
         ),
