@@ -245,6 +245,22 @@ def test_a_relationship_reason_agrees_with_its_signals(
     assert said in reason and not_said not in reason
 
 
+@pytest.mark.parametrize(
+    ("tags", "said", "not_said"),
+    [
+        (("pitch", "1st-degree"), "Sales pitch from a 1st-degree connection", "not talked"),
+        (("1st-degree",), "a 1st-degree connection, but no relationship", "mass message"),
+        (("no prior contact",), "mass message from someone you have not talked to", "1st"),
+        (("follow-up nag", "1st-degree"), "never answered from a 1st-degree connection", "mass"),
+    ],
+)
+def test_a_spam_reason_names_a_connection_as_one(
+    tags: tuple[str, ...], said: str, not_said: str
+) -> None:
+    reason = build_reason(Label.SPAM, Signals(tags=tags))
+    assert said in reason and not_said not in reason
+
+
 def test_vectors_of_another_encoder_leave_the_state_file_when_the_model_starts(tmp_path) -> None:
     # What an upgrade that changes the encoder leaves behind: never read again, only kept.
     store = Store.open(tmp_path / "state.db")

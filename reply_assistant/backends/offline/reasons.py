@@ -42,11 +42,16 @@ def _spam_reason(found: Signals) -> str:
         return "Pitch that tries to instruct the assistant instead of writing to you."
     if found.has("placeholder"):
         return "Mass message with an unfilled template placeholder."
-    stranger = (
-        " from someone you have not talked to before" if found.has("no prior contact") else ""
-    )
+    # Who sent it, when the export says: a connection's pitch is named as one, since being
+    # connected is what makes a person doubt the verdict.
+    if found.has("1st-degree"):
+        sender = " from a 1st-degree connection"
+    elif found.has("no prior contact"):
+        sender = " from someone you have not talked to before"
+    else:
+        sender = ""
     if found.has("follow-up nag"):
-        return f"Repeated follow-up to a pitch you never answered{stranger}."
+        return f"Repeated follow-up to a pitch you never answered{sender}."
     if found.has("pitch"):
         demo = any("demo" in word for word in found.pitch_words)
         link = (
@@ -54,10 +59,15 @@ def _spam_reason(found: Signals) -> str:
             if demo and found.has("link")
             else (" with a link" if found.has("link") else "")
         )
-        return f"Sales pitch{link}{stranger}."
+        return f"Sales pitch{link}{sender}."
     if found.has("fake familiarity"):
         return "Claims a past conversation that never happened, to sell something."
-    return f"Reads like an unsolicited mass message{stranger}."
+    if found.has("1st-degree"):
+        # Written to the owner, often warmly: no mass message, and no relationship either.
+        return (
+            "Wants something from you: a 1st-degree connection, but no relationship behind the ask."
+        )
+    return f"Reads like an unsolicited mass message{sender}."
 
 
 def _relationship_reason(found: Signals) -> str:
