@@ -228,36 +228,40 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("tags", "said", "not_said"),
+    ("label", "tags", "said", "not_said"),
     [
-        (("no prior contact",), "someone new to you", "knows you"),
-        (("pitch", "no prior contact"), "no mass pitch", "no sales pitch"),
-        (("1st-degree",), "1st-degree connection, with no sales pitch", "new to you"),
-        (("met before", "no prior contact"), "someone you met in person", "new to you"),
-        (("placeholder", "pitch"), "unfilled template placeholder", "personal"),
-        (("placeholder", "congratulations"), "a mass send?", "Personal congratulations"),
+        (Label.RELATIONSHIP, ("no prior contact",), "someone new to you", "knows you"),
+        (Label.RELATIONSHIP, ("pitch", "no prior contact"), "no mass pitch", "no sales pitch"),
+        (
+            Label.RELATIONSHIP,
+            ("1st-degree",),
+            "1st-degree connection, with no sales pitch",
+            "new to you",
+        ),
+        (
+            Label.RELATIONSHIP,
+            ("met before", "no prior contact"),
+            "someone you met in person",
+            "new to you",
+        ),
+        (Label.RELATIONSHIP, ("placeholder", "pitch"), "unfilled template placeholder", "personal"),
+        (
+            Label.RELATIONSHIP,
+            ("placeholder", "congratulations"),
+            "a mass send?",
+            "Personal congratulations",
+        ),
+        # A connection's spam is named as one: being connected is what makes a person doubt it.
+        (Label.SPAM, ("pitch", "1st-degree"), "Sales pitch from a 1st-degree connection", "talked"),
+        (Label.SPAM, ("1st-degree",), "a 1st-degree connection, but no relationship", "mass"),
+        (Label.SPAM, ("no prior contact",), "mass message from someone you have not", "1st"),
+        (Label.SPAM, ("follow-up nag", "1st-degree"), "answered from a 1st-degree", "mass"),
     ],
 )
-def test_a_relationship_reason_agrees_with_its_signals(
-    tags: tuple[str, ...], said: str, not_said: str
+def test_a_reason_agrees_with_its_signals(
+    label: Label, tags: tuple[str, ...], said: str, not_said: str
 ) -> None:
-    reason = build_reason(Label.RELATIONSHIP, Signals(tags=tags))
-    assert said in reason and not_said not in reason
-
-
-@pytest.mark.parametrize(
-    ("tags", "said", "not_said"),
-    [
-        (("pitch", "1st-degree"), "Sales pitch from a 1st-degree connection", "not talked"),
-        (("1st-degree",), "a 1st-degree connection, but no relationship", "mass message"),
-        (("no prior contact",), "mass message from someone you have not talked to", "1st"),
-        (("follow-up nag", "1st-degree"), "never answered from a 1st-degree connection", "mass"),
-    ],
-)
-def test_a_spam_reason_names_a_connection_as_one(
-    tags: tuple[str, ...], said: str, not_said: str
-) -> None:
-    reason = build_reason(Label.SPAM, Signals(tags=tags))
+    reason = build_reason(label, Signals(tags=tags))
     assert said in reason and not_said not in reason
 
 
