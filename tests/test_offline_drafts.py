@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from reply_assistant import draft_checks
 from reply_assistant.backends.offline import occasions
 from reply_assistant.backends.offline.backend import OfflineBackend
 from reply_assistant.backends.offline.drafts import (
@@ -20,6 +21,7 @@ from reply_assistant.backends.offline.phrasebook import (
     CLARIFY,
     CLARIFY_BY_ASK,
     DECLINES,
+    DECLINES_TO_CONNECTION,
     FRAMES,
     OCCASION_PHRASES,
 )
@@ -123,13 +125,14 @@ def test_every_phrasing_is_in_its_language_and_every_occasion_has_one_without_sl
     sentences = [p for ps in OCCASION_PHRASES[language].values() for p in ps]
     questions = [*CLARIFY[language]]
     questions += [q for by_language in CLARIFY_BY_ASK.values() for q in by_language[language]]
-    sentences += [*ANSWER_LATER[language], *DECLINES[language], *questions]
+    all_declines = [*DECLINES[language], *DECLINES_TO_CONNECTION[language]]
+    sentences += [*ANSWER_LATER[language], *all_declines, *questions]
     for sentence in sentences:
         filled = re.sub(r"\{\w+\}", "", sentence)
         # Short acknowledgements ("Thanks, noted.") are too short to tell; none is wrong.
         assert detect_language(filled) in (language, "und"), sentence
     assert all(clarify.count("?") == 1 for clarify in questions)
-    assert not any("?" in decline for decline in DECLINES[language])
+    assert not any("?" in decline or MEETING_WORDS.search(decline) for decline in all_declines)
 
 
 def test_relationship_reply_echoes_what_the_sender_wrote() -> None:
@@ -560,3 +563,21 @@ def test_the_wedding_a_client_books_is_no_news_of_the_senders_own() -> None:
 def test_a_birthday_cake_or_a_feliz_cumple_is_a_birthday() -> None:
     for text in ("Parabéns, Renatinha!!! 🎉🎂 Muita saúde", "¡Feliz cumple, Inesita! 🎉"):
         assert occasions.read_occasion(message(text)).occasion == occasions.BIRTHDAY
+
+
+def test_a_connections_pitch_is_declined_as_firmly_and_more_warmly() -> None:
+    pitch = "Hi Sam, long time! We now offer cloud cost audits, 20% off this month."
+    to_connection, _ = draft(message(pitch, first_degree=True), Label.SPAM)
+    to_stranger, _ = draft(message(pitch), Label.SPAM)
+    assert "hear from you" in to_connection and "pass" in to_connection
+    assert "hear from you" not in to_stranger
+    for text in (to_connection, to_stranger):
+        assert "?" not in text and not MEETING_WORDS.search(text)
+    # Each passes the eval's own check of a decline, in every language.
+    for language, phrasings in DECLINES_TO_CONNECTION.items():
+        assert all(draft_checks.spam_declines(p, language) for p in phrasings), language
+    german, language = draft(
+        message("Hallo Sam, wir bieten jetzt Cloud-Audits an, 20% Rabatt.", first_degree=True),
+        Label.SPAM,
+    )
+    assert language == "de" and "kein Interesse" in german

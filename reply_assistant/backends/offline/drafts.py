@@ -28,6 +28,7 @@ from reply_assistant.backends.offline.phrasebook import (
     CLARIFY,
     CLARIFY_BY_ASK,
     DECLINES,
+    DECLINES_TO_CONNECTION,
     FRAMES,
     OCCASION_PHRASES,
     Frame,
@@ -136,7 +137,7 @@ def compose_draft(
     seed = int(hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:8], 16)
     budget = register.body_word_budget(voice)
     if verdict.action is Action.DECLINE:
-        body = _pick(DECLINES[language], {}, variant, seed, budget)
+        body = _pick(declines(item, language), {}, variant, seed, budget)
         body = register.in_register(body, language, voice, exclaim=False)
     elif verdict.action is Action.ASK:
         body = _pick(clarifying_questions(item, language), {}, variant, seed, budget)
@@ -186,12 +187,17 @@ def phrasing_count(
     language = reply_language(item, fallback_language, voice)
     budget = register.body_word_budget(voice)
     if verdict.action is Action.DECLINE:
-        return len(_candidates(DECLINES[language], {}, 0, budget))
+        return len(_candidates(declines(item, language), {}, 0, budget))
     if verdict.action is Action.ASK:
         return len(_candidates(clarifying_questions(item, language), {}, 0, budget))
     reading = o.read_occasion(item)
     phrasings = OCCASION_PHRASES[language][reading.occasion]
     return len(_candidates(phrasings, _slots_in(language, reading), 0, budget))
+
+
+def declines(item: Incoming, language: str) -> tuple[str, ...]:
+    """The declines for a connection's pitch when the sender is one, else the plain ones."""
+    return DECLINES_TO_CONNECTION[language] if item.sender.first_degree else DECLINES[language]
 
 
 def clarifying_questions(item: Incoming, language: str) -> tuple[str, ...]:
@@ -229,7 +235,9 @@ def _reply_body(
 # The topic and the question's subject are read with an English noun-phrase grammar and an
 # English "your" -> "my": in the other languages they came out garbled ("sobre le mandó los
 # recibos", "zu Tag Herr Becker"), so a reply there names only what the occasion reader
-# found by its own patterns (event, contact, role, the thing thanked for, the news).
+# found by its own patterns (event, contact, role, the thing thanked for, the news). Proper
+# names alone as the topic were tried: as often the owner greeted in a form the reader does
+# not know ("Lieve Sanne"), a place or an acronym ("sobre CIF") as the subject.
 _ENGLISH_ONLY_SLOTS = frozenset(("topic", "question"))
 
 

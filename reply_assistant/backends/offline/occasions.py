@@ -248,7 +248,9 @@ _PRONOUNS = frozenset(("it", "this", "that", "them", "ours", "yours", "mine", "y
 _ENGLISH_DETERMINER = re.compile(r"(?:the|your|our|my)\s", _I)
 _NAME_JOINERS = frozenset(("of", "de", "van", "the", "del", "da", "di", "von", "at"))
 _VOCATIVE = re.compile(
-    r"(?:^|[,;!?]\s*)(?:(?:hi|hey|hello|dear|hola|bonjour|salut|hallo|hoi|olá|oi|ciao)\s+)?"
+    r"(?:^|[,;!?]\s*)(?:(?:hi|hey|hello|dear|hola|bonjour|salut|hallo|hoi|olá|oi|ciao|bom dia|"
+    r"boa tarde|buongiorno|buenos días|buenas|guten tag|liebe|lieber|beste|goedemiddag|"
+    r"goedemorgen|caro|cara|querida|querido|cher|chère)\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w-]+)(?:-san)?\s*(?=[,!.?:]|\s[-–—]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -453,15 +455,7 @@ def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[st
     about"), the question is not echoed, a capitalised word after an article is a noun
     (German capitalises them all: "die Stelle"), and noun phrases are read in English only,
     where the determiner list cannot run into a verb."""
-    quoted = _QUOTED.search(text)
-    if quoted and len(quoted.group("quote").split()) <= 8:
-        yield quoted.group("quote").strip()
-    skip = skip | {match.group("name").casefold() for match in _VOCATIVE.finditer(text)}
-    not_after = _PLACE_WORDS | _HONORIFIC_WORDS | (_ARTICLES if in_question else frozenset())
-    for sentence in _SENTENCE_BREAK.split(text):
-        name = _proper_name(sentence.split()[1:], skip, not_after)
-        if name:
-            yield name
+    yield from _names(text, skip, in_question)
     for about in _ABOUT.finditer(text):
         if about.group("topic").casefold() not in _PRONOUNS:
             yield _trimmed(about.group("topic"))
@@ -472,6 +466,20 @@ def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[st
     for phrase in phrases:
         if not in_question or _ENGLISH_DETERMINER.match(phrase.group(0)):
             yield _trimmed(phrase.group(0))
+
+
+def _names(text: str, skip: set[str], in_question: bool = False) -> Iterator[str]:
+    """What the message names: a short quoted phrase, then proper names (not the first word
+    of a sentence, not the person greeted, not a place the sender is in)."""
+    quoted = _QUOTED.search(text)
+    if quoted and len(quoted.group("quote").split()) <= 8:
+        yield quoted.group("quote").strip()
+    skip = skip | {match.group("name").casefold() for match in _VOCATIVE.finditer(text)}
+    not_after = _PLACE_WORDS | _HONORIFIC_WORDS | (_ARTICLES if in_question else frozenset())
+    for sentence in _SENTENCE_BREAK.split(text):
+        name = _proper_name(sentence.split()[1:], skip, not_after)
+        if name:
+            yield name
 
 
 def _trimmed(phrase: str) -> str:

@@ -668,6 +668,38 @@ DECLINES: dict[str, Phrasings] = {
         "Bedankt voor je bericht, maar ik heb op dit moment geen interesse.",
     ),
 }
+# A connection's pitch: the decline is as firm, and says it was good to hear from them,
+# since being connected is often all there is (the seed's "connected is not friends").
+DECLINES_TO_CONNECTION: dict[str, Phrasings] = {
+    "en": (
+        "Good to hear from you, but this isn't something I need, so I'll pass. All the best with it.",
+        "Nice to hear from you. I'm not looking for anything like this right now, so I'll pass, but good luck with it.",
+    ),
+    "es": (
+        "Me alegra saber de ti, pero no es algo que necesite, así que paso. Mucha suerte con ello.",
+        "Qué gusto saber de ti. Ahora mismo no busco nada parecido, así que paso, pero te deseo mucha suerte.",
+    ),
+    "fr": (
+        "Ravi d'avoir de vos nouvelles, mais cela ne m'intéresse pas, donc je passe mon tour. Bonne continuation.",
+        "Content d'avoir de vos nouvelles. Je ne cherche rien de ce genre pour le moment, donc je passe, mais bonne chance pour la suite.",
+    ),
+    "de": (
+        "Schön, von Ihnen zu hören, aber ich habe kein Interesse, deshalb verzichte ich. Alles Gute damit.",
+        "Nett, von Ihnen zu hören, aber ich habe derzeit kein Interesse. Viel Erfolg damit.",
+    ),
+    "pt": (
+        "Que bom ter notícias suas, mas não tenho interesse, então vou passar. Boa sorte com isso.",
+        "Bom saber de você. No momento não preciso de nada assim, então vou passar, mas desejo muito sucesso.",
+    ),
+    "it": (
+        "Che piacere sentirti, ma non mi interessa, quindi passo. In bocca al lupo.",
+        "Fa piacere sentirti. Al momento non ho bisogno di niente del genere, quindi passo, ma ti auguro buona fortuna.",
+    ),
+    "nl": (
+        "Leuk om van je te horen, maar dit heb ik niet nodig, dus ik sla het over. Veel succes ermee.",
+        "Fijn om van je te horen. Ik heb hier momenteel geen behoefte aan, dus ik pas, maar veel succes.",
+    ),
+}
 CLARIFY: dict[str, Phrasings] = {
     "en": EN_CLARIFY,
     "es": (
