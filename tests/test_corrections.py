@@ -161,3 +161,19 @@ def test_a_sender_mark_and_an_accept_under_it_teach_nothing(inbox) -> None:
 
     assert store.correction_entries() == []
     assert store.verdict(ids["twin"]).label is Label.SPAM
+
+
+def test_a_relabel_outranks_the_unfilled_template_rule(tmp_path: Path) -> None:
+    """A template field makes a message spam unless the person said otherwise: their
+    relabel of it decides the same message sent again."""
+    store = Store.open(tmp_path / "state.db")
+    note = "Hi {first_name}, congratulations on the new role! Wishing you all the best with it."
+    first = store.add_manual_message("Bram de Vries", note)
+    again = store.add_manual_message("Bram de Vries", note.replace("new role", "new role!"))
+    engine = Engine(store, OfflineBackend(Profile(name="Jordan Pike"), store=store.embeddings))
+    asyncio.run(engine.run([first, again], with_drafts=False))
+    assert store.verdict(again).label is Label.SPAM
+    store.record_relabel(first, "relationship")
+    rejudge(engine, again)
+    assert store.verdict(again).label is Label.RELATIONSHIP
+    store.close()

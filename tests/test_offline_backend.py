@@ -244,13 +244,7 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
             "someone you met in person",
             "new to you",
         ),
-        (Label.RELATIONSHIP, ("placeholder", "pitch"), "unfilled template placeholder", "personal"),
-        (
-            Label.RELATIONSHIP,
-            ("placeholder", "congratulations"),
-            "a mass send?",
-            "Personal congratulations",
-        ),
+        (Label.SPAM, ("placeholder", "congratulations"), "unfilled template placeholder", "Pers"),
         # A connection's spam is named as one: being connected is what makes a person doubt it.
         (Label.SPAM, ("pitch", "1st-degree"), "Sales pitch from a 1st-degree connection", "talked"),
         (Label.SPAM, ("1st-degree",), "a 1st-degree connection, but no relationship", "mass"),
@@ -279,3 +273,16 @@ def test_vectors_of_another_encoder_leave_the_state_file_when_the_model_starts(t
     ):
         assert store.embeddings.load_embeddings(encoder, list(vector)).keys() == kept.keys()
     store.close()
+
+
+@pytest.mark.parametrize("field", ["{first_name}", "$FIRSTNAME", "%FIRSTNAME%"])
+def test_an_unfilled_template_field_is_a_mass_send_whatever_the_words(
+    backend: OfflineBackend, field: str
+) -> None:
+    wish = "Hi {}, congratulations on the new role! Wishing you all the best with it."
+    filled, unfilled = backend.classify_many(
+        [message(wish.format("Maria")), message(wish.format(field), "Bram de Vries")]
+    )
+    assert filled.label is Label.RELATIONSHIP  # the words alone read as a friend's
+    assert unfilled.label is Label.SPAM and unfilled.confidence >= 0.95
+    assert "placeholder" in unfilled.signals and "template placeholder" in unfilled.reason

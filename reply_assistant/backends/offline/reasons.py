@@ -73,9 +73,6 @@ def _spam_reason(found: Signals) -> str:
 def _relationship_reason(found: Signals) -> str:
     if found.has("phishing"):
         return "Asks for a login, a code or your details: treat it as phishing."
-    if found.has("placeholder"):
-        # An unfilled mail-merge field means a template sent to many: never "personal".
-        return "Reads like a real message, but has an unfilled template placeholder: a mass send?"
     # The reason must not contradict the signals listed beside it ("someone who knows you"
     # next to "no prior contact", "no sales pitch" next to "pitch").
     # Who the sender is, only when the export says so: an unknown connection is not a

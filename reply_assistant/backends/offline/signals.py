@@ -38,7 +38,7 @@ class PhrasePattern:
 # Phrase patterns are lower-case and compiled without re.IGNORECASE, which makes the
 # engine several times slower; they run on the lower-cased text.
 PLACEHOLDER = re.compile(
-    r"%[A-Z_]{3,}%|\{\{?\s*[A-Za-z_]+\s*\}?\}|<<\s*\w+\s*>>"
+    r"%[A-Z_]{3,}%|\{\{?\s*[A-Za-z_]+\s*\}?\}|<<\s*\w+\s*>>|\$(?-i:[A-Z_]{5,})\b"
     r"|\[(?:first[ _]?name|name|company|your name|nombre|prénom|vorname|nome)\]",
     re.IGNORECASE,
 )
@@ -284,7 +284,7 @@ def replace_links(text: str, replacement: str) -> str:
 
 
 def has_placeholder(text: str) -> bool:
-    return any(mark in text for mark in "%{<[") and PLACEHOLDER.search(text) is not None
+    return any(mark in text for mark in "%{<[$") and PLACEHOLDER.search(text) is not None
 
 
 GREETINGS = frozenset(
