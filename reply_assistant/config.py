@@ -256,6 +256,9 @@ def _read_file(path: Path) -> Settings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Config file {path} is not valid TOML: {exc}.") from exc
+    except OSError as exc:  # a directory of that name, or a file only another user may read
+        reason = exc.strerror or type(exc).__name__
+        raise ConfigError(f"Config file {path} cannot be read ({reason}).") from exc
     if "api_key" in raw:
         raise ConfigError(
             f"{path} holds api_key: keep secrets out of the config file; "

@@ -104,6 +104,15 @@ def test_bad_config_is_one_line_error(tmp_path):
     assert "not valid TOML" in result.output and "Traceback" not in result.output
 
 
+def test_a_directory_where_the_config_file_should_be_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPLY_ASSISTANT_CONFIG", str(tmp_path / "reply-assistant" / "config.toml"))
+    (tmp_path / "reply-assistant" / "config.toml").mkdir(parents=True)
+    result = CliRunner().invoke(cli, ["classify", "hi"])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "config.toml cannot be read" in result.output
+    assert (tmp_path / "reply-assistant" / "config.toml").is_dir()  # left as it was
+
+
 def test_a_config_file_named_on_the_command_line_must_exist(tmp_path):
     missing = tmp_path / "nope.toml"
     result = CliRunner().invoke(cli, ["--config", str(missing), "config", "show"])
