@@ -40,11 +40,24 @@ def test_batch_refuses_to_write_over_a_file_of_the_export_folder(tmp_path: Path)
     assert "Messages:" not in output  # refused before the import
 
 
-def test_batch_may_write_a_new_file_into_the_export_folder(tmp_path: Path):
+def test_batch_may_write_a_new_file_into_the_export_folder_and_rerun_into_it(tmp_path: Path):
     export = write_export(tmp_path / "export", mixed_texts(2))
-    code, output = run_batch(str(export), "-o", str(export / "replies.csv"))
-    assert code == 0, output
+    for output_name in ("replies.csv", "replies.jsonl"):
+        for _run in range(2):  # the rerun the README promises replaces its own result
+            code, output = run_batch(str(export), "-o", str(export / output_name))
+            assert code == 0, output
     assert len(read_csv(export / "replies.csv")) == 2
+
+
+def test_batch_refuses_to_write_over_a_file_that_is_no_result_of_its_own(tmp_path: Path):
+    export = write_export(tmp_path / "export", mixed_texts(2))
+    for name, kept in (("notes.csv", "keep,this\n1,2\n"), ("log.jsonl", '{"mine": 1}\n')):
+        existing = tmp_path / name
+        existing.write_text(kept)
+        code, output = run_batch(str(export), "-o", str(existing))
+        assert_one_line_error(code, output)
+        assert "holds no result of this command" in output
+        assert existing.read_text() == kept
 
 
 def test_batch_refuses_to_write_over_the_state_file(tmp_path: Path):

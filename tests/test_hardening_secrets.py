@@ -340,7 +340,12 @@ def test_store_files_are_private_to_the_user(tmp_path: Path) -> None:
 def test_batch_results_are_private_to_the_user(tmp_path: Path, suffix: str) -> None:
     export = write_export(tmp_path / "export", [PRIVATE])
     out = tmp_path / f"replies{suffix}"
-    out.write_text("an older run\n", encoding="utf-8")
+    older_run = (
+        "sender,date,label,action,draft\n"
+        if suffix == ".csv"
+        else '{"sender": "A", "date": "", "label": "spam", "action": "decline", "draft": ""}\n'
+    )
+    out.write_text(older_run, encoding="utf-8")
     out.chmod(0o644)  # a rerun must not keep a world-readable file
     result = CliRunner().invoke(cli, ["batch", str(export), "-o", str(out)])
     assert result.exit_code == 0, result.output

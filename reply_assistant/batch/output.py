@@ -277,6 +277,28 @@ def _fitting_cells(row: Sequence[object]) -> list[object]:
     ]
 
 
+def is_result_file(path: Path) -> bool:
+    """Whether `path` holds an earlier result of batch (or nothing at all), told by its
+    header (CSV) or its first record's fields (JSONL): a rerun may replace it."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            first = file.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not first.strip():
+        return True
+    if path.suffix.lower() == ".csv":
+        fields = next(csv.reader([first]), [])
+    else:
+        try:
+            record = json.loads(first)
+        except ValueError:
+            return False
+        fields = list(record) if isinstance(record, dict) else []
+    # The columns every version has written: a result of an earlier release is one too.
+    return {"sender", "label", "action", "draft"} <= set(fields)
+
+
 def write_results(
     path: Path, rows: Iterable[ResultRow], *, bom: bool = False, details: bool = False
 ) -> None:

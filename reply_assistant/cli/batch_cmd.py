@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.progress import Progress as ProgressBar
 
-from reply_assistant.batch.output import FORMATS, NOT_JUDGED_YET
+from reply_assistant.batch.output import FORMATS, NOT_JUDGED_YET, is_result_file
 from reply_assistant.cli.backend_choice import backend_from_options, prompt_versions
 from reply_assistant.cli.context import AppContext
 from reply_assistant.cli.errors import EXIT_INTERRUPTED, InputError
@@ -144,8 +144,11 @@ def command(
     output = output or Path(f"replies-{date.today().isoformat()}.csv")
     if output.suffix.lower() not in FORMATS:
         raise InputError(f"--output must end in .csv or .jsonl, not {output.name!r}.")
-    # Checked now: the file is written after all the judging.
-    check_output_path(output, "--output", [export, app.db_path, app.config_path])
+    # Checked now: the file is written after all the judging. Only an earlier result is
+    # replaced (a rerun), even inside the export's folder.
+    check_output_path(
+        output, "--output", [export, app.db_path, app.config_path], own_result=is_result_file
+    )
     # Imported here so `reply-assistant --help` and the UI start without loading the LLM stack.
     from reply_assistant.batch.estimate import estimate_run
     from reply_assistant.batch.output import ResultTally, result_rows, write_results

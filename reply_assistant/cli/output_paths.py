@@ -5,16 +5,23 @@ reads (an export, a dataset, the state or config file)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reply_assistant.cli.errors import InputError
 
 
-def check_output_path(path: Path, option: str, reads: Iterable[Path]) -> None:
+def check_output_path(
+    path: Path,
+    option: str,
+    reads: Iterable[Path],
+    own_result: Callable[[Path], bool] | None = None,
+) -> None:
     """Raise InputError when `path` (given as `option`) cannot be written, or writing it
     would replace one of the files in `reads` or a file inside one of its folders. A new
-    file in such a folder is fine: it holds nothing yet."""
+    file in such a folder is fine: it holds nothing yet. With `own_result` (does this
+    existing file hold an earlier result of the command?), only such a file is replaced,
+    wherever it is: a rerun rewrites its result, and nothing else is lost."""
     folder = path.parent
     if not folder.is_dir():
         raise InputError(
@@ -27,19 +34,27 @@ def check_output_path(path: Path, option: str, reads: Iterable[Path]) -> None:
         return
     if not os.access(path, os.W_OK):
         raise InputError(f"Cannot write {option} {path}: the file is not writable.")
-    for read in reads:
-        if not read.exists():
-            continue
-        if read.is_dir() and path.resolve().is_relative_to(read.resolve()):
-            what = f"a file in {read}, which"
-        elif not read.is_dir() and os.path.samefile(read, path):
-            what = "a file"
-        else:
-            continue
+    existing = [read for read in reads if read.exists()]
+    for read in existing:
+        if not read.is_dir() and os.path.samefile(read, path):
+            raise _would_replace(option, path, "a file")
+    if own_result is not None:
+        if own_result(path):
+            return
         raise InputError(
-            f"{option} {path} is {what} this command reads; writing the result there would "
-            "replace it, so choose another file."
+            f"{option} {path} already exists and holds no result of this command; writing "
+            "there would replace it, so choose another file."
         )
+    for read in existing:
+        if read.is_dir() and path.resolve().is_relative_to(read.resolve()):
+            raise _would_replace(option, path, f"a file in {read}, which")
+
+
+def _would_replace(option: str, path: Path, what: str) -> InputError:
+    return InputError(
+        f"{option} {path} is {what} this command reads; writing the result there would "
+        "replace it, so choose another file."
+    )
 
 
 def check_distinct_outputs(outputs: dict[str, Path | None]) -> None:
