@@ -508,3 +508,16 @@ def test_a_no_reply_row_says_why_also_in_a_run_without_drafts(tmp_path):
     for row in no_reply:
         assert row["notes"].startswith(f"(No reply suggested: {row['reason']})"), row
         assert row["draft"] == ""
+
+
+def test_the_summary_counts_one_message_in_the_singular_and_says_what_to_do_with_none(
+    tmp_path,
+):
+    export = write_export(tmp_path / "export", mixed_texts(1))
+    code, output = run_batch(str(export), "-o", str(tmp_path / "one.csv"))
+    assert code == 0, output
+    assert ": 1 message (" in output
+    code, output = run_batch(str(export), "-o", str(tmp_path / "none.csv"), "--since", "2099-01-01")
+    assert code == 0, output
+    assert ": 0 messages (" in output
+    assert "--all takes every incoming message" in output and "Labels:" not in output

@@ -124,3 +124,10 @@ def test_export_labels_refuses_to_write_over_the_state_file(tmp_path: Path):
     result = CliRunner().invoke(cli, ["--db", str(state), "export-labels", str(state)])
     assert_one_line_error(result.exit_code, result.output)
     assert state.read_bytes() == before
+
+
+def test_batch_on_a_missing_export_is_one_line_like_import(tmp_path: Path):
+    code, output = run_batch(str(tmp_path / "nowhere.zip"), "-o", str(tmp_path / "out.csv"))
+    assert_one_line_error(code, output)
+    assert "does not exist; pass the .zip LinkedIn sent you" in output
+    assert "Usage:" not in output and not (tmp_path / "out.csv").exists()

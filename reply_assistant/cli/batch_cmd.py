@@ -41,7 +41,7 @@ NO_RATE_YET = "— msg/s"
 
 
 @click.command("batch", short_help="Judge and draft a whole export into a CSV or JSONL file.")
-@click.argument("export", type=click.Path(exists=True, path_type=Path))
+@click.argument("export", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -421,12 +421,16 @@ def _print_estimate(err: Console, estimate: RunEstimate, backend: str) -> None:
         else (f"${estimate.cost_usd:.4f}")
     )
     err.print(
-        f"Dry run: {estimate.in_scope} messages in scope, {estimate.already_done} already done, "
+        f"Dry run: {_messages(estimate.in_scope)} in scope, {estimate.already_done} already done, "
         f"{estimate.to_send} would be sent ({estimate.calls} calls), "
         f"~{estimate.usage.prompt_tokens} prompt + ~{estimate.usage.completion_tokens} "
         f"completion tokens, estimated cost {cost}. Nothing was called.",
         highlight=False,
     )
+
+
+def _messages(count: int) -> str:
+    return f"{count} message" if count == 1 else f"{count} messages"
 
 
 def _print_summary(
@@ -456,13 +460,19 @@ def _print_summary(
     else:
         left = f", {not_judged} {NOT_JUDGED_YET}: rerun to finish them"
     err.print(
-        f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {tally.rows} messages "
+        f"\n[bold]Batch {state}[/] in {outcome.wall_s:.1f}s: {_messages(tally.rows)} "
         f"({already_done} already done, {judged_now} judged now, {failed} failed{left})"
     )
     if outcome.stopped_because and not interrupted:
         err.print(f"Stopped early: {outcome.stopped_because}.", highlight=False)
-    err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
-    err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
+    if not tally.rows:
+        err.print(
+            "No message awaits a reply in this window; --since YYYY-MM-DD reaches further "
+            "back, --all takes every incoming message."
+        )
+    else:
+        err.print("Labels:  " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
+        err.print("Actions: " + ", ".join(f"{k} {v}" for k, v in sorted(actions.items())))
     priced = _priced(backend)
     cost = cost_so_far(progress, priced)
     if progress.cost_unknown or not priced:
