@@ -581,3 +581,27 @@ def test_a_connections_pitch_is_declined_as_firmly_and_more_warmly() -> None:
         Label.SPAM,
     )
     assert language == "de" and "kein Interesse" in german
+
+
+def test_an_invitation_the_owner_has_answered_is_not_thanked_for_again() -> None:
+    follow_up = (
+        "¡Qué bien! Entonces te guardo el hueco del 14 de enero para la charla. "
+        "¿Te parece bien el título?"
+    )
+    cold = message(follow_up)
+    answered = Incoming(
+        text=follow_up,
+        sender=SenderFacts(name="Marta Echeverría"),
+        thread=(ThreadTurn("Sam", "¡Me encantaría! Enero me viene bien.", from_owner=True),),
+    )
+    assert occasions.read_occasion(cold).occasion == occasions.INVITATION
+    assert occasions.read_occasion(answered).occasion == occasions.QUESTION
+    reply, language = draft(answered, Label.RELATIONSHIP)
+    assert language == "es" and "invitación" not in reply
+
+
+def test_a_cuisine_is_no_topic() -> None:
+    reply, _ = draft(
+        message("Are we still on for lunch Thursday? I booked the Thai place."), Label.RELATIONSHIP
+    )
+    assert "Thai" not in reply

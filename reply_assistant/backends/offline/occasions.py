@@ -312,6 +312,7 @@ _NOT_TOPICS = frozenset(
         "english", "spanish", "french", "german", "portuguese", "italian", "dutch", "polish",
         "turkish", "japanese", "chinese", "american", "british", "canadian", "australian",
         "indian", "brazilian", "mexican", "nigerian", "kenyan", "swedish", "arabic", "hindi",
+        "thai", "korean", "vietnamese", "greek", "russian", "irish", "european", "asian",
         "phd", "mba", "msc", "ceo", "cto", "cfo", "coo", "vp"
     )
 )  # fmt: skip
@@ -335,6 +336,10 @@ def read_occasion(item: Incoming, owner_first_name: str = "") -> Reading:
         (name for name, matches in _DETECTORS if matches(about, in_thread)),
         QUESTION if asks else GENERAL,
     )
+    if occasion == INVITATION and any(turn.from_owner for turn in item.thread):
+        # The owner has answered the invitation already ("¡Qué bien! Entonces te guardo el
+        # hueco…"): thanking for it again and promising to think it over would take back a yes.
+        occasion = QUESTION if asks else GENERAL
     return Reading(occasion=occasion, slots=slots, asks_question=asks)
 
 
