@@ -27,6 +27,9 @@ NO_EARLIER_REPLIES = "(no earlier replies)"
 # A habit needs this share of the owner's messages to count as theirs.
 _HABIT_SHARE = 0.3
 _MIN_SAMPLES = 3
+# "Never greets" and "never signs" take more: a few short replies inside threads ("Thursday
+# it is.") carry no greeting whoever writes them, and drafts without one read curt.
+_MIN_SAMPLES_FOR_NONE = 10
 _GREETING = re.compile(
     r"^(?P<word>hi|hey|hello|dear|hiya|hola|bonjour|salut|hallo|hoi|olá|oi|ciao)\s+"
     r"(?P<name>[^\s,!.:]+)(?P<mark>[,!.:]?)",
@@ -86,9 +89,13 @@ def learn_voice(replies: Sequence[OwnerReply]) -> Voice:
         if reply.recipient_key and language != UNDETERMINED:
             languages.setdefault(reply.recipient_key, Counter())[language] += 1
     informal = sum(1 for text in texts if _INFORMAL.search(text))
+    greeting = _habit(greetings, "")
     closing, signature = _habit(sign_offs, ("", ""))
+    if len(replies) < _MIN_SAMPLES_FOR_NONE:  # too few to tell "never" from "not here"
+        greeting = greeting or None
+        closing, signature = (closing, signature) if closing else (None, None)
     return Voice(
-        greeting=_habit(greetings, ""),
+        greeting=greeting,
         closing=closing,
         signature=signature,
         typical_words=round(statistics.median(len(text.split()) for text in texts)),

@@ -38,11 +38,19 @@ def test_learns_greeting_sign_off_emoji_formality_and_language_per_contact() -> 
 
 
 def test_a_user_who_never_greets_or_signs_is_learned_as_such() -> None:
-    plain = [sent(f"Sounds good, see the notes for item {n}.") for n in range(4)]
+    plain = [sent(f"Sounds good, see the notes for item {n}.") for n in range(10)]
     voice = learn_voice(plain)
     assert voice.greeting == "" and voice.closing == "" and voice.signature == ""
     assert voice.formality == "formal"
     assert dict(describe_voice(voice))["greeting"].startswith("none")
+
+
+def test_a_few_short_replies_do_not_make_a_user_who_never_greets() -> None:
+    # Replies inside threads ("Thursday it is.") carry no greeting whoever writes them.
+    voice = learn_voice([sent(f"Thursday it is, item {n}.") for n in range(4)])
+    assert voice.greeting is None and voice.closing is None and voice.signature is None
+    with_habit = learn_voice([*CASUAL[:3], sent("Thursday it is.")])
+    assert with_habit.greeting == "Hey {name}," and with_habit.closing == "Cheers,"
 
 
 def test_too_few_sent_messages_leave_the_habits_unknown() -> None:
