@@ -245,6 +245,7 @@ async def test_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
             "new to you",
         ),
         (Label.SPAM, ("placeholder", "congratulations"), "unfilled template placeholder", "Pers"),
+        (Label.RELATIONSHIP, ("loss", "thanks", "1st-degree"), "about a loss from a 1st", "thank"),
         # A connection's spam is named as one: being connected is what makes a person doubt it.
         (Label.SPAM, ("pitch", "1st-degree"), "Sales pitch from a 1st-degree connection", "talked"),
         (Label.SPAM, ("1st-degree",), "a 1st-degree connection, but no relationship", "mass"),
@@ -286,3 +287,17 @@ def test_an_unfilled_template_field_is_a_mass_send_whatever_the_words(
     assert filled.label is Label.RELATIONSHIP  # the words alone read as a friend's
     assert unfilled.label is Label.SPAM and unfilled.confidence >= 0.95
     assert "placeholder" in unfilled.signals and "template placeholder" in unfilled.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My father passed away last week. Thank you for being there for me at work.",
+        "Lieve Sanne, ik hoorde dat je vader is overleden. Heel veel sterkte.",
+    ],
+)
+def test_a_loss_is_the_reason_even_when_the_message_thanks(
+    backend: OfflineBackend, text: str
+) -> None:
+    verdict = backend.classify_many([message(text)])[0]
+    assert "loss" in verdict.signals and "about a loss" in verdict.reason

@@ -88,6 +88,8 @@ def _relationship_reason(found: Signals) -> str:
     from_who, by_who = (f" from {who}", f" by {who}") if who else ("", "")
     if found.has("warm intro"):
         return "Warm introduction through someone you both know."
+    if found.has("loss"):
+        return f"A personal message about a loss{from_who}."
     if found.has("congratulations"):
         return f"Personal congratulations{from_who}."
     if found.has("thanks"):

@@ -181,6 +181,17 @@ CONGRATS = PhrasePattern(
         "congratulazioni complimenti gefeliciteerd proficiat"
     ),
 )
+# A loss, the sender's or the owner's: its reason is not the "thank you" it may also hold.
+LOSS = PhrasePattern(
+    r"passed away|sorry for your loss|condolence|funeral|lost (?:my|our|his|her) (?:father|"
+    r"mother|dad|mum|mom|husband|wife|son|daughter|brother|sister|grand\w+)|fallec|décéd|"
+    r"verstorben|faleceu|falecimento|è mancat|overleden|condoléances|pésame|beileid|"
+    r"condoglianze|gecondoleerd|deelneming",
+    triggers=(
+        "passed sorry condolence funeral lost fallec décéd verstorben faleceu falecimento "
+        "mancat overleden condoléances pésame beileid condoglianze gecondoleerd deelneming"
+    ),
+)
 THANKS = PhrasePattern(
     r"thanks\b|thank you\b|gracias\b|merci\b|danke\b|obrigad[oa]\b|grazie\b|bedankt\b"
     r"|dank je\b|dank u\b",
@@ -204,6 +215,7 @@ PHRASE_PATTERNS = (
     FOLLOW_UP,
     WARM_INTRO,
     CONGRATS,
+    LOSS,
     THANKS,
     INJECTION,
 )
@@ -351,6 +363,7 @@ def extract_signals(item: Incoming) -> Signals:
     follow_up = follows_unanswered_pitch(item.thread) if item.thread else bool(hits(FOLLOW_UP))
     warm_intro = bool(hits(WARM_INTRO))
     congrats = bool(hits(CONGRATS))
+    loss = bool(hits(LOSS))
     thanks = bool(hits(THANKS))
     greeting_only = 0 < len(words) <= 4 and words[0] in GREETINGS and not links
     injection = bool(hits(INJECTION))
@@ -373,6 +386,7 @@ def extract_signals(item: Incoming) -> Signals:
         ("earlier pitches", sender.earlier_pitches > 0),
         ("warm intro", warm_intro),
         ("met before", met_before),
+        ("loss", loss),
         ("congratulations", congrats),
         ("thanks", thanks),
         ("1st-degree", bool(sender.first_degree)),
