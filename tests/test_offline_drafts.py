@@ -22,6 +22,7 @@ from reply_assistant.backends.offline.phrasebook import (
     CLARIFY_BY_ASK,
     DECLINES,
     DECLINES_TO_CONNECTION,
+    FORMAL_OCCASION_PHRASES,
     FRAMES,
     OCCASION_PHRASES,
 )
@@ -119,6 +120,12 @@ def test_every_phrasing_is_in_its_language_and_every_occasion_has_one_without_sl
     language: str,
 ) -> None:
     assert set(OCCASION_PHRASES[language]) == set(occasions.OCCASIONS)
+    formal = FORMAL_OCCASION_PHRASES.get(language, {})
+    assert not formal or set(formal) == set(occasions.OCCASIONS)
+    for occasion, phrasings in formal.items():
+        assert any("{" not in phrasing for phrasing in phrasings), occasion
+        for phrasing in phrasings:
+            assert detect_language(re.sub(r"\{\w+\}", "", phrasing)) in (language, "und")
     for occasion, phrasings in OCCASION_PHRASES[language].items():
         assert any("{" not in phrasing for phrasing in phrasings), occasion
         assert len(phrasings) >= 2, occasion
@@ -605,3 +612,34 @@ def test_a_cuisine_is_no_topic() -> None:
         message("Are we still on for lunch Thursday? I booked the Thai place."), Label.RELATIONSHIP
     )
     assert "Thai" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "formal_words", "familiar_words"),
+    [
+        (
+            "Sehr geehrte Frau Lopez, ich habe Ihr Profil gefunden. Könnten Sie mir helfen?",
+            r"\b(?:Ihre?|Ihnen)\b",
+            r"\b(?:du|dir|dich|dein\w*)\b",
+        ),
+        (
+            "Bonjour Madame Lopez, je vous confirme la commande. Merci encore pour votre aide.",
+            r"\b(?:vous|votre)\b",
+            r"\b(?:tu|toi|ton|ta|tes|te)\b",
+        ),
+    ],
+)
+def test_a_sender_who_writes_formally_is_answered_formally(
+    text: str, formal_words: str, familiar_words: str
+) -> None:
+    for variant in range(3):
+        reply, _ = draft(message(text), Label.RELATIONSHIP, variant=variant)
+        body = reply.split("\n\n")[1]
+        assert re.search(formal_words, body) and not re.search(familiar_words, body), body
+
+
+def test_a_sender_who_writes_familiarly_keeps_the_familiar_reply() -> None:
+    reply, _ = draft(
+        message("Hallo Maria, danke dir für den Tipp mit dem Buch!"), Label.RELATIONSHIP
+    )
+    assert not re.search(r"\b(?:Ihre?|Ihnen)\b", reply), reply

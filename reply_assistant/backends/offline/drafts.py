@@ -29,6 +29,8 @@ from reply_assistant.backends.offline.phrasebook import (
     CLARIFY_BY_ASK,
     DECLINES,
     DECLINES_TO_CONNECTION,
+    FORMAL_ANSWER_LATER,
+    FORMAL_OCCASION_PHRASES,
     FRAMES,
     OCCASION_PHRASES,
     Frame,
@@ -191,7 +193,8 @@ def phrasing_count(
     if verdict.action is Action.ASK:
         return len(_candidates(clarifying_questions(item, language), {}, 0, budget))
     reading = o.read_occasion(item)
-    phrasings = OCCASION_PHRASES[language][reading.occasion]
+    phrasebook = _phrasebook(register.addresses_formally(item.text, language), language)
+    phrasings = phrasebook[reading.occasion]
     return len(_candidates(phrasings, _slots_in(language, reading), 0, budget))
 
 
@@ -212,7 +215,8 @@ def _reply_body(
 ) -> str:
     reading = o.read_occasion(item, owner_first_name)
     budget = register.body_word_budget(voice)
-    phrasings = OCCASION_PHRASES[language][reading.occasion]
+    formal = register.addresses_formally(item.text, language)
+    phrasings = _phrasebook(formal, language)[reading.occasion]
     slots = _slots_in(language, reading)
     opener = _pick(phrasings, slots, variant, seed, budget)
     sentences = [opener]
@@ -222,9 +226,12 @@ def _reply_body(
         # A short writer gets the shortest way of saying so.
         named = {slot: value for slot, value in slots.items() if value not in opener}
         later_budget = register.MIN_BODY_WORDS if budget else None
-        sentences.append(_pick(ANSWER_LATER[language], named, 0, seed, later_budget))
+        answers = FORMAL_ANSWER_LATER[language] if formal else ANSWER_LATER[language]
+        sentences.append(_pick(answers, named, 0, seed, later_budget))
     sombre = reading.occasion in o.SOMBRE
-    if register.is_long_writer(voice) and not sombre and reading.occasion != o.SCHEDULING:
+    # The long writer's closing line says du and tu: not to a sender who writes Sie or vous.
+    closes = not sombre and not formal and reading.occasion != o.SCHEDULING
+    if register.is_long_writer(voice) and closes:
         sentences.append(register.LONG_CLOSING_LINE[language])
     body = register.in_register(" ".join(sentences), language, voice, exclaim=not sombre)
     if voice.emoji and not sombre:
@@ -239,6 +246,10 @@ def _reply_body(
 # names alone as the topic were tried: as often the owner greeted in a form the reader does
 # not know ("Lieve Sanne"), a place or an acronym ("sobre CIF") as the subject.
 _ENGLISH_ONLY_SLOTS = frozenset(("topic", "question"))
+
+
+def _phrasebook(formal: bool, language: str) -> dict[str, tuple[str, ...]]:
+    return FORMAL_OCCASION_PHRASES[language] if formal else OCCASION_PHRASES[language]
 
 
 def _slots_in(language: str, reading: o.Reading) -> dict[str, str]:

@@ -821,6 +821,149 @@ CLARIFY_BY_ASK: dict[str, dict[str, Phrasings]] = {
         ),
     },
 }
+# Replies to a sender who writes formally ("Sehr geehrte Frau …, könnten Sie", "je vous
+# confirme"): the phrasings above say du and tu, as friends write. Only names the occasion
+# reader finds by its own patterns; every occasion has one phrasing without a slot.
+FORMAL_OCCASION_PHRASES: dict[str, dict[str, Phrasings]] = {
+    "de": {
+        o.BIRTHDAY: (
+            "Vielen Dank für Ihre Geburtstagsglückwünsche, das hat mich sehr gefreut.",
+            "Herzlichen Dank, dass Sie an meinen Geburtstag gedacht haben.",
+        ),
+        o.WORK_ANNIVERSARY: (
+            "Vielen Dank für Ihre Glückwünsche zum Jubiläum, die Zeit vergeht schnell.",
+            "Herzlichen Dank, dass Sie an das Jubiläum gedacht haben.",
+        ),
+        o.CONDOLENCE: (
+            "Vielen Dank für Ihre Worte. Das bedeutet mir gerade sehr viel.",
+            "Herzlichen Dank, dass Sie an mich denken und mir geschrieben haben.",
+        ),
+        o.SENDER_LOSS: (
+            "Das tut mir sehr leid. Mein aufrichtiges Beileid Ihnen und Ihrer Familie.",
+            "Mein herzliches Beileid. Nehmen Sie sich alle Zeit, die Sie brauchen.",
+        ),
+        o.CONGRATULATED: (
+            "Vielen Dank für Ihre freundlichen Worte zu {news}, das freut mich sehr.",
+            "Vielen Dank für Ihre freundlichen Worte, das freut mich sehr.",
+        ),
+        o.FAMILY_NEWS: (
+            "Herzlichen Glückwunsch, was für schöne Neuigkeiten! Alles Gute für Sie.",
+            "Wie schön, herzlichen Glückwunsch und alles Gute!",
+        ),
+        o.NEW_JOB: (
+            "Herzlichen Glückwunsch zu {news}, das ist wohlverdient.",
+            "Herzlichen Glückwunsch zur neuen Stelle, das sind großartige Neuigkeiten.",
+        ),
+        o.THANKS: (
+            "Sehr gern, und vielen Dank für Ihre Nachricht zu {thing}. Schön, dass es geholfen hat.",
+            "Sehr gern, es freut mich, dass es Ihnen geholfen hat.",
+        ),
+        o.INTRODUCTION: (
+            "Vielen Dank für Ihre Nachricht, und danke an {contact} für die Vermittlung.",
+            "Vielen Dank für Ihre Nachricht, das freut mich sehr.",
+        ),
+        o.EVENT_FOLLOW_UP: (
+            "Es hat mich gefreut, Sie bei {event} kennenzulernen.",
+            "Vielen Dank für Ihre Nachricht, das Gespräch hat mir gefallen.",
+        ),
+        o.INVITATION: (
+            "Vielen Dank für Ihre Einladung, es freut mich, dass Sie an mich gedacht haben. Ich schaue in meinen Kalender und denke darüber nach, bevor ich antworte.",
+            "Vielen Dank für die Einladung. Ich prüfe meine Pläne für diese Zeit und melde mich dann bei Ihnen.",
+        ),
+        o.RECRUITER: (
+            "Danke, dass Sie bei der Position {role} an mich gedacht haben. Ich denke darüber nach und melde mich.",
+            "Danke, dass Sie bei dieser Position an mich gedacht haben. Ich denke darüber nach und melde mich.",
+        ),
+        o.REFERRAL_OFFER: (
+            "Vielen Dank für Ihr Angebot und dass Sie an mich gedacht haben. Ich denke darüber nach und melde mich.",
+            "Danke, dass Sie an mich gedacht haben. Ich denke darüber nach und melde mich bei Ihnen.",
+        ),
+        o.SCHEDULING: ("Vielen Dank, notiert: {day}.", "Vielen Dank, notiert."),
+        o.CATCH_UP: (
+            "Wie schön, von Ihnen zu hören, es ist lange her!",
+            "Was für eine schöne Überraschung, vielen Dank für Ihre Nachricht.",
+        ),
+        o.QUESTION: (
+            "Vielen Dank für Ihre Nachricht.",
+            "Schön, von Ihnen zu hören, und vielen Dank für Ihre Nachricht.",
+        ),
+        o.GENERAL: (
+            "Vielen Dank für Ihre Nachricht, das freut mich sehr.",
+            "Schön, von Ihnen zu hören, und vielen Dank für Ihre Nachricht.",
+        ),
+    },
+    "fr": {
+        o.BIRTHDAY: (
+            "Merci beaucoup pour vos vœux d'anniversaire, cela m'a fait très plaisir.",
+            "Merci d'avoir pensé à mon anniversaire, cela me touche beaucoup.",
+        ),
+        o.WORK_ANNIVERSARY: (
+            "Merci pour votre message d'anniversaire, le temps passe vite.",
+            "Merci d'avoir pensé à cet anniversaire, c'est très aimable.",
+        ),
+        o.CONDOLENCE: (
+            "Merci pour votre message. Cela me touche beaucoup en ce moment.",
+            "Merci d'avoir pensé à moi et de m'avoir écrit ; cela compte beaucoup.",
+        ),
+        o.SENDER_LOSS: (
+            "Je suis profondément désolé pour votre perte. Je pense bien à vous et à votre famille.",
+            "Toutes mes condoléances. Prenez tout le temps qu'il vous faut.",
+        ),
+        o.CONGRATULATED: (
+            "Merci beaucoup pour vos aimables mots sur {news}, cela me touche.",
+            "Merci beaucoup pour vos aimables mots, cela me touche.",
+        ),
+        o.FAMILY_NEWS: (
+            "Félicitations, quelle merveilleuse nouvelle ! Tous mes vœux de bonheur.",
+            "Quelle belle nouvelle, toutes mes félicitations !",
+        ),
+        o.NEW_JOB: (
+            "Félicitations pour {news}, c'est bien mérité.",
+            "Félicitations pour votre nouveau poste, c'est une excellente nouvelle.",
+        ),
+        o.THANKS: (
+            "Avec plaisir, ravi que cela vous ait été utile.",
+            "Ravi que cela vous ait aidé, merci de me l'avoir dit.",
+        ),
+        o.INTRODUCTION: (
+            "Merci pour votre message, et merci à {contact} pour la mise en relation.",
+            "Merci pour votre message, cela me fait plaisir.",
+        ),
+        o.EVENT_FOLLOW_UP: (
+            "C'était un plaisir de faire votre connaissance à {event}.",
+            "Merci pour votre message, j'ai apprécié notre échange.",
+        ),
+        o.INVITATION: (
+            "Merci beaucoup pour votre invitation, je suis touché que vous ayez pensé à moi. Laissez-moi regarder mon agenda et y réfléchir avant de vous répondre.",
+            "Merci beaucoup pour l'invitation. Je regarde mon planning avant de vous répondre.",
+        ),
+        o.RECRUITER: (
+            "Merci d'avoir pensé à moi pour le poste de {role}. Laissez-moi y réfléchir et je reviens vers vous.",
+            "Merci d'avoir pensé à moi pour ce poste. Laissez-moi y réfléchir et je reviens vers vous.",
+        ),
+        o.REFERRAL_OFFER: (
+            "C'est aimable à vous d'avoir pensé à moi, merci pour la proposition. Laissez-moi y réfléchir et je reviens vers vous.",
+            "Merci pour votre proposition. Laissez-moi y réfléchir et je reviens vers vous.",
+        ),
+        o.SCHEDULING: ("Merci, c'est noté : {day}.", "Merci, c'est noté."),
+        o.CATCH_UP: (
+            "Quel plaisir d'avoir de vos nouvelles, cela faisait longtemps !",
+            "Quelle bonne surprise, merci pour votre message.",
+        ),
+        o.QUESTION: (
+            "Merci pour votre message.",
+            "Merci pour votre message, cela me fait plaisir d'avoir de vos nouvelles.",
+        ),
+        o.GENERAL: (
+            "Merci pour votre message, cela fait plaisir d'avoir de vos nouvelles.",
+            "Merci beaucoup pour votre message.",
+        ),
+    },
+}
+FORMAL_ANSWER_LATER: dict[str, Phrasings] = {
+    "de": ("Ich sehe mir Ihre Frage in Ruhe an und melde mich dann bei Ihnen.",),
+    "fr": ("Laissez-moi regarder votre question et je vous réponds dès que possible.",),
+}
 OCCASION_PHRASES: dict[str, dict[str, Phrasings]] = {
     "en": EN, "es": ES, "fr": FR, "de": DE, "pt": PT, "it": IT, "nl": NL,
 }  # fmt: skip

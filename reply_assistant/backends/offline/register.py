@@ -3,9 +3,11 @@ show (reply_assistant.voice): a short writer gets the shorter phrasings, a long 
 closing line; an informal writer the "Hi" / "Thanks!" register, a formal one "Dear" /
 "Thank you" / "Kind regards" and no contractions or exclamation marks.
 
-Formality is applied to English drafts only: in the other template languages it is a
-matter of du/Sie, tu/vous, tú/usted throughout the sentence, which the phrasebook does not
-have in both forms.
+The owner's formality is applied to English drafts only: in the other template languages
+it is a matter of du/Sie, tu/vous, tú/usted throughout the sentence. German and French
+replies follow the sender's instead (`addresses_formally`): one who writes "Sie" or "vous"
+is answered in that form (phrasebook `FORMAL_OCCASION_PHRASES`), not with the du and tu
+friends write.
 """
 
 from __future__ import annotations
@@ -20,6 +22,21 @@ SHORT_WRITER_WORDS = 12
 LONG_WRITER_WORDS = 45
 # A short writer's draft body still says something: never fewer words than this.
 MIN_BODY_WORDS = 6
+
+# Capitalised "Sie" mid-sentence, or "Ihnen"/"Ihr…", is the formal you; "sie" is she or they.
+_GERMAN_FORMAL = re.compile(r"(?<![.!?:\n]\s)(?<!^)\bSie\b|\bIhnen\b|\bIhre?[mnrs]?\b|geehrte")
+_FRENCH_FORMAL = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
+_FRENCH_FAMILIAR = re.compile(r"\b(?:tu|toi|ton|ta|tes)\b|\bt'", re.IGNORECASE)
+
+
+def addresses_formally(text: str, language: str) -> bool:
+    """The sender says Sie (German) or vous and never tu (French) to the owner."""
+    if language == "de":
+        return _GERMAN_FORMAL.search(text) is not None
+    if language == "fr":
+        return bool(_FRENCH_FORMAL.search(text)) and not _FRENCH_FAMILIAR.search(text)
+    return False
+
 
 LONG_CLOSING_LINE: dict[str, str] = {
     "en": "Hope all is well on your side.",
