@@ -634,8 +634,9 @@ def test_a_sender_who_writes_formally_is_answered_formally(
 ) -> None:
     for variant in range(3):
         reply, _ = draft(message(text), Label.RELATIONSHIP, variant=variant)
-        body = reply.split("\n\n")[1]
+        greeting, body = reply.split("\n\n")[:2]
         assert re.search(formal_words, body) and not re.search(familiar_words, body), body
+        assert greeting in ("Guten Tag Maria Lopez,", "Bonjour Maria Lopez,")
 
 
 def test_a_sender_who_writes_familiarly_keeps_the_familiar_reply() -> None:

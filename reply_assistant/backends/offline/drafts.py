@@ -30,6 +30,7 @@ from reply_assistant.backends.offline.phrasebook import (
     DECLINES,
     DECLINES_TO_CONNECTION,
     FORMAL_ANSWER_LATER,
+    FORMAL_GREETINGS,
     FORMAL_OCCASION_PHRASES,
     FRAMES,
     OCCASION_PHRASES,
@@ -312,6 +313,9 @@ def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str) -> str:
         if not voice.greeting:
             return ""
         template = voice.greeting
+    elif language in FORMAL_GREETINGS and register.addresses_formally(item.text, language):
+        # "Hallo Karoline," to "Sehr geehrter Herr Pike, … Sie" is a slip in register.
+        template, name = FORMAL_GREETINGS[language], item.sender.name or name
     return template.format(name=name)
 
 

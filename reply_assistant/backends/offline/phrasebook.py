@@ -960,6 +960,8 @@ FORMAL_OCCASION_PHRASES: dict[str, dict[str, Phrasings]] = {
         ),
     },
 }
+# To a sender who writes formally: the whole name, whose title the export does not give.
+FORMAL_GREETINGS: dict[str, str] = {"de": "Guten Tag {name},", "fr": "Bonjour {name},"}
 FORMAL_ANSWER_LATER: dict[str, Phrasings] = {
     "de": ("Ich sehe mir Ihre Frage in Ruhe an und melde mich dann bei Ihnen.",),
     "fr": ("Laissez-moi regarder votre question et je vous réponds dès que possible.",),
