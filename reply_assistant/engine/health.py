@@ -15,28 +15,26 @@ from __future__ import annotations
 
 from reply_assistant.engine.events import Drafted, EngineEvent, Failed, Judged
 
+# What each failure kind says happened, in a few words. A server that answered with prose
+# was reached, and one that timed out was too: only one that never let us connect is
+# unreachable. A web page where the API should be is a wrong base URL, not a bad answer.
+_WHAT_HAPPENED = {
+    "connection": "LLM unreachable",
+    "timeout": "LLM too slow (no answer in time)",
+    "auth": "LLM refused the API key",
+    "not_found": "LLM API or model not found{named}",
+    "rate_limited": "LLM rate limit reached",
+    "not_an_api": "no LLM API at the base URL (a web page answers)",
+    "server": "LLM server failing",
+}
+# Any other kind: the model's answers were no use.
+_ANSWERS_UNUSABLE = "LLM answers unusable{named}"
+
 
 def what_happened(failure_kind: str, model: str = "") -> str:
-    """In a few words; `model`, when given, names the model whose answers were no use. A
-    server that answered with prose was reached, and one that timed out was too: only one
-    that never let us connect is unreachable. A web page where the API should be is a wrong
-    base URL, not a model's bad answer."""
-    named = f" ({model})" if model else ""
-    if failure_kind == "connection":
-        return "LLM unreachable"
-    if failure_kind == "timeout":
-        return "LLM too slow (no answer in time)"
-    if failure_kind == "auth":
-        return "LLM refused the API key"
-    if failure_kind == "not_found":
-        return f"LLM API or model not found{named}"
-    if failure_kind == "rate_limited":
-        return "LLM rate limit reached"
-    if failure_kind == "not_an_api":
-        return "no LLM API at the base URL (a web page answers)"
-    if failure_kind == "server":
-        return "LLM server failing"
-    return f"LLM answers unusable{named}"
+    """In a few words; `model`, when given, names the model whose answers were no use."""
+    said = _WHAT_HAPPENED.get(failure_kind, _ANSWERS_UNUSABLE)
+    return said.format(named=f" ({model})" if model else "")
 
 
 # Failure kinds that the next call would meet too. A web page where the API should be was
