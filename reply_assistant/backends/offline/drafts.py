@@ -139,6 +139,7 @@ def compose_draft(
         return frame.untemplated.format(language=name), language
     seed = int(hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:8], 16)
     budget = register.body_word_budget(voice)
+    formal = register.addresses_formally(item.text, language)
     if verdict.action is Action.DECLINE:
         body = _pick(declines(item, language), {}, variant, seed, budget)
         body = register.in_register(body, language, voice, exclaim=False)
@@ -146,8 +147,8 @@ def compose_draft(
         body = _pick(clarifying_questions(item, language), {}, variant, seed, budget)
         body = register.in_register(body, language, voice, exclaim=False)
     else:
-        body = _reply_body(item, language, voice, variant, seed, owner_first_name)
-    parts = [_greeting(item, frame, voice, language), body]
+        body = _reply_body(item, language, voice, variant, seed, owner_first_name, formal)
+    parts = [_greeting(item, frame, voice, language, formal), body]
     sign_off = _sign_off(frame, voice, signature, language)
     if sign_off:
         parts.append(sign_off)
@@ -212,11 +213,17 @@ def clarifying_questions(item: Incoming, language: str) -> tuple[str, ...]:
 
 
 def _reply_body(
-    item: Incoming, language: str, voice: Voice, variant: int, seed: int, owner_first_name: str
+    item: Incoming,
+    language: str,
+    voice: Voice,
+    variant: int,
+    seed: int,
+    owner_first_name: str,
+    formal: bool,
 ) -> str:
+    """`formal`: the sender writes Sie or vous (`register.addresses_formally`)."""
     reading = o.read_occasion(item, owner_first_name)
     budget = register.body_word_budget(voice)
-    formal = register.addresses_formally(item.text, language)
     phrasings = _phrasebook(formal, language)[reading.occasion]
     slots = _slots_in(language, reading)
     opener = _pick(phrasings, slots, variant, seed, budget)
@@ -303,7 +310,7 @@ def _slot_text(value: str) -> str:
     return " ".join(words[:_MAX_SLOT_WORDS])
 
 
-def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str) -> str:
+def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str, formal: bool) -> str:
     name = item.first_name
     # A name that is itself a mail-merge leftover would repeat the sender's mistake.
     if not name or any(mark in name for mark in "%{}[]<>"):
@@ -313,7 +320,7 @@ def _greeting(item: Incoming, frame: Frame, voice: Voice, language: str) -> str:
         if not voice.greeting:
             return ""
         template = voice.greeting
-    elif language in FORMAL_GREETINGS and register.addresses_formally(item.text, language):
+    elif formal and language in FORMAL_GREETINGS:
         # "Hallo Karoline," to "Sehr geehrter Herr Pike, … Sie" is a slip in register.
         template, name = FORMAL_GREETINGS[language], item.sender.name or name
     return template.format(name=name)

@@ -259,14 +259,16 @@ _NOUN_PHRASE = re.compile(
     r"(?:\s(?!(?:for|of|to|with|and|at|in|on|from|by|that|which|is|was|para|pour|für|per|voor)\b)"
     r"[\w'-]+){0,2})"
 )
+# Not "jan": a name as often as January.
+_SHORT_DAYS_AND_MONTHS = (
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+)  # fmt: skip
 _MONTHS_AND_DAYS = frozenset(
     (
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        # Not "jan": a name as often as January.
-        "saturday", "sunday", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-        "sun"
+        "saturday", "sunday", *_SHORT_DAYS_AND_MONTHS
     )
 )  # fmt: skip
 # Before a name, they make it the person addressed or spoken of ("Mrs Adeyemi").
@@ -288,9 +290,8 @@ _YOU_DOING = re.compile(
 )
 # A date: "Tues", "Dec 12", "June 14" (capitalised, so "I sat down" is no Saturday).
 _DATE = re.compile(
-    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov"
-    r"|Dec)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan) \d"
+    rf"\b(?:{'|'.join(word.capitalize() for word in _SHORT_DAYS_AND_MONTHS)})\b|\b(?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|Jan) \d"
 )
 # Phrases that name nothing a reply could thank for: "on my way" -> "your way".
 _NAMES_NOTHING = frozenset(
@@ -456,8 +457,9 @@ def _question_topic(text: str, skip: set[str]) -> str | None:
 
 
 def _topics(text: str, skip: set[str], in_question: bool = False) -> Iterator[str]:
-    """Candidate topics, most specific first. Inside a question (named after "your question
-    about"), the question is not echoed, a capitalised word after an article is a noun
+    """Candidate topics, most specific first; never the sender's question itself, which read
+    from the owner's side comes out garbled. Inside a question (named after "your question
+    about"), a capitalised word after an article is a noun
     (German capitalises them all: "die Stelle"), and noun phrases are read in English only,
     where the determiner list cannot run into a verb."""
     yield from _names(text, skip, in_question)
