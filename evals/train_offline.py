@@ -85,7 +85,9 @@ HELD_OUT_SEEDS = (0,)
 # values to search again.
 GRID_ALPHA = (1e-2,)
 GRID_RELATIONSHIP_WEIGHT = (1.5,)
-GRID_SPAM_THRESHOLD = (0.0, 0.5, 0.6, 0.7, 0.8)
+# 0.65 since 2026-12-08: refitted on the numpy encoder's vectors, 0.6 called 3.5% of
+# friends spam held out and 0.7 2.3%, so the rule jumped a whole step past the ceiling.
+GRID_SPAM_THRESHOLD = (0.0, 0.5, 0.6, 0.65, 0.7, 0.8)
 # Settings are chosen against the verdicts issue's targets, fixed outside this script: at
 # most this share of friends called spam, and within it the best macro-F1. The rule before
 # (macro-F1 at least 0.85, then the fewest called spam) picked the same setting for model

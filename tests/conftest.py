@@ -50,12 +50,12 @@ def shared_sentence_embeddings() -> Iterator[None]:
     or in any batch), so one memo for the session changes no result, only the time. The
     Encoder above it still misses, loads and saves as it would; processes a test starts
     embed on their own."""
-    from reply_assistant.backends.offline.e5_layers import E5Layers
+    from reply_assistant.backends.offline.e5_numpy import E5Numpy
 
-    embed = E5Layers.query
+    embed = E5Numpy.query
     memo: dict[tuple[int, str], np.ndarray] = {}
 
-    def query(model: E5Layers, texts: Sequence[str]) -> np.ndarray:
+    def query(model: E5Numpy, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return embed(model, texts)
         missing = [text for text in dict.fromkeys(texts) if (model.layers, text) not in memo]
@@ -64,9 +64,10 @@ def shared_sentence_embeddings() -> Iterator[None]:
             memo.update(((model.layers, t), v) for t, v in zip(missing, vectors, strict=True))
         return np.stack([memo[model.layers, text] for text in texts])
 
-    E5Layers.query = query  # type: ignore[method-assign]
+    query.__wrapped__ = embed  # type: ignore[attr-defined]  # for tests of the encoder itself
+    E5Numpy.query = query  # type: ignore[method-assign]
     yield
-    E5Layers.query = embed  # type: ignore[method-assign]
+    E5Numpy.query = embed  # type: ignore[method-assign]
 
 
 # Collected, a worker holds every test module, Textual, hypothesis and the model, and the

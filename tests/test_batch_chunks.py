@@ -4,6 +4,7 @@ results are committed together, and a rerun after a crash redoes only unfinished
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import sqlite3
@@ -22,6 +23,7 @@ from reply_assistant.batch.runner import run_batch as run_chunks
 from reply_assistant.config import Profile
 from reply_assistant.engine import Engine
 from reply_assistant.engine.engine import BULK_CHUNK as OFFLINE_CHUNK
+from reply_assistant.engine.engine import FIRST_BULK_CHUNK, bulk_chunks
 from reply_assistant.importer import import_export, import_messages
 from reply_assistant.models import Draft, Label, Message, Participant, Provenance, Verdict
 from reply_assistant.sources import open_export
@@ -157,11 +159,11 @@ async def test_rerun_after_a_crash_between_chunks_does_only_what_is_left(store, 
 
     with pytest.raises(Crash):
         await run_chunks(Engine(store, backend), ids, BatchOptions(), crash_after_first_chunk)
-    assert len(_verdicts_per_message(store.path)) == OFFLINE_CHUNK
+    assert len(_verdicts_per_message(store.path)) == FIRST_BULK_CHUNK
 
     outcome = await run_chunks(Engine(store, backend), ids, BatchOptions())
-    assert outcome.already_done == OFFLINE_CHUNK
-    assert outcome.progress.done == len(ids) - OFFLINE_CHUNK
+    assert outcome.already_done == FIRST_BULK_CHUNK
+    assert outcome.progress.done == len(ids) - FIRST_BULK_CHUNK
     per_message = _verdicts_per_message(store.path)
     assert set(per_message) == set(ids) and set(per_message.values()) == {1}
 
@@ -181,7 +183,8 @@ def test_kill_9_mid_run_loses_at_most_the_chunk_in_flight(tmp_path):
     process.communicate(timeout=30)
     judged = _verdicts_per_message(db)
     assert 0 < len(judged) < count, "kill the run while it is judging"
-    assert len(judged) % OFFLINE_CHUNK == 0  # whole chunks only
+    chunk_ends = itertools.accumulate(map(len, bulk_chunks([str(n) for n in range(count)])))
+    assert len(judged) in set(chunk_ends)  # whole chunks only
 
     code, output = run_batch(str(export), "-o", str(out), "--backend", "offline")
     assert code == 0, output
@@ -189,3 +192,11 @@ def test_kill_9_mid_run_loses_at_most_the_chunk_in_flight(tmp_path):
     rows = read_csv(out)
     assert len(rows) == count and all(row["label"] and row["draft"] for row in rows)
     assert set(_verdicts_per_message(db).values()) == {1}  # nothing judged twice
+
+
+def test_the_first_chunk_is_small_and_the_rest_are_whole() -> None:
+    ids = [str(n) for n in range(FIRST_BULK_CHUNK + 2 * OFFLINE_CHUNK + 3)]
+    chunks = bulk_chunks(ids)
+    assert [len(chunk) for chunk in chunks] == [FIRST_BULK_CHUNK, OFFLINE_CHUNK, OFFLINE_CHUNK, 3]
+    assert [n for chunk in chunks for n in chunk] == ids
+    assert bulk_chunks([]) == [] and bulk_chunks(ids[:3]) == [ids[:3]]

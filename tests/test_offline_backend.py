@@ -198,7 +198,7 @@ class CountingStore:
         pass
 
 
-def test_a_message_is_embedded_once_and_kept_in_the_store() -> None:
+def test_a_message_is_embedded_once_and_kept_in_the_store(monkeypatch: pytest.MonkeyPatch) -> None:
     store = CountingStore()
     first = OfflineBackend(PROFILE, store=store)
     verdict = first.classify_many([message(PITCH)])[0]
@@ -207,7 +207,11 @@ def test_a_message_is_embedded_once_and_kept_in_the_store() -> None:
     assert pieces is not None and len(store.saved) == 2
     # A new backend (a new process, as it were) reads the vector back instead.
     second = OfflineBackend(PROFILE, store=store)
-    second._encoder._model = None  # type: ignore[assignment]  # embedding now would fail
+
+    def no_model() -> None:
+        raise AssertionError("embedded again, or read the model for nothing")
+
+    monkeypatch.setattr("reply_assistant.backends.offline.encoder._sentence_model", no_model)
     again = second.classify_many([message(PITCH)])[0]
     assert (again.label, again.confidence) == (verdict.label, verdict.confidence)
 

