@@ -65,3 +65,14 @@ def test_no_texts_and_impossible_depths() -> None:
     for layers in (0, 13):
         with pytest.raises(RuntimeError, match="runs 1 to 12 layers"):
             E5Numpy(layers)
+
+
+def test_text_that_was_not_utf8_or_holds_a_nul_still_gets_a_vector() -> None:
+    from reply_assistant.backends.offline.encoder import Encoder
+
+    # A lone surrogate is what Python makes of undecodable bytes (surrogateescape); a C
+    # string would have ended at the NUL.
+    texts = ["hello \udcff there", "before\x00after", "\u200b\u200d", "🙂" * 300]
+    vectors = Encoder().embed(texts)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(vectors[1], Encoder().embed(["before"])[0], atol=1e-3)

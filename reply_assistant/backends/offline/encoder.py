@@ -86,7 +86,8 @@ def text_key(text: str) -> str:
 
 
 def _key(prepared: str) -> str:
-    return hashlib.sha256(prepared.encode("utf-8")).hexdigest()[:32]
+    # A lone surrogate (from bytes that were not UTF-8) is hashed as it stands, not refused.
+    return hashlib.sha256(prepared.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 # The UI embeds from worker threads, and every Encoder shares one model. One embedding at
