@@ -158,6 +158,14 @@ def test_classify_refuses_an_empty_message_in_one_line(name: str) -> None:
     assert result.output == "Error: the message is empty.\n"
 
 
+def test_classify_refuses_a_message_of_invisible_characters_only() -> None:
+    # Zero-width space and joiner, a direction mark, a byte-order mark: nothing to read.
+    invisible = "\u200b\u200d \u200e\ufeff"
+    result = CliRunner().invoke(cli, ["classify", "--backend", "offline", invisible])
+    assert result.exit_code == 2
+    assert result.output == "Error: the message is empty.\n"
+
+
 @pytest.mark.parametrize(
     "name", ["chars_100k", "control_characters", "right_to_left", "emoji_only"]
 )

@@ -107,3 +107,15 @@ def test_after_an_import_the_ui_opens_on_the_imported_inbox(
     [launch] = launches
     assert launch.senders and launch.senders <= senders_in(ERA_2023)
     assert not launch.senders & senders_in(DEMO_INBOX)
+
+
+def test_an_app_that_ended_on_an_error_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(app: ReplyAssistantApp, *args, **kwargs) -> None:
+        app._return_code = 1  # what Textual sets after showing an unhandled error
+
+    monkeypatch.setattr(ReplyAssistantApp, "run", crash)
+    with pytest.raises(SystemExit) as ended:
+        run_in_a_terminal(monkeypatch, tmp_path / "state.db")
+    assert ended.value.code == 1

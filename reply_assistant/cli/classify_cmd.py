@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import sys
+import unicodedata
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date
@@ -146,9 +147,15 @@ def _read_message(text: str | None, subject: str) -> str:
             raise InputError("give the message as an argument, or pipe it in with `-`.")
         # As bytes: a text stdin may be strict and raise on them instead.
         text = sys.stdin.buffer.read().decode(sys.stdin.encoding or "utf-8", "surrogateescape")
-    if not text.strip() and not subject.strip():  # a subject alone can say it all
+    if not _visible(text) and not _visible(subject):  # a subject alone can say it all
         raise InputError("the message is empty.")
     return text
+
+
+def _visible(text: str) -> str:
+    """`text` without spacing and invisible format characters (zero-width space and
+    joiners, direction marks, byte-order mark), which str.strip leaves."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
 
 
 def _readable(text: str, what: str) -> str:

@@ -59,9 +59,13 @@ def run_ui(app: AppContext) -> None:
             )
         except (ExportError, ConfigError, BackendError) as exc:
             raise InputError(str(exc)) from exc
-        ReplyAssistantApp(
+        tui = ReplyAssistantApp(
             store, Assistant(backend), backend.describe(), settings=app.settings
-        ).run()
+        )
+        tui.run()
+    # Non-zero when the app ended on an error it showed: a script must not read success.
+    if tui.return_code:
+        sys.exit(tui.return_code)
 
 
 command = open_inbox

@@ -359,7 +359,15 @@ class ReplyAssistantApp(BackgroundWork, Triage, RejudgesAfterCorrections, App[No
         message_id = self.current_id
         if message_id is None:
             return
-        self.conversation.show(self._state(message_id))
+        try:
+            state = self._state(message_id)
+        except KeyError:
+            # Deleted by another process while listed here: a batch replacing the demo
+            # inbox, or `demo --remove`. The list is re-read rather than trusted.
+            self.notify("The inbox changed in another process: the list was read again.")
+            self.reload_inbox()
+            return
+        self.conversation.show(state)
 
     def _state(self, message_id: str) -> ConversationState:
         row = self.inbox.rows_by_id.get(message_id)
