@@ -644,3 +644,43 @@ def test_a_sender_who_writes_familiarly_keeps_the_familiar_reply() -> None:
         message("Hallo Maria, danke dir für den Tipp mit dem Buch!"), Label.RELATIONSHIP
     )
     assert not re.search(r"\b(?:Ihre?|Ihnen)\b", reply), reply
+
+
+@pytest.mark.parametrize(
+    ("text", "familiar_words", "formal_words"),
+    [
+        (
+            "Hallo Jordan, danke für den Vortrag gestern! Hast du kurz Zeit?",
+            r"\b(?:du|dir|dich|dein\w*)\b",
+            r"\b(?:Sie|Ihre?|Ihnen)\b",
+        ),
+        (
+            "Salut Jordan, tu aurais 5 minutes cette semaine ? J'ai une proposition pour toi.",
+            r"\b(?:tu|ton|ta|te)\b|\bas-tu\b",
+            r"\b(?:vous|votre)\b",
+        ),
+        (
+            "Hallo Jordan, du hast doch eine Frage an mich erwähnt, oder?",
+            r"\b(?:du|dir|dich|dein\w*)\b",
+            r"\b(?:Sie|Ihre?|Ihnen)\b",
+        ),
+    ],
+)
+def test_a_clarifying_question_says_du_or_tu_to_who_writes_so(
+    text: str, familiar_words: str, formal_words: str
+) -> None:
+    # Without the register, the German and French questions say Sie and vous: right for a
+    # stranger, stiff to someone who wrote du or tu.
+    for variant in range(2):
+        reply, _ = draft(message(text), Label.UNCLEAR, Action.ASK, variant=variant)
+        body = reply.split("\n\n")[1]
+        assert re.search(familiar_words, body) and not re.search(formal_words, body), body
+
+
+def test_a_clarifying_question_to_a_stranger_who_writes_sie_stays_formal() -> None:
+    reply, _ = draft(
+        message("Hallo Herr Pike, hätten Sie kurz Zeit für ein Gespräch?"),
+        Label.UNCLEAR,
+        Action.ASK,
+    )
+    assert re.search(r"\b(?:Sie|Ihnen|Ihre?)\b", reply.split("\n\n")[1]), reply

@@ -29,6 +29,7 @@ from reply_assistant.backends.offline.phrasebook import (
     CLARIFY_BY_ASK,
     DECLINES,
     DECLINES_TO_CONNECTION,
+    FAMILIAR_CLARIFY,
     FORMAL_ANSWER_LATER,
     FORMAL_GREETINGS,
     FORMAL_OCCASION_PHRASES,
@@ -207,8 +208,11 @@ def declines(item: Incoming, language: str) -> tuple[str, ...]:
 
 def clarifying_questions(item: Incoming, language: str) -> tuple[str, ...]:
     """The clarifying questions that fit what the vague message asks (a price, a question
-    it has not asked yet, a proposal it has not described), else the general ones."""
+    it has not asked yet, a proposal it has not described), else the general ones; in
+    German and French with du or tu to a sender who writes so."""
     kind = unclear_ask(item.text)
+    if language in FAMILIAR_CLARIFY[kind] and register.addresses_familiarly(item.text, language):
+        return FAMILIAR_CLARIFY[kind][language]
     return CLARIFY_BY_ASK[kind][language] if kind else CLARIFY[language]
 
 

@@ -727,6 +727,51 @@ CLARIFY: dict[str, Phrasings] = {
         "Bedankt voor je bericht. Waar wil je het over hebben?",
     ),
 }
+# The German and French clarifying questions above say Sie and vous, for a stranger. To a
+# sender who writes du or tu (`register.addresses_familiarly`), these, by the kind of ask
+# (`unclear_asks`; "": the general ones).
+FAMILIAR_CLARIFY: dict[str, dict[str, Phrasings]] = {
+    "": {
+        "de": (
+            "Danke für deine Nachricht. Kannst du mir etwas genauer sagen, worum es dir geht?",
+            "Danke für die Nachricht. Worüber möchtest du sprechen?",
+        ),
+        "fr": (
+            "Merci pour ton message. Tu peux m'en dire un peu plus sur ce que tu as en tête ?",
+            "Merci pour le message. De quoi aimerais-tu parler ?",
+        ),
+    },
+    "price": {
+        "de": (
+            "Danke für deine Anfrage. Kannst du mir etwas genauer sagen, was du brauchst, damit ich sehe, was das umfassen würde?",
+            "Danke für deine Nachricht. Was genau suchst du, damit ich dir eine richtige Antwort geben kann?",
+        ),
+        "fr": (
+            "Merci pour ta demande. Tu peux m'en dire un peu plus sur ce dont tu as besoin, pour que je voie ce que cela représenterait ?",
+            "Merci pour ton message. Que cherches-tu exactement, pour que je puisse te répondre correctement ?",
+        ),
+    },
+    "question": {
+        "de": (
+            "Danke für deine Nachricht. Gern, was ist deine Frage?",
+            "Danke, dass du dich meldest. Was möchtest du mich fragen?",
+        ),
+        "fr": (
+            "Merci pour ton message. Bien sûr, quelle est ta question ?",
+            "Merci de m'avoir écrit. Qu'est-ce que tu voulais me demander ?",
+        ),
+    },
+    "proposal": {
+        "de": (
+            "Danke für deine Nachricht. Kannst du mir ein paar Einzelheiten zu deinem Vorschlag nennen?",
+            "Danke, dass du dich meldest. Was genau schwebt dir vor, und wie würde das ablaufen?",
+        ),
+        "fr": (
+            "Merci pour ton message. Tu peux me donner quelques détails sur ce que tu proposes ?",
+            "Merci de m'avoir écrit. Qu'as-tu en tête exactement, et comment cela fonctionnerait-il ?",
+        ),
+    },
+}
 # The clarifying question for a vague ask of a known kind (`unclear_asks`). None names a
 # price or agrees to anything: it asks what is wanted.
 CLARIFY_BY_ASK: dict[str, dict[str, Phrasings]] = {

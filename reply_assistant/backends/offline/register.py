@@ -27,6 +27,16 @@ MIN_BODY_WORDS = 6
 _GERMAN_FORMAL = re.compile(r"(?<![.!?:\n]\s)(?<!^)\bSie\b|\bIhnen\b|\bIhre?[mnrs]?\b|geehrte")
 _FRENCH_FORMAL = re.compile(r"\b(?:vous|votre|vos)\b", re.IGNORECASE)
 _FRENCH_FAMILIAR = re.compile(r"\b(?:tu|toi|ton|ta|tes)\b|\bt'", re.IGNORECASE)
+_GERMAN_FAMILIAR = re.compile(r"\b(?:du|dich|dir|dein(?:e[mnrs]?)?)\b", re.IGNORECASE)
+
+
+def addresses_familiarly(text: str, language: str) -> bool:
+    """The sender says du (German) or tu (French) to the owner, and never Sie or vous."""
+    if language == "de":
+        return bool(_GERMAN_FAMILIAR.search(text)) and not _GERMAN_FORMAL.search(text)
+    if language == "fr":
+        return bool(_FRENCH_FAMILIAR.search(text)) and not _FRENCH_FORMAL.search(text)
+    return False
 
 
 def addresses_formally(text: str, language: str) -> bool:
