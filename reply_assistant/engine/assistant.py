@@ -68,8 +68,8 @@ class Assistant:
                 await asyncio.gather(*(self.assess(i, with_draft=with_draft) for i in items))
             )
         try:
-            # In a worker thread: embedding a chunk takes about a second, and a screen
-            # must keep taking keys meanwhile.
+            # In a worker thread: embedding a chunk takes about half a second, and a
+            # screen must keep taking keys meanwhile.
             verdicts = await asyncio.to_thread(self.backend.classify_many, items)
         except BackendError as exc:
             return [Assessment(error=f"classify failed: {exc}", error_kind=exc.kind) for _ in items]

@@ -241,7 +241,8 @@ class E5Numpy:
                 segments.append((index, [self.tokenizer.bos, *piece, self.tokenizer.eos]))
         order = sorted(range(len(segments)), key=lambda at: len(segments[at][1]))
         # Sorted by length, so padding stays small; at most _BATCH_TOKENS a batch, and
-        # enough batches to keep every core busy (the engine sends 32 messages at a time).
+        # enough batches to keep every core busy (the engine sends 8, then 64 messages at a
+        # time: engine.bulk_chunks).
         cores = _cores()
         per_core = -(-sum(len(tokens) for _, tokens in segments) // cores)
         budget = min(_BATCH_TOKENS, max(_MIN_BATCH_TOKENS, per_core))
